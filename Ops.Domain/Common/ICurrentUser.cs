@@ -1,0 +1,26 @@
+namespace Ops.Domain.Common;
+
+/// <summary>Who is acting: a signed-in user, an anonymous visitor, or the system (background work).</summary>
+public sealed record Actor(long? UserId, string Name, bool IsAuthenticated, bool IsSystem)
+{
+    public static readonly Actor Anonymous = new(null, "anonymous", false, false);
+
+    public static readonly Actor System = new(null, "system", true, true);
+}
+
+/// <summary>The identity behind the current operation (circuit, request or background job).</summary>
+public interface ICurrentUser
+{
+    ValueTask<Actor> GetActorAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// Server-side authorization every service method calls before it reads protected data or changes
+/// anything. Throws <see cref="ForbiddenException"/> when the permission is missing.
+/// </summary>
+public interface IPermissionGuard
+{
+    Task DemandAsync(string permission, CancellationToken cancellationToken = default);
+
+    Task<bool> HasAsync(string permission, CancellationToken cancellationToken = default);
+}

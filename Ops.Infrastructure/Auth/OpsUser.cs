@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Identity;
+using Ops.Domain.Common;
+
+namespace Ops.Infrastructure.Auth;
+
+/// <summary>
+/// The Identity user (table <c>t_user</c> of the seed). It lives in Infrastructure because it derives
+/// from Identity's store type; services expose it to the UI as DTOs only.
+/// </summary>
+public sealed class OpsUser : IdentityUser<long>, IAuditable, ISoftDeletable
+{
+    public const int UserNameMaxLength = 64;
+    public const int RealNameMaxLength = 64;
+    public const string AdminUserName = "admin";
+
+    public string? RealName { get; set; }
+
+    public long? DepartmentId { get; set; }
+
+    public bool IsActive { get; set; } = true;
+
+    public bool IsSuperuser { get; set; }
+
+    public bool IsStaff { get; set; }
+
+    /// <summary>A generated or reset password must be replaced before anything else.</summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>"light" or "dark"; null follows the default.</summary>
+    public string? PreferredTheme { get; set; }
+
+    public string? PreferredCulture { get; set; }
+
+    public int LoginCount { get; set; }
+
+    public DateTimeOffset? LastLoginAt { get; set; }
+
+    public DateTimeOffset? PreviousLoginAt { get; set; }
+
+    public string? LastLoginIp { get; set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public long? CreatedBy { get; private set; }
+
+    public long? UpdatedBy { get; private set; }
+
+    public bool IsDeleted { get; private set; }
+
+    public DateTimeOffset? DeletedAt { get; private set; }
+
+    public string DisplayName => string.IsNullOrWhiteSpace(RealName) ? UserName ?? "" : RealName;
+}
+
+/// <summary>The Identity role (table <c>t_role</c>).</summary>
+public sealed class OpsRole : IdentityRole<long>, IAuditable
+{
+    public const string AdministratorsCode = "administrators";
+
+    public OpsRole()
+    {
+    }
+
+    public OpsRole(string code, string displayName) : base(code)
+    {
+        DisplayName = displayName;
+    }
+
+    public string DisplayName { get; set; } = "";
+
+    public string? Description { get; set; }
+
+    public long? ParentId { get; set; }
+
+    public int SortOrder { get; set; }
+
+    public bool IsActive { get; set; } = true;
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public long? CreatedBy { get; private set; }
+
+    public long? UpdatedBy { get; private set; }
+}

@@ -1,0 +1,114 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Ops.Domain.Audit;
+using Ops.Domain.Common;
+using Ops.Infrastructure.Persistence;
+
+namespace Ops.Infrastructure.Auth;
+
+public sealed record MyProfile(
+    long Id,
+    string UserName,
+    string DisplayName,
+    string? RealName,
+    string? Email,
+    string? PhoneNumber,
+    string? DepartmentName,
+    bool IsSuperuser,
+    int LoginCount,
+    DateTimeOffset? LastLoginAt,
+    DateTimeOffset? PreviousLoginAt,
+    string? LastLoginIp,
+    string? PreferredTheme,
+    string? PreferredCulture);
+
+public sealed record ProfileUpdate(string? RealName, string? Email, string? PhoneNumber);
+
+/// <summary>The signed-in user's own details and preferences. No permission beyond being signed in.</summary>
+public interface IProfileService
+{
+    Task<MyProfile> GetAsync(CancellationToken cancellationToken = default);
+
+    Task<Result> UpdateAsync(ProfileUpdate update, CancellationToken cancellationToken = default);
+
+    Task SetThemeAsync(string theme, CancellationToken cancellationToken = default);
+
+    Task SetCultureAsync(string culture, CancellationToken cancellationToken = default);
+}
+
+internal sealed class ProfileService(
+    IDbContextFactory<OpsDbContext> factory,
+    ICurrentUser currentUser,
+    IAuditTrail audit) : IProfileService
+{
+    public static readonly IReadOnlySet<string> Themes = new HashSet<string>(StringComparer.Ordinal) { "light", "dark" };
+
+    public async Task<MyProfile> GetAsync(CancellationToken cancellationToken = default)
+    {
+        var userId = await RequireUserAsync(cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var profile = await (
+            from u in db.Users.AsNoTracking()
+            where u.Id == userId
+            join d in db.Departments on u.DepartmentId equals d.Id into departments
+            from d in departments.DefaultIfEmpty()
+            select new MyProfile(u.Id, u.UserName!, u.RealName ?? u.UserName!, u.RealName, u.Email, u.PhoneNumber, d.Name,
+                u.IsSuperuser, u.LoginCount, u.LastLoginAt, u.PreviousLoginAt, u.LastLoginIp, u.PreferredTheme, u.PreferredCulture))
+            .SingleOrDefaultAsync(cancellationToken);
+        return profile ?? throw new DomainException("auth.user.not_found");
+    }
+
+    public async Task<Result> UpdateAsync(ProfileUpdate update, CancellationToken cancellationToken = default)
+    {
+        var userId = await RequireUserAsync(cancellationToken);
+        var realName = update.RealName?.Trim();
+        if (realName is { Length: > OpsUser.RealNameMaxLength })
+        {
+            return Error.Invalid("auth.profile.real_name_too_long", OpsUser.RealNameMaxLength);
+        }
+
+        var email = string.IsNullOrWhiteSpace(update.Email) ? null : update.Email.Trim();
+        if (email is not null && !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
+        {
+            return Error.Invalid("auth.profile.email_invalid");
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
+        user.RealName = string.IsNullOrEmpty(realName) ? null : realName;
+        user.Email = email;
+        user.NormalizedEmail = email?.ToUpperInvariant();
+        user.PhoneNumber = string.IsNullOrWhiteSpace(update.PhoneNumber) ? null : update.PhoneNumber.Trim();
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEntry("auth", "profile.update", "user", userId.ToString(System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
+        return Result.Success();
+    }
+
+    public Task SetThemeAsync(string theme, CancellationToken cancellationToken = default) =>
+        Themes.Contains(theme)
+            ? SetPreferenceAsync(u => u.PreferredTheme = theme, cancellationToken)
+            : throw new DomainException("auth.profile.theme_invalid", theme);
+
+    public Task SetCultureAsync(string culture, CancellationToken cancellationToken = default) =>
+        SetPreferenceAsync(u => u.PreferredCulture = culture, cancellationToken);
+
+    private async Task SetPreferenceAsync(Action<OpsUser> apply, CancellationToken cancellationToken)
+    {
+        var actor = await currentUser.GetActorAsync(cancellationToken);
+        if (actor.UserId is not { } userId)
+        {
+            return;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
+        apply(user);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<long> RequireUserAsync(CancellationToken cancellationToken)
+    {
+        var actor = await currentUser.GetActorAsync(cancellationToken);
+        return actor is { IsAuthenticated: true, UserId: { } id } ? id : throw new ForbiddenException("authenticated");
+    }
+}

@@ -1,0 +1,73 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Ops.Domain.Common;
+
+namespace Ops.Infrastructure.Common;
+
+/// <summary>
+/// Server-side paging for MudDataGrid: whitelisted sort columns (a client can never sort by an
+/// arbitrary expression), count and page in two queries.
+/// </summary>
+public static class PagingExtensions
+{
+    public static async Task<PagedResult<T>> ToPagedResultAsync<T>(
+        this IQueryable<T> query,
+        PageRequest request,
+        SortMap<T> sorts,
+        CancellationToken cancellationToken = default)
+    {
+        request = request.Normalized();
+        var total = await query.CountAsync(cancellationToken);
+        var sorted = sorts.Apply(query, request.Sort);
+        var items = await sorted.Skip(request.Page * request.PageSize).Take(request.PageSize).ToListAsync(cancellationToken);
+        return new PagedResult<T>(items, total, request.Page, request.PageSize);
+    }
+}
+
+/// <summary>The sortable columns of a list, by name, with the default order used when none is asked.</summary>
+public sealed class SortMap<T>
+{
+    private readonly Dictionary<string, LambdaExpression> _columns = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<SortSpec> _default = [];
+
+    public SortMap<T> Add<TKey>(string column, Expression<Func<T, TKey>> key)
+    {
+        _columns[column] = key;
+        return this;
+    }
+
+    public SortMap<T> Default(string column, SortDirection direction = SortDirection.Ascending)
+    {
+        _default.Add(new SortSpec(column, direction));
+        return this;
+    }
+
+    public IReadOnlyCollection<string> Columns => _columns.Keys;
+
+    public IQueryable<T> Apply(IQueryable<T> query, IReadOnlyList<SortSpec> requested)
+    {
+        var specs = requested.Where(s => _columns.ContainsKey(s.Column)).ToList();
+        if (specs.Count == 0)
+        {
+            specs = _default;
+        }
+
+        IOrderedQueryable<T>? ordered = null;
+        foreach (var spec in specs)
+        {
+            var key = _columns[spec.Column];
+            var method = (ordered is null, spec.Direction) switch
+            {
+                (true, SortDirection.Ascending) => nameof(Queryable.OrderBy),
+                (true, SortDirection.Descending) => nameof(Queryable.OrderByDescending),
+                (false, SortDirection.Ascending) => nameof(Queryable.ThenBy),
+                _ => nameof(Queryable.ThenByDescending),
+            };
+            var source = (IQueryable<T>?)ordered ?? query;
+            ordered = (IOrderedQueryable<T>)source.Provider.CreateQuery<T>(Expression.Call(
+                typeof(Queryable), method, [typeof(T), key.ReturnType], source.Expression, Expression.Quote(key)));
+        }
+
+        return ordered ?? query;
+    }
+}

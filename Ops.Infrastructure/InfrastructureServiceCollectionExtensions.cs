@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Ops.Domain.Audit;
+using Ops.Domain.Common;
+using Ops.Infrastructure.Audit;
+using Ops.Infrastructure.Auth;
+using Ops.Infrastructure.Common;
+using Ops.Infrastructure.Persistence;
+
+namespace Ops.Infrastructure;
+
+public static class InfrastructureServiceCollectionExtensions
+{
+    /// <summary>
+    /// Database, Identity stores, Data Protection, the permission guard and the audit trail.
+    /// The host supplies <see cref="ICurrentUser"/> and <see cref="IRequestOriginAccessor"/>.
+    /// </summary>
+    public static IServiceCollection AddOpsInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
+        services.AddScoped<ActorContext>();
+        services.AddOpsPersistence(configuration, environment);
+
+        var auth = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
+        services.AddSingleton(auth);
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = auth.PasswordHashIterations);
+        services.AddIdentityCore<OpsUser>(o =>
+            {
+                o.User.RequireUniqueEmail = false;
+                o.SignIn.RequireConfirmedAccount = false;
+                o.Password.RequiredLength = PasswordPolicyValidator.MinLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = auth.MaxFailedAccessAttempts;
+                o.Lockout.DefaultLockoutTimeSpan = auth.LockoutDuration;
+            })
+            .AddRoles<OpsRole>()
+            .AddEntityFrameworkStores<OpsDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<PasswordPolicyValidator>()
+            .AddClaimsPrincipalFactory<OpsUserClaimsPrincipalFactory>();
+
+        services.AddDataProtection()
+            .SetApplicationName("Ops")
+            .PersistKeysToDbContext<OpsDbContext>();
+
+        services.AddSingleton<IUserAccessStore, UserAccessStore>();
+        services.AddScoped<IPermissionGuard, PermissionGuard>();
+        services.AddScoped<PermissionSeeder>();
+        services.AddScoped<AdminBootstrapper>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<SignInService>();
+        services.AddScoped<IProfileService, ProfileService>();
+        services.AddScoped<IPermissionService, PermissionService>();
+        services.AddScoped<ISystemInfoService, SystemInfoService>();
+        services.AddScoped<IAuditTrail, AuditTrail>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+}

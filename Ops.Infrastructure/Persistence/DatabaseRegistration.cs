@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Ops.Domain.Common;
+
+namespace Ops.Infrastructure.Persistence;
+
+internal static class DatabaseRegistration
+{
+    public static IServiceCollection AddOpsPersistence(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(options);
+        services.AddSingleton<AuditingInterceptor>();
+        var connection = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        connection = string.IsNullOrWhiteSpace(connection) ? null : connection;
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                connection ??= DatabaseOptions.DefaultSqliteConnectionString(environment.ContentRootPath);
+                EnsureSqliteDirectory(connection);
+                services.AddPooledDbContextFactory<SqliteOpsDbContext>((sp, o) =>
+                    ConfigureSqlite(o, connection).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+                services.AddScoped<IDbContextFactory<OpsDbContext>, OpsDbContextFactory<SqliteOpsDbContext>>();
+                break;
+            case DatabaseProvider.MySql:
+                if (string.IsNullOrWhiteSpace(connection))
+                {
+                    throw new InvalidOperationException(
+                        "Database:Provider is MySql but ConnectionStrings:Ops is empty. Set ConnectionStrings__Ops.");
+                }
+
+                services.AddPooledDbContextFactory<MySqlOpsDbContext>((sp, o) =>
+                    ConfigureMySql(o, connection, options.ServerVersion).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+                services.AddScoped<IDbContextFactory<OpsDbContext>, OpsDbContextFactory<MySqlOpsDbContext>>();
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite or MySql.");
+        }
+
+        // Identity's stores and Data Protection resolve a scoped context.
+        services.AddScoped<OpsDbContext>(sp => sp.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContext());
+        services.AddScoped<DatabaseMigrator>();
+        return services;
+    }
+
+    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connection) =>
+        options.UseSqlite(connection, sqlite => sqlite.MigrationsHistoryTable("__ef_migrations_history"));
+
+    public static DbContextOptionsBuilder ConfigureMySql(DbContextOptionsBuilder options, string connection, string serverVersion) =>
+        options.UseMySql(connection, ServerVersion.Parse(serverVersion), mysql => mysql.MigrationsHistoryTable("__ef_migrations_history"));
+
+    private static void EnsureSqliteDirectory(string connection)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(directory) && builder.DataSource != ":memory:")
+        {
+            Directory.CreateDirectory(directory);
+        }
+    }
+}

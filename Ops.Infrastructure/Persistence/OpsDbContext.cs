@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Ops.Domain.Audit;
+using Ops.Domain.Auth;
+using Ops.Domain.Common;
+using Ops.Infrastructure.Auth;
+
+namespace Ops.Infrastructure.Persistence;
+
+/// <summary>
+/// The application database. Reached only through <c>IDbContextFactory&lt;OpsDbContext&gt;</c>,
+/// one context per operation. Each provider has a derived type that owns its migration set.
+/// </summary>
+public abstract class OpsDbContext(DbContextOptions options)
+    : IdentityDbContext<OpsUser, OpsRole, long>(options), IDataProtectionKeyContext
+{
+    /// <summary>Who the audit columns and change log name; set by the context factory.</summary>
+    public Actor Actor { get; set; } = Actor.System;
+
+    public DbSet<Department> Departments => Set<Department>();
+
+    public DbSet<Permission> Permissions => Set<Permission>();
+
+    public DbSet<RolePermission> RolePermissions => Set<RolePermission>();
+
+    public DbSet<AuditLog> AuditLogs => Set<AuditLog>();
+
+    public DbSet<DataChangeLog> DataChangeLogs => Set<DataChangeLog>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(OpsDbContext).Assembly);
+        builder.ApplyOpsConventions();
+    }
+}
+
+public sealed class SqliteOpsDbContext(DbContextOptions<SqliteOpsDbContext> options) : OpsDbContext(options);
+
+public sealed class MySqlOpsDbContext(DbContextOptions<MySqlOpsDbContext> options) : OpsDbContext(options);

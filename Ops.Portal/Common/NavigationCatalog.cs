@@ -1,0 +1,44 @@
+using MudBlazor;
+using Ops.Domain.Auth;
+
+namespace Ops.Portal.Common;
+
+/// <summary>A page in the navigation drawer; <see cref="Permission"/> null means any signed-in user.</summary>
+public sealed record NavItem(string TitleKey, string Href, string Icon, string? Permission);
+
+/// <summary>A module's group of pages in the drawer.</summary>
+public sealed record NavGroup(string TitleKey, string Icon, IReadOnlyList<NavItem> Items);
+
+/// <summary>
+/// Every page that exists, grouped by module. A page joins the menu here when it is built; the
+/// drawer and the breadcrumb both read this list.
+/// </summary>
+public static class NavigationCatalog
+{
+    public static readonly NavItem Dashboard = new("nav.dashboard", "/dashboard", Icons.Material.Filled.Dashboard, null);
+
+    public static IReadOnlyList<NavGroup> Groups { get; } =
+    [
+        new("nav.group.system", Icons.Material.Filled.AdminPanelSettings,
+        [
+            new("nav.system.permissions", "/system/permissions", Icons.Material.Filled.Key, SystemPermissions.Permissions.View),
+        ]),
+    ];
+
+    /// <summary>The group and item a path belongs to, for the breadcrumb.</summary>
+    public static (NavGroup? Group, NavItem? Item) Locate(string path)
+    {
+        path = "/" + path.Trim('/');
+        foreach (var group in Groups)
+        {
+            var item = group.Items.FirstOrDefault(i => path.Equals(i.Href, StringComparison.OrdinalIgnoreCase)
+                || path.StartsWith(i.Href + "/", StringComparison.OrdinalIgnoreCase));
+            if (item is not null)
+            {
+                return (group, item);
+            }
+        }
+
+        return (null, null);
+    }
+}

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+using Ops.Domain.Common;
+using Ops.Portal.Localization;
+
+namespace Ops.Portal.Common;
+
+/// <summary>
+/// Runs a page action and turns failures into messages: a domain error becomes a localized
+/// snackbar; anything unexpected is logged with a trace id that the user sees and can report.
+/// </summary>
+internal sealed class UiErrorHandler(ISnackbar snackbar, IStringLocalizer<UiText> text, ILogger<UiErrorHandler> logger)
+{
+    public async Task<bool> RunAsync(Func<Task> action)
+    {
+        try
+        {
+            await action();
+            return true;
+        }
+        catch (Exception ex)
+        {
+            Show(ex);
+            return false;
+        }
+    }
+
+    public async Task<T?> RunAsync<T>(Func<Task<T>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (Exception ex)
+        {
+            Show(ex);
+            return default;
+        }
+    }
+
+    public void ShowError(Error error) => snackbar.Add(Describe(error.Code, error.Args), Severity.Warning);
+
+    public string Describe(string code, IReadOnlyList<object> args)
+    {
+        var localized = text[code];
+        return localized.ResourceNotFound ? code : string.Format(System.Globalization.CultureInfo.CurrentCulture, localized.Value, [.. args]);
+    }
+
+    private void Show(Exception exception)
+    {
+        switch (exception)
+        {
+            case ForbiddenException:
+                snackbar.Add(text["common.forbidden"], Severity.Error);
+                break;
+            case DomainException domain:
+                snackbar.Add(Describe(domain.Code, domain.Args), Severity.Warning);
+                break;
+            default:
+                var traceId = TraceIds.Current();
+                logger.LogError(exception, "Unexpected error in the UI, trace {UiTraceId}", traceId);
+                snackbar.Add(string.Format(System.Globalization.CultureInfo.CurrentCulture, text["common.unexpected_error"], traceId), Severity.Error);
+                break;
+        }
+    }
+}
+
+internal static class TraceIds
+{
+    /// <summary>The current trace id, or a fresh one when the circuit event carries no activity.</summary>
+    public static string Current() => Activity.Current?.TraceId.ToString() ?? ActivityTraceId.CreateRandom().ToString();
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor;
+using MudBlazor.Services;
+using Ops.Domain.Common;
+using Ops.Infrastructure;
+using Ops.Infrastructure.Audit;
+using Ops.Infrastructure.Auth;
+using Ops.Portal.Common;
+using Ops.Portal.Components.Account;
+using Ops.Portal.Localization;
+
+namespace Ops.Portal.Hosting;
+
+internal static class PortalServiceCollectionExtensions
+{
+    public static WebApplicationBuilder AddOpsPortal(this WebApplicationBuilder builder)
+    {
+        builder.AddOpsLogging();
+        var services = builder.Services;
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices(c =>
+        {
+            c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
+            c.SnackbarConfiguration.PreventDuplicates = false;
+        });
+        services.AddTransient<MudLocalizer, OpsMudLocalizer>();
+        services.AddLocalization();
+        services.AddHttpContextAccessor();
+
+        services.AddOpsInfrastructure(builder.Configuration, builder.Environment);
+        services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddScoped<IRequestOriginAccessor, RequestOriginAccessor>();
+        services.AddScoped<CircuitOrigin>();
+        services.AddScoped<UiErrorHandler>();
+        services.AddSingleton<IStartupAnnouncer, ConsoleStartupAnnouncer>();
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.ConfigureOpsCookie(builder.Configuration);
+        services.AddAuthorization();
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        services.AddScoped<IAuthorizationHandler, PermissionAuthorizationHandler>();
+        return builder;
+    }
+}
