@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Ops.Domain.Common;
+using Ops.Infrastructure;
+using Ops.Infrastructure.Audit;
+using Ops.Infrastructure.Persistence;
+
+namespace Ops.Portal.Tests.Support;
+
+/// <summary>
+/// The infrastructure services on a real database without the web host: for persistence and
+/// service tests that run on both providers.
+/// </summary>
+public sealed class InfrastructureHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private InfrastructureHarness(TestDatabase database, ServiceProvider services)
+    {
+        Database = database;
+        _services = services;
+    }
+
+    public TestDatabase Database { get; }
+
+    public TestCurrentUser CurrentUser => _services.GetRequiredService<TestCurrentUser>();
+
+    public ManualClock Clock => (ManualClock)_services.GetRequiredService<TimeProvider>();
+
+    public IServiceProvider Services => _services;
+
+    public static async Task<InfrastructureHarness> StartAsync(DatabaseProvider provider, bool migrate = true)
+    {
+        var database = TestDatabase.Create(provider);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Settings).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(new ManualClock(new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero)));
+        services.AddSingleton<TestCurrentUser>();
+        services.AddSingleton<ICurrentUser>(sp => sp.GetRequiredService<TestCurrentUser>());
+        services.AddSingleton<IRequestOriginAccessor, TestRequestOrigin>();
+        services.AddOpsInfrastructure(configuration, new TestHostEnvironment());
+        var provider_ = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        var harness = new InfrastructureHarness(database, provider_);
+        if (migrate)
+        {
+            await OpsStartup.MigrateAsync(provider_);
+        }
+
+        return harness;
+    }
+
+    /// <summary>A context as services get it: through the scoped factory, stamped with the current actor.</summary>
+    public async Task<OpsDbContext> CreateDbContextAsync()
+    {
+        var scope = _services.CreateAsyncScope();
+        var context = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync();
+        return context;
+    }
+
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> action)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await action(scope.ServiceProvider);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    private sealed class TestHostEnvironment : IHostEnvironment
+    {
+        public string EnvironmentName { get; set; } = "Testing";
+
+        public string ApplicationName { get; set; } = "Ops.Tests";
+
+        public string ContentRootPath { get; set; } = Path.GetTempPath();
+
+        public IFileProvider ContentRootFileProvider { get; set; } = new NullFileProvider();
+    }
+}

@@ -1,0 +1,28 @@
+using Ops.Domain.Audit;
+using Ops.Domain.Common;
+using Ops.Infrastructure.Audit;
+
+namespace Ops.Portal.Tests.Support;
+
+/// <summary>An <see cref="ICurrentUser"/> the test sets.</summary>
+public sealed class TestCurrentUser : ICurrentUser
+{
+    public Actor Actor { get; set; } = Actor.Anonymous;
+
+    public ValueTask<Actor> GetActorAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(Actor);
+}
+
+public sealed class TestRequestOrigin : IRequestOriginAccessor
+{
+    public RequestOrigin? Origin { get; set; } = new("127.0.0.1", "xunit");
+}
+
+/// <summary>A clock the test moves by hand.</summary>
+public sealed class ManualClock(DateTimeOffset start) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = start;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+
+    public void Advance(TimeSpan by) => Now += by;
+}
