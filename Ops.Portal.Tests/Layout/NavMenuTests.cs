@@ -1,0 +1,40 @@
+using Bunit;
+using Ops.Domain.Auth;
+using Ops.Portal.Components.Layout;
+using Ops.Portal.Tests.Support;
+
+namespace Ops.Portal.Tests.Layout;
+
+public sealed class NavMenuTests : PortalTestContext
+{
+    [Fact]
+    public void WithoutPermissions_ShowsOnlyTheDashboard()
+    {
+        var menu = Render<NavMenu>();
+
+        Assert.Single(menu.FindAll("a[href='/dashboard']"));
+        Assert.Empty(menu.FindAll("a[href='/system/permissions']"));
+        Assert.DoesNotContain("System", menu.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithPermissionView_ShowsTheSystemGroupAndItsPage()
+    {
+        Guard.Granted.Add(SystemPermissions.Permissions.View);
+
+        var menu = Render<NavMenu>();
+
+        Assert.Single(menu.FindAll("a[href='/system/permissions']"));
+        Assert.Contains("Permissions", menu.Find("a[href='/system/permissions']").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnrelatedPermission_DoesNotRevealPages()
+    {
+        Guard.Granted.Add("scheduler.jobs.view");
+
+        var menu = Render<NavMenu>();
+
+        Assert.Empty(menu.FindAll("a[href='/system/permissions']"));
+    }
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Ops.Infrastructure.Auth;
+using Ops.Infrastructure.Persistence;
+using Ops.Portal.Hosting;
+
+namespace Ops.Portal.Tests.Support;
+
+/// <summary>
+/// The real portal on a throw-away database. <see cref="StartKestrelAsync"/> serves it on a real
+/// loopback port for the browser; otherwise the in-memory test server is used.
+/// </summary>
+public sealed class OpsWebFactory : WebApplicationFactory<Program>
+{
+    private readonly TestDatabase _database;
+    private readonly string _logDirectory = Path.Combine(Path.GetTempPath(), $"ops-test-logs-{Guid.NewGuid():N}");
+
+    public OpsWebFactory(DatabaseProvider provider = DatabaseProvider.Sqlite, string? adminPassword = DefaultAdminPassword)
+    {
+        _database = TestDatabase.Create(provider);
+        AdminPassword = adminPassword;
+    }
+
+    public const string DefaultAdminPassword = "correct horse battery staple";
+
+    public string? AdminPassword { get; }
+
+    public CapturingAnnouncer Announcer { get; } = new();
+
+    public DatabaseProvider Provider => _database.Provider;
+
+    /// <summary>Serves on 127.0.0.1 with a free port and returns the base address.</summary>
+    public string StartKestrel()
+    {
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return address.TrimEnd('/');
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _database.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.UseSetting("Logging:Directory", _logDirectory);
+        builder.UseSetting(AdminBootstrapper.PasswordVariable, AdminPassword ?? "");
+        // Fewer PBKDF2 rounds keep sign-ins fast in tests; production uses 210,000.
+        builder.UseSetting("Auth:PasswordHashIterations", "1000");
+        builder.UseEnvironment("Development");
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupAnnouncer>(Announcer));
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+        if (Directory.Exists(_logDirectory))
+        {
+            Directory.Delete(_logDirectory, recursive: true);
+        }
+    }
+}
+
+public sealed class CapturingAnnouncer : IStartupAnnouncer
+{
+    private readonly TaskCompletionSource<(string Url, AdminBootstrapResult Admin)> _announced = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task<(string Url, AdminBootstrapResult Admin)> Announced => _announced.Task;
+
+    public void Announce(string url, AdminBootstrapResult admin) => _announced.TrySetResult((url, admin));
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+using Ops.Domain.Common;
+using Ops.Portal.Localization;
+
+namespace Ops.Portal.Tests.Support;
+
+/// <summary>
+/// bUnit context with MudBlazor services (no snackbar transitions), loose JS interop, the portal's
+/// localization and a permission guard that grants exactly <see cref="Granted"/>.
+/// </summary>
+public abstract class PortalTestContext : BunitContext
+{
+    private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
+    private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
+
+    protected PortalTestContext()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices(o =>
+        {
+            o.SnackbarConfiguration.ShowTransitionDuration = 0;
+            o.SnackbarConfiguration.HideTransitionDuration = 0;
+        });
+        Services.AddLocalization();
+        Services.AddTransient<MudLocalizer, OpsMudLocalizer>();
+        Services.AddSingleton<IPermissionGuard>(Guard);
+        AddAuthorization().SetAuthorized("tester");
+        UseCulture(Cultures.English);
+    }
+
+    protected FakePermissionGuard Guard { get; } = new();
+
+    protected static void UseCulture(string name)
+    {
+        var culture = CultureInfo.GetCultureInfo(name);
+        CultureInfo.CurrentCulture = culture;
+        CultureInfo.CurrentUICulture = culture;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        CultureInfo.CurrentCulture = _culture;
+        CultureInfo.CurrentUICulture = _uiCulture;
+        base.Dispose(disposing);
+    }
+}
+
+public sealed class FakePermissionGuard : IPermissionGuard
+{
+    public HashSet<string> Granted { get; } = new(StringComparer.Ordinal);
+
+    public Task DemandAsync(string permission, CancellationToken cancellationToken = default) =>
+        Granted.Contains(permission) ? Task.CompletedTask : throw new ForbiddenException(permission);
+
+    public Task<bool> HasAsync(string permission, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Granted.Contains(permission));
+}
