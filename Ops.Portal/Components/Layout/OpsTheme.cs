@@ -29,7 +29,7 @@ internal static class OpsTheme
         {
             Default = new DefaultTypography
             {
-                FontFamily = ["Roboto", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Helvetica", "Arial", "sans-serif"],
+                FontFamily = ["Roboto", "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "Helvetica", "Arial", "sans-serif"],
             },
         },
     };

@@ -1,0 +1,114 @@
+using Microsoft.Playwright;
+
+namespace Ops.Portal.Tests.Support;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright (no browser download) against the real portal served by
+/// Kestrel on a loopback port, on its own SQLite database. Shared by the end-to-end journeys.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumVariable = "OPS_TEST_CHROMIUM";
+
+    private IPlaywright? _playwright;
+
+    public OpsWebFactory Portal { get; } = new();
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        var chromium = Environment.GetEnvironmentVariable(ChromiumVariable) ?? "/usr/bin/chromium";
+        if (!File.Exists(chromium))
+        {
+            // The fixture cannot skip; each test checks Available and skips or fails.
+            return;
+        }
+
+        BaseUrl = Portal.StartKestrel();
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            ],
+        });
+    }
+
+    public bool Available => _playwright is not null;
+
+    /// <summary>A fresh browser context (own cookies) in the given language.</summary>
+    public async Task<IPage> NewPageAsync(string locale = "en-US")
+    {
+        if (!Available)
+        {
+            if (Environment.GetEnvironmentVariable(TestDatabase.RequireAllVariable) == "1")
+            {
+                Assert.Fail("Chromium is missing: ./test.sh installs Debian's chromium package.");
+            }
+
+            Assert.Skip("Chromium is not installed; run ./test.sh.");
+        }
+
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            Locale = locale,
+            ViewportSize = new ViewportSize { Width = 1366, Height = 800 },
+        });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_playwright is not null)
+        {
+            await Browser.CloseAsync();
+            _playwright.Dispose();
+        }
+
+        await Portal.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
+
+public static class PageExtensions
+{
+    /// <summary>Signs in through the login form and waits until the shell is interactive.</summary>
+    public static async Task SignInAsync(this IPage page, string user, string password)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("#Input\\.Login", user);
+        await page.FillAsync("#Input\\.Password", password);
+        await page.ClickAsync("#login-submit");
+    }
+
+    /// <summary>Clicks sent before the circuit connects are lost; the layout marks when it is live.</summary>
+    public static Task WaitForInteractiveAsync(this IPage page) =>
+        page.WaitForSelectorAsync("#ops-shell[data-interactive='true']");
+
+    public static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Ops.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Ops.sln not found above the test output.");
+    }
+}
