@@ -20,11 +20,14 @@ public sealed class OpsWebFactory : WebApplicationFactory<Program>
     private readonly TestDatabase _database;
     private readonly string _logDirectory = Path.Combine(Path.GetTempPath(), $"ops-test-logs-{Guid.NewGuid():N}");
 
-    public OpsWebFactory(DatabaseProvider provider = DatabaseProvider.Sqlite, string? adminPassword = DefaultAdminPassword)
+    public OpsWebFactory(DatabaseProvider provider = DatabaseProvider.Sqlite, string? adminPassword = DefaultAdminPassword, TimeProvider? clock = null)
     {
         _database = TestDatabase.Create(provider);
         AdminPassword = adminPassword;
+        _clock = clock;
     }
+
+    private readonly TimeProvider? _clock;
 
     public const string DefaultAdminPassword = "correct horse battery staple";
 
@@ -55,7 +58,14 @@ public sealed class OpsWebFactory : WebApplicationFactory<Program>
         // Fewer PBKDF2 rounds keep sign-ins fast in tests; production uses 210,000.
         builder.UseSetting("Auth:PasswordHashIterations", "1000");
         builder.UseEnvironment("Development");
-        builder.ConfigureTestServices(services => services.AddSingleton<IStartupAnnouncer>(Announcer));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IStartupAnnouncer>(Announcer);
+            if (_clock is not null)
+            {
+                services.AddSingleton(_clock);
+            }
+        });
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 using Ops.Infrastructure;
 using Ops.Infrastructure.Auth;
 using Ops.Infrastructure.Common;
+using Ops.Portal.Common;
+using Ops.Portal.Localization;
 
 namespace Ops.Portal.Hosting;
 
@@ -72,7 +75,8 @@ internal sealed record CliCommand(string Verb, string[] Arguments, string[] Host
             .CreateUserAsync(Arguments[0], password, superuser: true, mustChangePassword: false);
         if (!result.Succeeded)
         {
-            await Console.Error.WriteLineAsync("Cannot create the user: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+            var text = scope.ServiceProvider.GetRequiredService<IStringLocalizer<UiText>>();
+            await Console.Error.WriteLineAsync("Cannot create the user: " + IdentityErrorText.Describe(text, result));
             return 1;
         }
 

@@ -45,6 +45,11 @@ internal static class CookieLifetime
                 await SecurityStampValidator.ValidatePrincipalAsync(context);
             };
         });
+        // Cookie expiry and stamp validation read the application clock, so tests can move time.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
+        services.AddOptions<SecurityStampValidatorOptions>()
+            .Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
         return services;
     }
 
