@@ -1,10 +1,5 @@
 using System.Diagnostics;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Ops.Domain.Audit;
-using Ops.Domain.Common;
-using Ops.Infrastructure.Persistence;
-using Ops.Portal.Tests.Support;
 
 namespace Ops.Portal.Tests.Audit;
 

@@ -1,8 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Ops.Infrastructure.Auth;
-using Ops.Infrastructure.Persistence;
-using Ops.Portal.Tests.Support;
 
 namespace Ops.Portal.Tests.Auth;
 

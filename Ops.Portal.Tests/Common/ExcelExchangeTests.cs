@@ -1,4 +1,3 @@
-using Ops.Domain.Common;
 using Ops.Infrastructure.Common;
 
 namespace Ops.Portal.Tests.Common;

@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Ops.Domain.Auth;
-using Ops.Portal.Tests.Support;
 
 namespace Ops.Portal.Tests.Common;
 

@@ -1,8 +1,5 @@
 using Ops.Domain.Auth;
-using Ops.Domain.Common;
 using Ops.Infrastructure.Common;
-using Ops.Infrastructure.Persistence;
-using Ops.Portal.Tests.Support;
 
 namespace Ops.Portal.Tests.Common;
 

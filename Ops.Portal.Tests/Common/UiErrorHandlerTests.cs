@@ -1,11 +1,8 @@
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor;
-using Ops.Domain.Common;
 using Ops.Portal.Common;
 using Ops.Portal.Localization;
-using Ops.Portal.Tests.Support;
 
 namespace Ops.Portal.Tests.Common;
 

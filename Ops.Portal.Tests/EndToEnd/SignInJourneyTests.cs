@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Ops.Infrastructure.Auth;
 using Ops.Infrastructure.Common;
-using Ops.Portal.Tests.Support;
 
 namespace Ops.Portal.Tests.EndToEnd;
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
-using Ops.Portal.Tests.Support;
 
 namespace Ops.Portal.Tests.Hosting;
 

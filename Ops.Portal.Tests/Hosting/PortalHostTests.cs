@@ -1,11 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Ops.Infrastructure.Auth;
 using Ops.Infrastructure.Common;
-using Ops.Infrastructure.Persistence;
-using Ops.Portal.Tests.Support;
 
 namespace Ops.Portal.Tests.Hosting;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Ops.Portal.Tests.Support;
 
 namespace Ops.Portal.Tests.Hosting;
 
@@ -14,8 +13,7 @@ public sealed class SessionLifetimeTests
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         await using var factory = new OpsWebFactory(clock: clock);
-        var client = factory.CreateClient(NoRedirects);
-        await client.LoginAsync("admin", OpsWebFactory.DefaultAdminPassword);
+        var client = await SignedInClientAsync(factory);
 
         clock.Advance(TimeSpan.FromMinutes(25));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/dashboard")).StatusCode);
@@ -25,8 +23,7 @@ public sealed class SessionLifetimeTests
         clock.Advance(TimeSpan.FromMinutes(31));
         var expired = await client.GetAsync("/dashboard");
 
-        Assert.Equal(HttpStatusCode.Redirect, expired.StatusCode);
-        Assert.StartsWith("/Account/Login", expired.RedirectPath(), StringComparison.Ordinal);
+        AssertSentToSignIn(expired);
     }
 
     [Fact]
@@ -34,8 +31,7 @@ public sealed class SessionLifetimeTests
     {
         var clock = new ManualClock(DateTimeOffset.UtcNow);
         await using var factory = new OpsWebFactory(clock: clock);
-        var client = factory.CreateClient(NoRedirects);
-        await client.LoginAsync("admin", OpsWebFactory.DefaultAdminPassword);
+        var client = await SignedInClientAsync(factory);
 
         var elapsed = TimeSpan.Zero;
         while (elapsed + TimeSpan.FromMinutes(20) < TimeSpan.FromHours(12))
@@ -48,7 +44,19 @@ public sealed class SessionLifetimeTests
         clock.Advance(TimeSpan.FromMinutes(20));
         var expired = await client.GetAsync("/dashboard");
 
-        Assert.Equal(HttpStatusCode.Redirect, expired.StatusCode);
-        Assert.StartsWith("/Account/Login", expired.RedirectPath(), StringComparison.Ordinal);
+        AssertSentToSignIn(expired);
+    }
+
+    private static async Task<HttpClient> SignedInClientAsync(OpsWebFactory factory)
+    {
+        var client = factory.CreateClient(NoRedirects);
+        await client.LoginAsync("admin", OpsWebFactory.DefaultAdminPassword);
+        return client;
+    }
+
+    private static void AssertSentToSignIn(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/Login", response.RedirectPath(), StringComparison.Ordinal);
     }
 }

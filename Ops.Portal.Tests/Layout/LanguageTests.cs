@@ -1,11 +1,9 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Ops.Domain.Auth;
 using Ops.Portal.Components.Layout;
 using Ops.Portal.Localization;
-using Ops.Portal.Tests.Support;
 
 namespace Ops.Portal.Tests.Layout;
 

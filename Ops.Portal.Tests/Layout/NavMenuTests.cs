@@ -1,7 +1,6 @@
 using Bunit;
 using Ops.Domain.Auth;
 using Ops.Portal.Components.Layout;
-using Ops.Portal.Tests.Support;
 
 namespace Ops.Portal.Tests.Layout;
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Ops.Infrastructure.Persistence;
 
 namespace Ops.Portal.Tests.Persistence;
 

@@ -1,10 +1,6 @@
 using System.Diagnostics;
-using Microsoft.EntityFrameworkCore;
 using Ops.Domain.Audit;
 using Ops.Domain.Auth;
-using Ops.Domain.Common;
-using Ops.Infrastructure.Persistence;
-using Ops.Portal.Tests.Support;
 
 namespace Ops.Portal.Tests.Persistence;
 

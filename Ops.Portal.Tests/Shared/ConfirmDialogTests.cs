@@ -1,9 +1,7 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Ops.Portal.Components.Shared;
-using Ops.Portal.Tests.Support;
 
 namespace Ops.Portal.Tests.Shared;
 

@@ -1,12 +1,8 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
-using Ops.Domain.Common;
 using Ops.Infrastructure;
 using Ops.Infrastructure.Audit;
-using Ops.Infrastructure.Persistence;
 
 namespace Ops.Portal.Tests.Support;
 

@@ -4,9 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Ops.Infrastructure.Auth;
-using Ops.Infrastructure.Persistence;
 using Ops.Portal.Hosting;
 
 namespace Ops.Portal.Tests.Support;

@@ -1,9 +1,7 @@
 using System.Globalization;
 using Bunit;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
-using Ops.Domain.Common;
 using Ops.Portal.Localization;
 
 namespace Ops.Portal.Tests.Support;

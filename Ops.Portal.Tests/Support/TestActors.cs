@@ -1,5 +1,4 @@
 using Ops.Domain.Audit;
-using Ops.Domain.Common;
 using Ops.Infrastructure.Audit;
 
 namespace Ops.Portal.Tests.Support;

@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using MySqlConnector;
-using Ops.Infrastructure.Persistence;
 
 namespace Ops.Portal.Tests.Support;
 
