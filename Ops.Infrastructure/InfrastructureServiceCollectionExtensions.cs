@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Ops.Domain.Audit;
+using Ops.Domain.Auth;
 using Ops.Domain.Common;
 using Ops.Infrastructure.Audit;
 using Ops.Infrastructure.Auth;
@@ -24,6 +25,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddScoped<ActorContext>();
+        services.AddSingleton<IEventBus, InMemoryEventBus>();
         services.AddOpsPersistence(configuration, environment);
 
         var auth = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
@@ -62,6 +64,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<SignInService>();
         services.AddScoped<IProfileService, ProfileService>();
         services.AddScoped<IPermissionService, PermissionService>();
+        services.AddScoped<IDepartmentService, DepartmentService>();
         services.AddScoped<ISystemInfoService, SystemInfoService>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -68,6 +68,17 @@ public sealed class Department : AuditableEntity, ISoftDeletable, IChangeTracked
 
     public void SetSortOrder(int sortOrder) => SortOrder = sortOrder;
 
+    /// <summary>Follows a move of an ancestor: the old path prefix becomes the new one.</summary>
+    public void ReplacePathPrefix(string oldPrefix, string newPrefix)
+    {
+        if (!Path.StartsWith(oldPrefix, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Department {Id} is not below {oldPrefix}.");
+        }
+
+        Path = newPrefix + Path[oldPrefix.Length..];
+    }
+
     /// <summary>Computes the materialized path once the id is known (after the first save).</summary>
     public void PlaceUnder(Department? parent)
     {

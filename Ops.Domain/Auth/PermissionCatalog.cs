@@ -9,6 +9,12 @@ public static class PermissionCatalog
     public static IReadOnlyList<PermissionDefinition> All { get; } =
     [
         .. SystemPermissions.All,
+        .. SchedulerPermissions.All,
+        .. ReportPermissions.All,
+        .. ConfigPermissions.All,
+        .. ApprovalPermissions.All,
+        .. AuditPermissions.All,
+        .. NotificationPermissions.All,
     ];
 
     private static readonly Dictionary<string, PermissionDefinition> ByCode =

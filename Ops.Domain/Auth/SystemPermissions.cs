@@ -1,21 +1,71 @@
 namespace Ops.Domain.Auth;
 
-/// <summary>Permissions of system administration (users, roles, departments, permissions).</summary>
+/// <summary>System administration: users, departments, roles, permissions, single sign-on.</summary>
 public static class SystemPermissions
 {
     public const string Module = "system";
-
     public const string Root = "system";
+
+    public static class Users
+    {
+        public const string View = "system.users.view";
+        public const string Create = "system.users.create";
+        public const string Update = "system.users.update";
+        public const string Delete = "system.users.delete";
+        public const string Enable = "system.users.enable";
+        public const string ResetPassword = "system.users.reset_password";
+        public const string Unlock = "system.users.unlock";
+        public const string Import = "system.users.import";
+        public const string Export = "system.users.export";
+        public const string ApproveRegistration = "system.users.approve_registration";
+    }
+
+    public static class Departments
+    {
+        public const string View = "system.departments.view";
+        public const string Create = "system.departments.create";
+        public const string Update = "system.departments.update";
+        public const string Delete = "system.departments.delete";
+    }
+
+    public static class Roles
+    {
+        public const string View = "system.roles.view";
+        public const string Create = "system.roles.create";
+        public const string Update = "system.roles.update";
+        public const string Delete = "system.roles.delete";
+        public const string Grant = "system.roles.grant";
+    }
 
     public static class Permissions
     {
         public const string View = "system.permissions.view";
     }
 
-    public static IReadOnlyList<PermissionDefinition> All { get; } =
-    [
-        new(Root, "perm.system", PermissionType.Menu, Module, SortOrder: 900),
-        new(Permissions.View, "perm.system.permissions.view", PermissionType.Menu, Module, Root, "/system/permissions", SortOrder: 40),
-        new("system.permissions.api.list", "perm.system.permissions.api.list", PermissionType.Api, Module, Permissions.View, "/api/v1/permissions", "GET"),
-    ];
+    public static class Sso
+    {
+        public const string Manage = "system.sso.manage";
+    }
+
+    public static IReadOnlyList<PermissionDefinition> All { get; } = new PermissionTreeBuilder(Module)
+        .Menu(Root)
+        .Menu(Users.View, Root, "/system/users")
+        .Buttons(Users.View, Users.Create, Users.Update, Users.Delete, Users.Enable, Users.ResetPassword, Users.Unlock,
+            Users.Import, Users.Export, Users.ApproveRegistration)
+        .Api("system.users.api.list", Users.View, "GET", "/api/v1/users")
+        .Api("system.users.api.create", Users.Create, "POST", "/api/v1/users")
+        .Api("system.users.api.update", Users.Update, "PUT", "/api/v1/users/{id}")
+        .Api("system.users.api.delete", Users.Delete, "DELETE", "/api/v1/users/{id}")
+        .Menu(Departments.View, Root, "/system/departments")
+        .Buttons(Departments.View, Departments.Create, Departments.Update, Departments.Delete)
+        .Api("system.departments.api.list", Departments.View, "GET", "/api/v1/departments")
+        .Api("system.departments.api.create", Departments.Create, "POST", "/api/v1/departments")
+        .Menu(Roles.View, Root, "/system/roles")
+        .Buttons(Roles.View, Roles.Create, Roles.Update, Roles.Delete, Roles.Grant)
+        .Api("system.roles.api.list", Roles.View, "GET", "/api/v1/roles")
+        .Api("system.roles.api.create", Roles.Create, "POST", "/api/v1/roles")
+        .Menu(Permissions.View, Root, "/system/permissions")
+        .Api("system.permissions.api.list", Permissions.View, "GET", "/api/v1/permissions")
+        .Menu(Sso.Manage, Root, "/system/sso")
+        .Build();
 }

@@ -23,4 +23,21 @@ public interface IPermissionGuard
     Task DemandAsync(string permission, CancellationToken cancellationToken = default);
 
     Task<bool> HasAsync(string permission, CancellationToken cancellationToken = default);
+
+    /// <summary>Passes when the caller holds at least one of the permissions.</summary>
+    async Task DemandAnyAsync(IReadOnlyList<string> permissions, CancellationToken cancellationToken = default)
+    {
+        foreach (var permission in permissions)
+        {
+            if (await HasAsync(permission, cancellationToken))
+            {
+                return;
+            }
+        }
+
+        throw new ForbiddenException(string.Join("|", permissions));
+    }
+
+    /// <summary>The signed-in user's id, or <see cref="ForbiddenException"/> for anonymous and system callers.</summary>
+    Task<long> RequireUserIdAsync(CancellationToken cancellationToken = default);
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Ops.Domain.Auth;
 using Ops.Domain.Common;
 
 namespace Ops.Infrastructure.Auth;
@@ -30,6 +31,29 @@ public sealed class OpsUser : IdentityUser<long>, IAuditable, ISoftDeletable
     public string? PreferredTheme { get; set; }
 
     public string? PreferredCulture { get; set; }
+
+    /// <summary>The user's own data scope; null leaves it to the roles.</summary>
+    public DataScope? DataScope { get; set; }
+
+    /// <summary>Comma-separated department ids when <see cref="DataScope"/> is Custom.</summary>
+    public string? DataScopeDepartments { get; set; }
+
+    /// <summary>An administrator requires this user to use an authenticator app.</summary>
+    public bool RequireMfa { get; set; }
+
+    /// <summary>Bumped on each avatar upload so browsers refetch it.</summary>
+    public int AvatarVersion { get; set; }
+
+    public string? WeComId { get; set; }
+
+    public string? DingTalkId { get; set; }
+
+    public string? FeishuId { get; set; }
+
+    public string? OidcSubject { get; set; }
+
+    /// <summary>Self-registered and not yet approved by an administrator.</summary>
+    public bool PendingApproval { get; set; }
 
     public int LoginCount { get; set; }
 
@@ -77,6 +101,13 @@ public sealed class OpsRole : IdentityRole<long>, IAuditable
     public int SortOrder { get; set; }
 
     public bool IsActive { get; set; } = true;
+
+    public DataScope? DataScope { get; set; }
+
+    public string? DataScopeDepartments { get; set; }
+
+    /// <summary>Members must use an authenticator app.</summary>
+    public bool RequireMfa { get; set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
 

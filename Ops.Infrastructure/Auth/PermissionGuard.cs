@@ -13,6 +13,12 @@ internal sealed class PermissionGuard(ICurrentUser currentUser, IUserAccessStore
         }
     }
 
+    public async Task<long> RequireUserIdAsync(CancellationToken cancellationToken = default)
+    {
+        var actor = await currentUser.GetActorAsync(cancellationToken);
+        return actor is { IsAuthenticated: true, IsSystem: false, UserId: { } id } ? id : throw new ForbiddenException("authenticated");
+    }
+
     public async Task<bool> HasAsync(string permission, CancellationToken cancellationToken = default)
     {
         var actor = await currentUser.GetActorAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Primitives;
 using Ops.Infrastructure.Common;
 using Ops.Infrastructure.Persistence;
 
@@ -25,28 +26,67 @@ public interface IUserAccessStore
     void Invalidate(long userId);
 }
 
-internal sealed class UserAccessStore(IServiceProvider services, IMemoryCache cache) : IUserAccessStore
+internal sealed class UserAccessStore : IUserAccessStore, IDisposable
 {
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(3);
 
+    private readonly IServiceProvider _services;
+    private readonly IMemoryCache _cache;
+    private readonly IDisposable _subscription;
+    private CancellationTokenSource _everyone = new();
+
+    public UserAccessStore(IServiceProvider services, IMemoryCache cache, IEventBus events)
+    {
+        _services = services;
+        _cache = cache;
+        _subscription = events.Subscribe<AccessChanged>(OnAccessChangedAsync);
+    }
+
+    public void Dispose()
+    {
+        _subscription.Dispose();
+        _everyone.Dispose();
+    }
+
+    // A role change may touch anyone: one token expires every cached entry at once.
+    private Task OnAccessChangedAsync(AccessChanged change)
+    {
+        if (change.UserIds.Count == 0)
+        {
+            var old = Interlocked.Exchange(ref _everyone, new CancellationTokenSource());
+            old.Cancel();
+            old.Dispose();
+        }
+        else
+        {
+            foreach (var userId in change.UserIds)
+            {
+                Invalidate(userId);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
     public async Task<UserAccess> GetAsync(long userId, CancellationToken cancellationToken = default)
     {
-        if (cache.TryGetValue(Key(userId), out UserAccess? cached) && cached is not null)
+        if (_cache.TryGetValue(Key(userId), out UserAccess? cached) && cached is not null)
         {
             return cached;
         }
 
+        var expiry = new CancellationChangeToken(_everyone.Token);
         var access = await LoadAsync(userId, cancellationToken);
-        cache.Set(Key(userId), access, CacheLifetime);
+        _cache.Set(Key(userId), access, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = CacheLifetime }.AddExpirationToken(expiry));
         return access;
     }
 
-    public void Invalidate(long userId) => cache.Remove(Key(userId));
+    public void Invalidate(long userId) => _cache.Remove(Key(userId));
 
     private async Task<UserAccess> LoadAsync(long userId, CancellationToken cancellationToken)
     {
         // Access checks read as the system so they never recurse into the current-user lookup.
-        await using var scope = services.CreateSystemScope();
+        await using var scope = _services.CreateSystemScope();
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<OpsDbContext>>();
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.AsNoTracking()

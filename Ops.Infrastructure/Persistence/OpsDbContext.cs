@@ -28,6 +28,12 @@ public abstract class OpsDbContext(DbContextOptions options)
 
     public DbSet<DataChangeLog> DataChangeLogs => Set<DataChangeLog>();
 
+    public DbSet<LoginLog> LoginLogs => Set<LoginLog>();
+
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    public DbSet<UserAvatar> UserAvatars => Set<UserAvatar>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -56,4 +56,6 @@ public sealed class FakePermissionGuard : IPermissionGuard
 
     public Task<bool> HasAsync(string permission, CancellationToken cancellationToken = default) =>
         Task.FromResult(Granted.Contains(permission));
+
+    public Task<long> RequireUserIdAsync(CancellationToken cancellationToken = default) => Task.FromResult(1L);
 }

@@ -41,10 +41,17 @@ internal sealed class UiErrorHandler(ISnackbar snackbar, IStringLocalizer<UiText
 
     public void ShowError(Error error) => snackbar.Add(Describe(error.Code, error.Args), Severity.Warning);
 
+    /// <summary>The localized text of an error code; arguments that are field keys are localized too.</summary>
     public string Describe(string code, IReadOnlyList<object> args)
     {
         var localized = text[code];
-        return localized.ResourceNotFound ? code : string.Format(System.Globalization.CultureInfo.CurrentCulture, localized.Value, [.. args]);
+        if (localized.ResourceNotFound)
+        {
+            return code;
+        }
+
+        var values = args.Select(a => a is string s && s.StartsWith("field.", StringComparison.Ordinal) ? text[s].Value : a).ToArray();
+        return string.Format(System.Globalization.CultureInfo.CurrentCulture, localized.Value, values);
     }
 
     private void Show(Exception exception)

@@ -42,3 +42,22 @@ internal sealed class DataChangeLogConfiguration : IEntityTypeConfiguration<Data
         builder.HasIndex(c => c.Time);
     }
 }
+
+internal sealed class LoginLogConfiguration : IEntityTypeConfiguration<LoginLog>
+{
+    public void Configure(EntityTypeBuilder<LoginLog> builder)
+    {
+        builder.ToTable("t_login_log");
+        builder.Property(l => l.UserName).HasMaxLength(LoginLog.UserNameMaxLength);
+        builder.Property(l => l.Type).HasConversion<string>().HasMaxLength(16);
+        builder.Property(l => l.Result).HasConversion<string>().HasMaxLength(16);
+        builder.Property(l => l.FailureReason).HasMaxLength(LoginLog.ReasonMaxLength);
+        builder.Property(l => l.IpAddress).HasMaxLength(64);
+        builder.Property(l => l.UserAgent).HasMaxLength(512);
+        builder.Property(l => l.Browser).HasMaxLength(64);
+        builder.Property(l => l.OperatingSystem).HasMaxLength(64);
+        builder.Property(l => l.Device).HasMaxLength(32);
+        builder.HasIndex(l => l.Time);
+        builder.HasIndex(l => new { l.UserId, l.Time });
+    }
+}

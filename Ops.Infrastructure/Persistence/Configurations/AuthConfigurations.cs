@@ -16,7 +16,20 @@ internal sealed class OpsUserConfiguration : IEntityTypeConfiguration<OpsUser>
         builder.Property(u => u.PreferredTheme).HasMaxLength(16);
         builder.Property(u => u.PreferredCulture).HasMaxLength(16);
         builder.Property(u => u.LastLoginIp).HasMaxLength(64);
+        builder.Property(u => u.DataScope).HasConversion<string>().HasMaxLength(32);
+        builder.Property(u => u.DataScopeDepartments).HasMaxLength(2000);
+        builder.Property(u => u.WeComId).HasMaxLength(128);
+        builder.Property(u => u.DingTalkId).HasMaxLength(128);
+        builder.Property(u => u.FeishuId).HasMaxLength(128);
+        builder.Property(u => u.OidcSubject).HasMaxLength(255);
         builder.HasIndex(u => u.DepartmentId);
+        builder.HasIndex(u => u.NormalizedEmail);
+        builder.HasIndex(u => u.PhoneNumber);
+        builder.HasIndex(u => u.WeComId);
+        builder.HasIndex(u => u.DingTalkId);
+        builder.HasIndex(u => u.FeishuId);
+        builder.HasIndex(u => u.OidcSubject);
+        builder.HasIndex(u => new { u.IsActive, u.CreatedAt });
         builder.Ignore(u => u.DisplayName);
     }
 }
@@ -28,6 +41,8 @@ internal sealed class OpsRoleConfiguration : IEntityTypeConfiguration<OpsRole>
         builder.ToTable("t_role");
         builder.Property(r => r.DisplayName).HasMaxLength(64);
         builder.Property(r => r.Description).HasMaxLength(512);
+        builder.Property(r => r.DataScope).HasConversion<string>().HasMaxLength(32);
+        builder.Property(r => r.DataScopeDepartments).HasMaxLength(2000);
     }
 }
 
@@ -68,5 +83,34 @@ internal sealed class RolePermissionConfiguration : IEntityTypeConfiguration<Rol
         builder.HasKey(rp => new { rp.RoleId, rp.PermissionId });
         builder.HasOne<OpsRole>().WithMany().HasForeignKey(rp => rp.RoleId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Permission>().WithMany().HasForeignKey(rp => rp.PermissionId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class UserSessionConfiguration : IEntityTypeConfiguration<UserSession>
+{
+    public void Configure(EntityTypeBuilder<UserSession> builder)
+    {
+        builder.ToTable("t_user_session");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).HasMaxLength(UserSession.IdLength);
+        builder.Property(s => s.IpAddress).HasMaxLength(64);
+        builder.Property(s => s.UserAgent).HasMaxLength(512);
+        builder.Property(s => s.Device).HasMaxLength(128);
+        builder.Ignore(s => s.IsActive);
+        builder.HasIndex(s => new { s.UserId, s.RevokedAt });
+        builder.HasOne<OpsUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class UserAvatarConfiguration : IEntityTypeConfiguration<UserAvatar>
+{
+    public void Configure(EntityTypeBuilder<UserAvatar> builder)
+    {
+        builder.ToTable("t_user_avatar");
+        builder.HasKey(a => a.UserId);
+        builder.Property(a => a.UserId).ValueGeneratedNever();
+        builder.Property(a => a.ContentType).HasMaxLength(64);
+        builder.Property(a => a.Content).HasMaxLength(UserAvatar.MaxBytes);
+        builder.HasOne<OpsUser>().WithOne().HasForeignKey<UserAvatar>(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

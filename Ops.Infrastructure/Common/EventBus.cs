@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace Ops.Infrastructure.Common;
+
+/// <summary>
+/// In-process publish/subscribe for live updates (access changes, notifications, job states).
+/// Subscribers are circuits and caches; they dispose their subscription when they go away.
+/// Several nodes will put Redis behind the same interface.
+/// </summary>
+public interface IEventBus
+{
+    Task PublishAsync<TEvent>(TEvent message) where TEvent : notnull;
+
+    IDisposable Subscribe<TEvent>(Func<TEvent, Task> handler) where TEvent : notnull;
+}
+
+internal sealed class InMemoryEventBus(ILogger<InMemoryEventBus> logger) : IEventBus
+{
+    private readonly ConcurrentDictionary<Type, ConcurrentDictionary<Guid, Func<object, Task>>> _handlers = new();
+
+    public async Task PublishAsync<TEvent>(TEvent message) where TEvent : notnull
+    {
+        if (!_handlers.TryGetValue(typeof(TEvent), out var handlers))
+        {
+            return;
+        }
+
+        foreach (var handler in handlers.Values)
+        {
+            try
+            {
+                await handler(message);
+            }
+            catch (Exception ex)
+            {
+                // One broken subscriber (a closed circuit) must not stop the others.
+                logger.LogWarning(ex, "Event handler for {Event} failed", typeof(TEvent).Name);
+            }
+        }
+    }
+
+    public IDisposable Subscribe<TEvent>(Func<TEvent, Task> handler) where TEvent : notnull
+    {
+        var id = Guid.NewGuid();
+        var handlers = _handlers.GetOrAdd(typeof(TEvent), _ => new());
+        handlers[id] = message => handler((TEvent)message);
+        return new Subscription(() => handlers.TryRemove(id, out _));
+    }
+
+    private sealed class Subscription(Action unsubscribe) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                unsubscribe();
+            }
+        }
+    }
+}
