@@ -62,9 +62,17 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<AdminBootstrapper>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<SignInService>();
+        services.AddScoped<SessionService>();
+        services.AddScoped<LoginRecorder>();
         services.AddScoped<IProfileService, ProfileService>();
         services.AddScoped<IPermissionService, PermissionService>();
         services.AddScoped<IDepartmentService, DepartmentService>();
+        services.AddScoped<IUserDirectory, UserDirectory>();
+        services.AddScoped<IRoleService, RoleService>();
+        services.AddScoped<IDataScopeProvider, DataScopeProvider>();
+        services.AddScoped<IUserService, UserService>();
+        services.AddScoped<IUserAdministration, UserAdministration>();
+        services.AddScoped<IUserExchange, UserExchange>();
         services.AddScoped<ISystemInfoService, SystemInfoService>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

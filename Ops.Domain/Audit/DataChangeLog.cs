@@ -62,6 +62,10 @@ public sealed class DataChangeLog : Entity
 
     public string? TraceId { get; private set; }
 
-    /// <summary>The record id is only known after the insert; the interceptor sets it then.</summary>
-    public void AssignRecordId(string recordId) => RecordId = recordId;
+    /// <summary>An insert's id and new image are only known after the row is written.</summary>
+    public void CompleteInsert(string recordId, string newData)
+    {
+        RecordId = recordId;
+        NewData = newData;
+    }
 }

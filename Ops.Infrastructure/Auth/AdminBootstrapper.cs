@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace Ops.Infrastructure.Auth;
@@ -17,7 +18,8 @@ public sealed class AdminBootstrapper(UserManager<OpsUser> users, ILogger<AdminB
 
     public async Task<AdminBootstrapResult> EnsureAdminAsync(string? configuredPassword)
     {
-        if (await users.FindByNameAsync(OpsUser.AdminUserName) is not null)
+        // First start only: never re-create an admin that was renamed, disabled or deleted.
+        if (await users.Users.IgnoreQueryFilters().AnyAsync(u => u.IsSuperuser || u.NormalizedUserName == "ADMIN"))
         {
             return new AdminBootstrapResult(false, OpsUser.AdminUserName, null);
         }

@@ -73,12 +73,30 @@ internal sealed class ProfileService(
             return Error.Invalid("auth.profile.email_invalid");
         }
 
+        var phone = string.IsNullOrWhiteSpace(update.PhoneNumber) ? null : update.PhoneNumber.Trim();
+        if (phone is not null && !TextRules.IsPhone(phone))
+        {
+            return Error.Invalid("auth.profile.phone_invalid");
+        }
+
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var normalizedEmail = email?.ToUpperInvariant();
+        if (normalizedEmail is not null && await db.Users.AnyAsync(u => u.NormalizedEmail == normalizedEmail && u.Id != userId, cancellationToken))
+        {
+            return Error.Conflict("auth.user.duplicate_email", email!);
+        }
+
         var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
+        if (!string.Equals(user.NormalizedEmail, normalizedEmail, StringComparison.Ordinal))
+        {
+            // A changed address must be confirmed again before it can be trusted (SSO matching).
+            user.EmailConfirmed = false;
+        }
+
         user.RealName = string.IsNullOrEmpty(realName) ? null : realName;
         user.Email = email;
-        user.NormalizedEmail = email?.ToUpperInvariant();
-        user.PhoneNumber = string.IsNullOrWhiteSpace(update.PhoneNumber) ? null : update.PhoneNumber.Trim();
+        user.NormalizedEmail = normalizedEmail;
+        user.PhoneNumber = phone;
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(new AuditEntry("auth", "profile.update", "user", userId.ToString(System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
         return Result.Success();

@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Ops.Domain.Audit;
 
 namespace Ops.Infrastructure.Auth;
 
@@ -14,54 +16,72 @@ public enum SignInOutcome
 
 public sealed record SignInAttempt(SignInOutcome Outcome, DateTimeOffset? LockedUntil = null, OpsUser? User = null);
 
-/// <summary>Password sign-in by user name or e-mail, with lockout and the login counters.</summary>
-public sealed class SignInService(SignInManager<OpsUser> signInManager, UserManager<OpsUser> users, TimeProvider clock)
+/// <summary>
+/// Password sign-in by user name or e-mail: lockout, the login log, the session behind the cookie,
+/// and the login counters.
+/// </summary>
+public sealed class SignInService(
+    SignInManager<OpsUser> signInManager,
+    UserManager<OpsUser> users,
+    SessionService sessions,
+    LoginRecorder loginLog,
+    TimeProvider clock)
 {
-    public async Task<SignInAttempt> PasswordSignInAsync(string login, string password, bool rememberMe, string? ipAddress)
+    public async Task<SignInAttempt> PasswordSignInAsync(string login, string password, RequestOrigin? origin)
     {
+        login = (login ?? "").Trim();
         var user = await FindByLoginAsync(login);
         if (user is null)
         {
+            await loginLog.RecordAsync(null, login, LoginType.Password, LoginResult.Failed, "unknown_user", origin);
             return new SignInAttempt(SignInOutcome.InvalidCredentials);
         }
 
+        var check = await signInManager.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        if (check.IsLockedOut)
+        {
+            await loginLog.RecordAsync(user.Id, login, LoginType.Password, LoginResult.Failed, "locked_out", origin);
+            return new SignInAttempt(SignInOutcome.LockedOut, await users.GetLockoutEndDateAsync(user), user);
+        }
+
+        if (!check.Succeeded)
+        {
+            await loginLog.RecordAsync(user.Id, login, LoginType.Password, LoginResult.Failed, "invalid_password", origin);
+            return new SignInAttempt(SignInOutcome.InvalidCredentials, User: user);
+        }
+
+        // Only someone who knows the password learns that the account is disabled or pending.
         if (!user.IsActive)
         {
+            await loginLog.RecordAsync(user.Id, login, LoginType.Password, LoginResult.Failed, user.PendingApproval ? "pending_approval" : "disabled", origin);
             return new SignInAttempt(SignInOutcome.Disabled, User: user);
         }
 
-        var result = await signInManager.PasswordSignInAsync(user, password, rememberMe, lockoutOnFailure: true);
-        if (result.Succeeded)
-        {
-            await RecordSuccessAsync(user, ipAddress);
-            return new SignInAttempt(SignInOutcome.Succeeded, User: user);
-        }
-
-        if (result.RequiresTwoFactor)
+        if (user.TwoFactorEnabled)
         {
             return new SignInAttempt(SignInOutcome.RequiresTwoFactor, User: user);
         }
 
-        if (result.IsLockedOut)
-        {
-            return new SignInAttempt(SignInOutcome.LockedOut, await users.GetLockoutEndDateAsync(user), user);
-        }
-
-        return new SignInAttempt(SignInOutcome.InvalidCredentials, User: user);
+        await CompleteSignInAsync(user, LoginType.Password, login, origin);
+        return new SignInAttempt(SignInOutcome.Succeeded, User: user);
     }
 
-    public async Task RecordSuccessAsync(OpsUser user, string? ipAddress)
+    /// <summary>Issues the cookie for a verified user: a new session, the log line and the counters.</summary>
+    public async Task CompleteSignInAsync(OpsUser user, LoginType type, string login, RequestOrigin? origin)
     {
+        var sessionId = await sessions.StartAsync(user.Id, origin);
+        Claim[] claims = [new(SessionService.ClaimType, sessionId), new("amr", type == LoginType.Mfa ? "mfa" : type == LoginType.Sso ? "ext" : "pwd")];
+        await signInManager.SignInWithClaimsAsync(user, isPersistent: false, claims);
+        await loginLog.RecordAsync(user.Id, login, type, LoginResult.Success, null, origin);
         user.PreviousLoginAt = user.LastLoginAt;
         user.LastLoginAt = clock.GetUtcNow();
-        user.LastLoginIp = ipAddress;
+        user.LastLoginIp = origin?.IpAddress;
         user.LoginCount++;
         await users.UpdateAsync(user);
     }
 
     private async Task<OpsUser?> FindByLoginAsync(string login)
     {
-        login = (login ?? "").Trim();
         if (login.Length == 0)
         {
             return null;
@@ -71,7 +91,8 @@ public sealed class SignInService(SignInManager<OpsUser> signInManager, UserMana
         if (user is null && login.Contains('@', StringComparison.Ordinal))
         {
             var normalized = users.NormalizeEmail(login);
-            user = await users.Users.Where(u => u.NormalizedEmail == normalized).OrderBy(u => u.Id).FirstOrDefaultAsync();
+            var matches = await users.Users.Where(u => u.NormalizedEmail == normalized).Take(2).ToListAsync();
+            user = matches.Count == 1 ? matches[0] : null;
         }
 
         return user;

@@ -53,9 +53,9 @@ internal sealed class UserAccessStore : IUserAccessStore, IDisposable
     {
         if (change.UserIds.Count == 0)
         {
+            // Cancelled, not disposed: a concurrent reader may still be taking its token.
             var old = Interlocked.Exchange(ref _everyone, new CancellationTokenSource());
             old.Cancel();
-            old.Dispose();
         }
         else
         {

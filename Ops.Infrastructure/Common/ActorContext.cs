@@ -14,10 +14,24 @@ public sealed class ActorContext
 
 public static class ActorScopes
 {
-    public static AsyncServiceScope CreateSystemScope(this IServiceProvider services)
+    public static AsyncServiceScope CreateSystemScope(this IServiceProvider services) =>
+        services.GetRequiredService<IServiceScopeFactory>().CreateSystemScope();
+
+    public static AsyncServiceScope CreateSystemScope(this IServiceScopeFactory factory)
+    {
+        var scope = factory.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActorContext>().Override = Actor.System;
+        return scope;
+    }
+
+    /// <summary>
+    /// A short-lived scope acting as <paramref name="actor"/>: for Identity's scoped managers, which
+    /// must not live as long as a circuit.
+    /// </summary>
+    public static AsyncServiceScope CreateScopeAs(this IServiceProvider services, Actor actor)
     {
         var scope = services.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<ActorContext>().Override = Actor.System;
+        scope.ServiceProvider.GetRequiredService<ActorContext>().Override = actor;
         return scope;
     }
 }

@@ -85,7 +85,8 @@ internal sealed class AuditingInterceptor(TimeProvider clock) : SaveChangesInter
         {
             if (entry.Entity is ISoftDeletable && entry.State == EntityState.Deleted)
             {
-                entry.State = EntityState.Modified;
+                // Unchanged first: only the flag and the audit columns are written, never the rest.
+                entry.State = EntityState.Unchanged;
                 entry.Property(nameof(ISoftDeletable.IsDeleted)).CurrentValue = true;
                 entry.Property(nameof(ISoftDeletable.DeletedAt)).CurrentValue = now;
                 ChangeLogRecorder.MarkSoftDeleted(context, entry);

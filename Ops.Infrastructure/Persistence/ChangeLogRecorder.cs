@@ -25,6 +25,9 @@ internal static class ChangeLogRecorder
 
     private static readonly ConditionalWeakTable<DbContext, State> States = new();
 
+    /// <summary>A context leased from the pool starts clean.</summary>
+    public static void Forget(DbContext context) => States.Remove(context);
+
     public static bool IsFlushing(DbContext context) => States.TryGetValue(context, out var state) && state.Flushing;
 
     public static void MarkSoftDeleted(DbContext context, EntityEntry entry) =>
@@ -92,7 +95,11 @@ internal static class ChangeLogRecorder
         if (States.TryGetValue(context, out var state) && !state.Flushing)
         {
             DetachLogs(context, state);
-            state.OwnTransaction?.Rollback();
+            if (state.OwnTransaction is not null && context.Database.CurrentTransaction == state.OwnTransaction)
+            {
+                state.OwnTransaction.Rollback();
+            }
+
             Reset(context, state);
         }
     }
@@ -102,7 +109,7 @@ internal static class ChangeLogRecorder
         if (States.TryGetValue(context, out var state) && !state.Flushing)
         {
             DetachLogs(context, state);
-            if (state.OwnTransaction is not null)
+            if (state.OwnTransaction is not null && context.Database.CurrentTransaction == state.OwnTransaction)
             {
                 await state.OwnTransaction.RollbackAsync();
             }
@@ -169,22 +176,24 @@ internal static class ChangeLogRecorder
             return null;
         }
 
-        string? Snapshot(Func<PropertyEntry, object?> value) =>
-            JsonSerializer.Serialize(properties.ToDictionary(p => p.Metadata.Name, value));
-
         var table = entry.Metadata.GetTableName() ?? entry.Metadata.ClrType.Name;
-        var recordId = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
         return new DataChangeLog(
             now,
             table,
-            recordId,
+            action == DataChangeAction.Insert ? "" : RecordIdOf(entry),
             action,
-            action == DataChangeAction.Insert ? null : Snapshot(p => p.OriginalValue),
-            action == DataChangeAction.Delete ? null : Snapshot(p => p.CurrentValue),
+            action == DataChangeAction.Insert ? null : Snapshot(entry, p => p.OriginalValue),
+            action is DataChangeAction.Delete or DataChangeAction.Insert ? null : Snapshot(entry, p => p.CurrentValue),
             string.Join(",", changed.Select(p => p.Metadata.Name)),
             actor,
             traceId);
     }
+
+    private static string RecordIdOf(EntityEntry entry) =>
+        string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
+
+    private static string Snapshot(EntityEntry entry, Func<PropertyEntry, object?> value) =>
+        JsonSerializer.Serialize(entry.Properties.Where(p => !IgnoredProperties.Contains(p.Metadata.Name)).ToDictionary(p => p.Metadata.Name, value));
 
     private static bool TryTakeInserts(OpsDbContext context, out State state)
     {
@@ -201,8 +210,8 @@ internal static class ChangeLogRecorder
 
         foreach (var (log, entry) in state.PendingInserts)
         {
-            var key = entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue);
-            log.AssignRecordId(string.Join(",", key));
+            // Only now are database-generated keys known, for the record id and the new image.
+            log.CompleteInsert(RecordIdOf(entry), Snapshot(entry, p => p.CurrentValue));
             context.DataChangeLogs.Add(log);
         }
 

@@ -18,6 +18,7 @@ internal sealed class OpsDbContextFactory<TContext>(IDbContextFactory<TContext> 
         // circuits and requests; this synchronous path exists for Identity's scoped store only.
         var actor = currentUser.GetActorAsync().AsTask().GetAwaiter().GetResult();
         var context = inner.CreateDbContext();
+        ChangeLogRecorder.Forget(context);
         context.Actor = actor;
         return context;
     }
@@ -26,6 +27,7 @@ internal sealed class OpsDbContextFactory<TContext>(IDbContextFactory<TContext> 
     {
         var actor = await currentUser.GetActorAsync(cancellationToken);
         var context = await inner.CreateDbContextAsync(cancellationToken);
+        ChangeLogRecorder.Forget(context);
         context.Actor = actor;
         return context;
     }

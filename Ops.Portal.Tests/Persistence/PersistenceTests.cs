@@ -175,6 +175,72 @@ public sealed class PersistenceTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task ConflictThenRetry_InTheSameContext_LogsOnlyWhatWasSaved(DatabaseProvider provider)
+    {
+        await using var harness = await InfrastructureHarness.StartAsync(provider);
+        var id = await AddDepartmentAsync(harness, "Audit", "AUD");
+        await using (var other = await harness.CreateDbContextAsync())
+        {
+            (await other.Departments.SingleAsync(d => d.Id == id)).Rename("Changed elsewhere");
+            await other.SaveChangesAsync();
+        }
+
+        await using (var db = await harness.CreateDbContextAsync())
+        {
+            var stale = await db.Departments.SingleAsync(d => d.Id == id);
+            db.Entry(stale).Property(d => d.Version).OriginalValue = 0;
+            stale.Rename("Mine");
+            db.Departments.Add(new Department("Ghost", "GHOST"));
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+
+            await db.Entry(stale).ReloadAsync();
+            stale.Rename("Mine, again");
+            db.ChangeTracker.Entries<Department>().Where(e => e.State == EntityState.Added).ToList().ForEach(e => e.State = EntityState.Detached);
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = await harness.CreateDbContextAsync();
+        var logs = await check.DataChangeLogs.AsNoTracking().OrderBy(l => l.Id).ToListAsync();
+        Assert.Equal([DataChangeAction.Insert, DataChangeAction.Update, DataChangeAction.Update], logs.Select(l => l.Action));
+        Assert.Contains("\"Changed elsewhere\"", logs[2].OldData, StringComparison.Ordinal);
+        Assert.DoesNotContain(logs, l => l.NewData?.Contains("GHOST", StringComparison.Ordinal) == true);
+        Assert.False(await check.Departments.IgnoreQueryFilters().AnyAsync(d => d.Code == "GHOST"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task InsertLog_CarriesTheRealId(DatabaseProvider provider)
+    {
+        await using var harness = await InfrastructureHarness.StartAsync(provider);
+        var id = await AddDepartmentAsync(harness, "Security", "SEC");
+
+        await using var check = await harness.CreateDbContextAsync();
+        var log = await check.DataChangeLogs.SingleAsync();
+        Assert.Contains($"\"Id\":{id}", log.NewData, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task SoftDeletingAStub_KeepsTheOtherColumns(DatabaseProvider provider)
+    {
+        await using var harness = await InfrastructureHarness.StartAsync(provider);
+        var id = await AddDepartmentAsync(harness, "Facilities", "FAC");
+        await using (var db = await harness.CreateDbContextAsync())
+        {
+            var stub = await db.Departments.AsNoTracking().SingleAsync(d => d.Id == id);
+            db.Departments.Remove(stub);
+            await db.SaveChangesAsync();
+        }
+
+        await using var check = await harness.CreateDbContextAsync();
+        var row = await check.Departments.IgnoreQueryFilters().SingleAsync(d => d.Id == id);
+        Assert.True(row.IsDeleted);
+        Assert.Equal(("Facilities", "FAC"), (row.Name, row.Code));
+        Assert.Equal(harness.Clock.Now, row.CreatedAt);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task DepartmentTree_RefusesCycles(DatabaseProvider provider)
     {
         await using var harness = await InfrastructureHarness.StartAsync(provider);

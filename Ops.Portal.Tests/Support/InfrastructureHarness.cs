@@ -36,7 +36,7 @@ public sealed class InfrastructureHarness : IAsyncDisposable
         services.AddLogging();
         services.AddSingleton<TimeProvider>(new ManualClock(new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero)));
         services.AddSingleton<TestCurrentUser>();
-        services.AddSingleton<ICurrentUser>(sp => sp.GetRequiredService<TestCurrentUser>());
+        services.AddScoped<ICurrentUser, ScopedTestCurrentUser>();
         services.AddSingleton<IRequestOriginAccessor, TestRequestOrigin>();
         services.AddOpsInfrastructure(configuration, new TestHostEnvironment());
         var provider_ = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });

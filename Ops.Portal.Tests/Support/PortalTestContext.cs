@@ -26,6 +26,9 @@ public abstract class PortalTestContext : BunitContext
         Services.AddLocalization();
         Services.AddTransient<MudLocalizer, OpsMudLocalizer>();
         Services.AddSingleton<IPermissionGuard>(Guard);
+        Services.AddSingleton<Ops.Infrastructure.Common.IEventBus, Ops.Infrastructure.Common.InMemoryEventBus>();
+        Services.AddSingleton<Ops.Infrastructure.Auth.IUserAccessStore, NoAccessCache>();
+        Services.AddLogging();
         AddAuthorization().SetAuthorized("tester");
         UseCulture(Cultures.English);
     }
@@ -44,6 +47,17 @@ public abstract class PortalTestContext : BunitContext
         CultureInfo.CurrentCulture = _culture;
         CultureInfo.CurrentUICulture = _uiCulture;
         base.Dispose(disposing);
+    }
+}
+
+/// <summary>The fake guard answers directly; there is nothing to cache.</summary>
+public sealed class NoAccessCache : Ops.Infrastructure.Auth.IUserAccessStore
+{
+    public Task<Ops.Infrastructure.Auth.UserAccess> GetAsync(long userId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Ops.Infrastructure.Auth.UserAccess.None);
+
+    public void Invalidate(long userId)
+    {
     }
 }
 

@@ -11,6 +11,13 @@ public sealed class TestCurrentUser : ICurrentUser
     public ValueTask<Actor> GetActorAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(Actor);
 }
 
+/// <summary>Honours the scope's override (system scopes, scopes created for an actor) like the portal does.</summary>
+public sealed class ScopedTestCurrentUser(Ops.Infrastructure.Common.ActorContext context, TestCurrentUser fallback) : ICurrentUser
+{
+    public ValueTask<Actor> GetActorAsync(CancellationToken cancellationToken = default) =>
+        context.Override is { } actor ? ValueTask.FromResult(actor) : fallback.GetActorAsync(cancellationToken);
+}
+
 public sealed class TestRequestOrigin : IRequestOriginAccessor
 {
     public RequestOrigin? Origin { get; set; } = new("127.0.0.1", "xunit");

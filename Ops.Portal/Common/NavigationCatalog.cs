@@ -21,6 +21,9 @@ public static class NavigationCatalog
     [
         new("nav.group.system", Icons.Material.Filled.AdminPanelSettings,
         [
+            new("perm.system.users.view", "/system/users", Icons.Material.Filled.People, SystemPermissions.Users.View),
+            new("perm.system.departments.view", "/system/departments", Icons.Material.Filled.AccountTree, SystemPermissions.Departments.View),
+            new("perm.system.roles.view", "/system/roles", Icons.Material.Filled.Badge, SystemPermissions.Roles.View),
             new("nav.system.permissions", "/system/permissions", Icons.Material.Filled.Key, SystemPermissions.Permissions.View),
         ]),
     ];

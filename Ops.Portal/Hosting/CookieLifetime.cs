@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -6,13 +8,11 @@ using Ops.Infrastructure.Auth;
 namespace Ops.Portal.Hosting;
 
 /// <summary>
-/// Sign-in cookie: 30-minute sliding idle timeout and a 12-hour absolute limit. The first sign-in
-/// time travels in the authentication properties, which survive sliding renewals.
+/// Sign-in cookie: a browser-session cookie with a 30-minute sliding idle timeout, tied to a
+/// server-side session that enforces the 12-hour absolute limit and revocation.
 /// </summary>
 internal static class CookieLifetime
 {
-    public const string SignedInAtKey = "ops.signed_in_at";
-
     public static IServiceCollection ConfigureOpsCookie(this IServiceCollection services, IConfiguration configuration)
     {
         var auth = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
@@ -28,14 +28,16 @@ internal static class CookieLifetime
             o.SlidingExpiration = true;
             o.Events.OnSigningIn = context =>
             {
-                var clock = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
-                context.Properties.Items.TryAdd(SignedInAtKey, clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
                 context.Properties.IsPersistent = false;
                 return Task.CompletedTask;
             };
             o.Events.OnValidatePrincipal = async context =>
             {
-                if (IsPastAbsoluteLimit(context, auth.AbsoluteTimeout))
+                // The session behind the cookie carries the absolute limit, revocation and idle time.
+                var principal = context.Principal;
+                var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionService>();
+                var userId = long.TryParse(principal?.FindFirstValue(ClaimTypes.NameIdentifier), CultureInfo.InvariantCulture, out var id) ? id : 0;
+                if (!await sessions.IsAliveAsync(principal?.FindFirstValue(SessionService.ClaimType), userId, touch: true))
                 {
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
@@ -49,15 +51,24 @@ internal static class CookieLifetime
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
         services.AddOptions<SecurityStampValidatorOptions>()
-            .Configure<TimeProvider>((o, clock) => o.TimeProvider = clock);
-        return services;
-    }
+            .Configure<TimeProvider>((o, clock) =>
+            {
+                o.TimeProvider = clock;
+                o.OnRefreshingPrincipal = context =>
+                {
+                    // The refreshed principal keeps its session and how the user signed in.
+                    foreach (var type in new[] { SessionService.ClaimType, "amr" })
+                    {
+                        if (context.CurrentPrincipal?.FindFirst(type) is { } claim && context.NewPrincipal?.Identity is ClaimsIdentity identity
+                            && identity.FindFirst(type) is null)
+                        {
+                            identity.AddClaim(new Claim(type, claim.Value));
+                        }
+                    }
 
-    private static bool IsPastAbsoluteLimit(CookieValidatePrincipalContext context, TimeSpan limit)
-    {
-        var clock = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>();
-        return context.Properties.Items.TryGetValue(SignedInAtKey, out var value)
-            && long.TryParse(value, out var seconds)
-            && clock.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds) > limit;
+                    return Task.CompletedTask;
+                };
+            });
+        return services;
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Ops.Infrastructure.Auth;
@@ -10,8 +12,14 @@ internal static class IdentityComponentsEndpointRouteBuilderExtensions
     public static IEndpointConventionBuilder MapAdditionalIdentityEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var accountGroup = endpoints.MapGroup("/Account");
-        accountGroup.MapPost("/Logout", async (SignInManager<OpsUser> signInManager, [FromForm] string? returnUrl) =>
+        accountGroup.MapPost("/Logout", async (ClaimsPrincipal user, SignInManager<OpsUser> signInManager, SessionService sessions, [FromForm] string? returnUrl) =>
         {
+            if (user.FindFirstValue(SessionService.ClaimType) is { } sessionId
+                && long.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), CultureInfo.InvariantCulture, out var userId))
+            {
+                await sessions.RevokeAsync(userId, only: sessionId);
+            }
+
             await signInManager.SignOutAsync();
             var target = string.IsNullOrEmpty(returnUrl) || !Uri.IsWellFormedUriString(returnUrl, UriKind.Relative) || returnUrl.StartsWith("//", StringComparison.Ordinal)
                 ? "/Account/Login"

@@ -19,14 +19,21 @@ internal sealed class IdentityRedirectManager(NavigationManager navigationManage
     {
         uri ??= "";
 
-        // Prevent open redirects.
-        if (!Uri.IsWellFormedUriString(uri, UriKind.Relative) || uri.StartsWith("//", StringComparison.Ordinal))
+        // Only local paths: anything else (another host, "//x", "/\\x") goes to the dashboard.
+        if (!IsLocal(uri))
         {
-            uri = navigationManager.ToBaseRelativePath(uri);
+            uri = navigationManager.Uri.StartsWith(navigationManager.BaseUri, StringComparison.Ordinal) && uri.StartsWith(navigationManager.BaseUri, StringComparison.Ordinal)
+                ? navigationManager.ToBaseRelativePath(uri)
+                : "/dashboard";
         }
 
         navigationManager.NavigateTo(uri);
     }
+
+    public static bool IsLocal(string uri) =>
+        uri.Length == 0
+        || (uri[0] == '/' && (uri.Length == 1 || (uri[1] != '/' && uri[1] != '\\')))
+        || (uri[0] != '/' && Uri.IsWellFormedUriString(uri, UriKind.Relative) && !uri.Contains(':', StringComparison.Ordinal) && !uri.StartsWith('\\'));
 
     public void RedirectTo(string uri, Dictionary<string, object?> queryParameters)
     {

@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using Ops.Domain.Auth;
+using Ops.Infrastructure.Common;
+using Ops.Infrastructure.Persistence;
+
+namespace Ops.Infrastructure.Auth;
+
+/// <summary>A user-list row as the database returns it, before role names are attached.</summary>
+internal sealed record UserListRow(
+    long Id,
+    string UserName,
+    string? RealName,
+    string? Email,
+    string? PhoneNumber,
+    long? DepartmentId,
+    string? DepartmentName,
+    bool IsActive,
+    bool IsSuperuser,
+    bool IsStaff,
+    bool RequireMfa,
+    bool MfaEnabled,
+    int LoginCount,
+    DateTimeOffset? LastLoginAt,
+    int FailedCount,
+    DateTimeOffset? LockedUntil,
+    bool PendingApproval,
+    DateTimeOffset CreatedAt,
+    int AvatarVersion)
+{
+    public UserRow ToRow(ILookup<long, string> roles) => new(Id, UserName, RealName, Email, PhoneNumber, DepartmentId, DepartmentName,
+        roles[Id].ToList(), IsActive, IsSuperuser, IsStaff, RequireMfa, MfaEnabled, LoginCount, LastLoginAt, FailedCount, LockedUntil,
+        PendingApproval, CreatedAt, AvatarVersion);
+}
+
+internal static class UserQueries
+{
+    /// <summary>The user list's filters and the caller's data scope, as one query.</summary>
+    public static IQueryable<OpsUser> Filtered(OpsDbContext db, UserFilter filter, string? search, DataScopeFilter scope, DateTimeOffset now)
+    {
+        var users = db.Users.AsNoTracking().WhereInScope(scope, u => u.DepartmentId, u => u.Id);
+        if (filter.DepartmentId is { } departmentId)
+        {
+            users = filter.IncludeSubDepartments
+                ? users.Where(u => DepartmentPaths.DescendantIds(db, departmentId).Contains(u.DepartmentId!.Value))
+                : users.Where(u => u.DepartmentId == departmentId);
+        }
+
+        if (filter.Active is { } active)
+        {
+            users = users.Where(u => u.IsActive == active);
+        }
+
+        if (filter.PendingApproval is { } pending)
+        {
+            users = users.Where(u => u.PendingApproval == pending);
+        }
+
+        if (filter.RoleId is { } roleId)
+        {
+            users = users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == roleId));
+        }
+
+        if (filter.Locked is { } locked)
+        {
+            users = locked
+                ? users.Where(u => u.LockoutEnd != null && u.LockoutEnd > now)
+                : users.Where(u => u.LockoutEnd == null || u.LockoutEnd <= now);
+        }
+
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim();
+            users = users.Where(u => u.UserName!.Contains(term) || (u.RealName != null && u.RealName.Contains(term))
+                || (u.Email != null && u.Email.Contains(term)) || (u.PhoneNumber != null && u.PhoneNumber.Contains(term)));
+        }
+
+        return users;
+    }
+
+    public static IQueryable<UserListRow> Project(OpsDbContext db, IQueryable<OpsUser> users) =>
+        from u in users
+        join d in db.Departments on u.DepartmentId equals d.Id into departments
+        from d in departments.DefaultIfEmpty()
+        select new UserListRow(u.Id, u.UserName!, u.RealName, u.Email, u.PhoneNumber, u.DepartmentId, d.Name, u.IsActive, u.IsSuperuser,
+            u.IsStaff, u.RequireMfa, u.TwoFactorEnabled, u.LoginCount, u.LastLoginAt, u.AccessFailedCount, u.LockoutEnd,
+            u.PendingApproval, u.CreatedAt, u.AvatarVersion);
+
+    /// <summary>Role names of the listed users, in one query.</summary>
+    public static async Task<ILookup<long, string>> RoleNamesAsync(OpsDbContext db, IReadOnlyCollection<long> userIds, CancellationToken cancellationToken)
+    {
+        var pairs = await (
+            from ur in db.UserRoles
+            join r in db.Roles on ur.RoleId equals r.Id
+            where userIds.Contains(ur.UserId)
+            orderby r.SortOrder
+            select new { ur.UserId, r.DisplayName }).ToListAsync(cancellationToken);
+        return pairs.ToLookup(p => p.UserId, p => p.DisplayName);
+    }
+}

@@ -1,0 +1,151 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Ops.Domain.Auth;
+using Ops.Domain.Common;
+using Ops.Infrastructure.Persistence;
+
+namespace Ops.Infrastructure.Auth;
+
+/// <summary>Validates a <see cref="UserInput"/> and copies it onto the entity; nothing is saved here.</summary>
+internal static class UserRules
+{
+    public const int EmailMaxLength = 256;
+    public const int PhoneMaxLength = 32;
+    public const int SsoIdMaxLength = 128;
+
+    public static async Task<Result> ApplyAsync(OpsDbContext db, OpsUser user, UserInput input, bool callerIsSuperuser, CancellationToken cancellationToken)
+    {
+        var checks = Validate(input);
+        if (checks.IsFailure)
+        {
+            return checks;
+        }
+
+        var userName = input.UserName.Trim();
+        var normalized = userName.ToUpperInvariant();
+        if (await db.Users.IgnoreQueryFilters().AnyAsync(u => u.NormalizedUserName == normalized && u.Id != user.Id, cancellationToken))
+        {
+            return Error.Conflict("auth.user.duplicate_name", userName);
+        }
+
+        var email = Blank(input.Email)?.ToUpperInvariant();
+        if (email is not null && await db.Users.AnyAsync(u => u.NormalizedEmail == email && u.Id != user.Id, cancellationToken))
+        {
+            return Error.Conflict("auth.user.duplicate_email", input.Email!.Trim());
+        }
+
+        if (input.DepartmentId is { } departmentId && !await db.Departments.AnyAsync(d => d.Id == departmentId, cancellationToken))
+        {
+            return Error.NotFound("auth.department.not_found");
+        }
+
+        var roleIds = input.RoleIds.Distinct().ToList();
+        if (await db.Roles.CountAsync(r => roleIds.Contains(r.Id), cancellationToken) != roleIds.Count)
+        {
+            return Error.NotFound("auth.role.not_found");
+        }
+
+        // Only a superuser makes or changes superusers: no one grants more than they hold.
+        if ((input.IsSuperuser || user.IsSuperuser) && !callerIsSuperuser)
+        {
+            return Error.Forbidden("auth.user.superuser_only");
+        }
+
+        user.UserName = userName;
+        user.NormalizedUserName = normalized;
+        user.RealName = Blank(input.RealName);
+        user.Email = Blank(input.Email);
+        user.NormalizedEmail = user.Email?.ToUpperInvariant();
+        user.PhoneNumber = Blank(input.PhoneNumber);
+        user.DepartmentId = input.DepartmentId;
+        user.DataScope = input.DataScope;
+        user.DataScopeDepartments = input.DataScope == DataScope.Custom ? DataScopeGrant.FormatIds(input.CustomDepartmentIds) : null;
+        user.IsActive = input.IsActive;
+        user.IsStaff = input.IsStaff;
+        user.IsSuperuser = input.IsSuperuser;
+        user.RequireMfa = input.RequireMfa;
+        user.WeComId = Blank(input.WeComId);
+        user.DingTalkId = Blank(input.DingTalkId);
+        user.FeishuId = Blank(input.FeishuId);
+        return Result.Success();
+    }
+
+    /// <summary>The checks that need no database: formats and lengths.</summary>
+    public static Result Validate(UserInput input)
+    {
+        var userName = TextRules.Code(input.UserName, OpsUser.UserNameMaxLength, "field.user_name");
+        if (userName.IsFailure)
+        {
+            return userName.Error!;
+        }
+
+        var realName = TextRules.Optional(input.RealName, OpsUser.RealNameMaxLength, "field.real_name");
+        if (realName.IsFailure)
+        {
+            return realName.Error!;
+        }
+
+        if (Blank(input.Email) is { } email && !TextRules.IsEmail(email))
+        {
+            return Error.Invalid("auth.profile.email_invalid");
+        }
+
+        if (Blank(input.PhoneNumber) is { } phone && !TextRules.IsPhone(phone))
+        {
+            return Error.Invalid("auth.profile.phone_invalid");
+        }
+
+        foreach (var (value, field) in new[] { (input.WeComId, "field.wecom_id"), (input.DingTalkId, "field.dingtalk_id"), (input.FeishuId, "field.feishu_id") })
+        {
+            if (TextRules.Optional(value, SsoIdMaxLength, field) is { IsFailure: true } tooLong)
+            {
+                return tooLong.Error!;
+            }
+        }
+
+        return input.DataScope == DataScope.Custom && input.CustomDepartmentIds.Count == 0
+            ? Error.Invalid("auth.data_scope.custom_empty")
+            : Result.Success();
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+internal static class IdentityErrors
+{
+    /// <summary>The first Identity error as ours: our validators carry "key|arg" in the description.</summary>
+    public static Error ToError(IdentityResult result)
+    {
+        var error = result.Errors.First();
+        var parts = error.Description.Split('|');
+        return error.Code switch
+        {
+            "PasswordTooShort" => Error.Invalid("auth.password.too_short", PasswordPolicyValidator.MinLength),
+            "DuplicateUserName" => Error.Conflict("auth.user.duplicate_name", parts[0]),
+            "InvalidUserName" => Error.Invalid("common.code_invalid", "field.user_name"),
+            _ when parts[0].Contains('.', StringComparison.Ordinal) => Error.Invalid(parts[0], [.. parts.Skip(1)]),
+            _ => Error.Invalid("auth.identity_error", error.Description),
+        };
+    }
+}
+
+/// <summary>Ends sessions: rows revoked now, open circuits told through the event bus.</summary>
+internal static class SessionRevoker
+{
+    public static async Task RevokeAllAsync(OpsDbContext db, Common.IEventBus events, IReadOnlyCollection<long> userIds, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var sessions = await db.UserSessions.Where(s => userIds.Contains(s.UserId) && s.RevokedAt == null).ToListAsync(cancellationToken);
+        foreach (var session in sessions)
+        {
+            session.Revoke(now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var userId in userIds)
+        {
+            await events.PublishAsync(new SessionsRevoked(userId, sessions.Where(s => s.UserId == userId).Select(s => s.Id).ToList()));
+        }
+
+        await events.PublishAsync(new AccessChanged(userIds));
+    }
+}

@@ -1,0 +1,157 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Ops.Domain.Audit;
+using Ops.Domain.Auth;
+using Ops.Domain.Common;
+using Ops.Infrastructure.Common;
+using Ops.Infrastructure.Persistence;
+
+namespace Ops.Infrastructure.Auth;
+
+internal sealed class UserService(
+    IDbContextFactory<OpsDbContext> factory,
+    IPermissionGuard guard,
+    ICurrentUser currentUser,
+    IDataScopeProvider dataScope,
+    IServiceProvider services,
+    IAuditTrail audit,
+    IEventBus events,
+    TimeProvider clock) : IUserService
+{
+    private static readonly SortMap<UserListRow> Sorts = new SortMap<UserListRow>()
+        .Add("userName", u => u.UserName)
+        .Add("realName", u => u.RealName)
+        .Add("email", u => u.Email)
+        .Add("department", u => u.DepartmentName)
+        .Add("active", u => u.IsActive)
+        .Add("loginCount", u => u.LoginCount)
+        .Add("lastLogin", u => u.LastLoginAt)
+        .Add("created", u => u.CreatedAt)
+        .Default("userName");
+
+    public async Task<PagedResult<UserRow>> QueryAsync(UserFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(SystemPermissions.Users.View, cancellationToken);
+        var scope = await dataScope.GetFilterAsync(cancellationToken);
+        page = page.Normalized();
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var users = UserQueries.Filtered(db, filter, page.Search, scope, clock.GetUtcNow());
+        var rows = UserQueries.Project(db, users);
+        var result = await rows.ToPagedResultAsync(page, Sorts, cancellationToken);
+        var roles = await UserQueries.RoleNamesAsync(db, result.Items.Select(r => r.Id).ToList(), cancellationToken);
+        return new PagedResult<UserRow>(result.Items.Select(r => r.ToRow(roles)).ToList(), result.TotalCount, result.Page, result.PageSize);
+    }
+
+    public async Task<Result<UserDetail>> GetAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(SystemPermissions.Users.View, cancellationToken);
+        var scope = await dataScope.GetFilterAsync(cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.AsNoTracking().WhereInScope(scope, u => u.DepartmentId, u => u.Id)
+            .SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (user is null)
+        {
+            return Error.NotFound("auth.user.not_found");
+        }
+
+        var row = (await UserQueries.Project(db, db.Users.Where(u => u.Id == id)).SingleAsync(cancellationToken))
+            .ToRow(await UserQueries.RoleNamesAsync(db, [id], cancellationToken));
+        var roleIds = await db.UserRoles.Where(ur => ur.UserId == id).Select(ur => ur.RoleId).ToListAsync(cancellationToken);
+        var input = new UserInput(user.UserName!, user.RealName, user.Email, user.PhoneNumber, user.DepartmentId, roleIds,
+            user.DataScope, DataScopeGrant.ParseIds(user.DataScopeDepartments), user.IsActive, user.IsStaff, user.IsSuperuser,
+            user.RequireMfa, user.WeComId, user.DingTalkId, user.FeishuId);
+        return new UserDetail(row, input, user.ConcurrencyStamp ?? "");
+    }
+
+    public async Task<Result<UserCreated>> CreateAsync(UserInput input, string? password, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(SystemPermissions.Users.Create, cancellationToken);
+        var actor = await currentUser.GetActorAsync(cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var user = new OpsUser { LockoutEnabled = true, EmailConfirmed = true };
+        var applied = await UserRules.ApplyAsync(db, user, input, await CallerIsSuperuserAsync(db, actor, cancellationToken), cancellationToken);
+        if (applied.IsFailure)
+        {
+            return applied.Error!;
+        }
+
+        var generated = string.IsNullOrEmpty(password);
+        password = generated ? AdminBootstrapper.GeneratePassword() : password!;
+        user.MustChangePassword = generated;
+
+        // Identity's manager lives in a short scope of its own: never as long as a circuit.
+        await using var scope = services.CreateScopeAs(actor);
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<OpsUser>>();
+        var context = scope.ServiceProvider.GetRequiredService<OpsDbContext>();
+        await using var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
+        var created = await users.CreateAsync(user, password);
+        if (!created.Succeeded)
+        {
+            return IdentityErrors.ToError(created);
+        }
+
+        context.UserRoles.AddRange(input.RoleIds.Distinct().Select(r => new IdentityUserRole<long> { UserId = user.Id, RoleId = r }));
+        await context.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEntry("system", "user.create", "user", user.Id.ToString(CultureInfo.InvariantCulture)), cancellationToken);
+        return new UserCreated(user.Id, generated ? password : null);
+    }
+
+    public async Task<Result> UpdateAsync(long id, UserInput input, string concurrencyStamp, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(SystemPermissions.Users.Update, cancellationToken);
+        var actor = await currentUser.GetActorAsync(cancellationToken);
+        var scope = await dataScope.GetFilterAsync(cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.WhereInScope(scope, u => u.DepartmentId, u => u.Id).SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
+        if (user is null)
+        {
+            return Error.NotFound("auth.user.not_found");
+        }
+
+        var wasActive = user.IsActive;
+        db.Entry(user).Property(u => u.ConcurrencyStamp).OriginalValue = concurrencyStamp;
+        var applied = await UserRules.ApplyAsync(db, user, input, await CallerIsSuperuserAsync(db, actor, cancellationToken), cancellationToken);
+        if (applied.IsFailure)
+        {
+            return applied;
+        }
+
+        if (id == actor.UserId && !input.IsActive)
+        {
+            return Error.Invalid("auth.user.cannot_disable_self");
+        }
+
+        user.ConcurrencyStamp = Guid.NewGuid().ToString();
+        var current = await db.UserRoles.Where(ur => ur.UserId == id).ToListAsync(cancellationToken);
+        var wanted = input.RoleIds.ToHashSet();
+        db.UserRoles.RemoveRange(current.Where(ur => !wanted.Contains(ur.RoleId)));
+        db.UserRoles.AddRange(wanted.Except(current.Select(ur => ur.RoleId)).Select(r => new IdentityUserRole<long> { UserId = id, RoleId = r }));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Error.Conflict("common.concurrency_conflict", "user");
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            return Error.Conflict("auth.user.duplicate_name", input.UserName);
+        }
+
+        if (wasActive && !user.IsActive)
+        {
+            await SessionRevoker.RevokeAllAsync(db, events, [id], clock.GetUtcNow(), cancellationToken);
+        }
+
+        await events.PublishAsync(new AccessChanged([id]));
+        await audit.RecordAsync(new AuditEntry("system", "user.update", "user", id.ToString(CultureInfo.InvariantCulture)), cancellationToken);
+        return Result.Success();
+    }
+
+    private static async Task<bool> CallerIsSuperuserAsync(OpsDbContext db, Actor actor, CancellationToken cancellationToken) =>
+        actor.IsSystem || (actor.UserId is { } id && await db.Users.AnyAsync(u => u.Id == id && u.IsSuperuser, cancellationToken));
+}

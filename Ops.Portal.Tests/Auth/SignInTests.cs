@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Identity;
+using Ops.Domain.Audit;
+using Ops.Infrastructure.Auth;
+using Ops.Infrastructure.Common;
+
+namespace Ops.Portal.Tests.Auth;
+
+/// <summary>Sign-in on the real host: the login log, disabled accounts, sessions.</summary>
+public sealed class SignInTests
+{
+    [Fact]
+    public async Task DisabledAccount_IsOnlyRevealedToTheRightPassword_AndEveryAttemptIsLogged()
+    {
+        await using var factory = new OpsWebFactory();
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36");
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
+        await CreateUserAsync(factory, "gone", "the right passphrase", active: false);
+
+        var wrong = await (await client.LoginAsync("gone", "not the password")).Content.ReadAsStringAsync();
+        var right = await (await client.LoginAsync("gone", "the right passphrase")).Content.ReadAsStringAsync();
+        await client.LoginAsync("nobody.here", "whatever password");
+
+        Assert.Contains("Invalid user name or password", wrong, StringComparison.Ordinal);
+        Assert.Contains("This account is disabled", right, StringComparison.Ordinal);
+        await using var scope = factory.Services.CreateSystemScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync();
+        var logs = await db.LoginLogs.OrderBy(l => l.Id).ToListAsync();
+        Assert.Equal(["invalid_password", "disabled", "unknown_user"], logs.Select(l => l.FailureReason));
+        Assert.All(logs, l => Assert.Equal(LoginResult.Failed, l.Result));
+        Assert.Equal(("Chrome 124", "Windows 10/11", "Desktop"), (logs[0].Browser, logs[0].OperatingSystem, logs[0].Device));
+    }
+
+    [Fact]
+    public async Task SuccessfulSignIn_StartsASession_AndSignOutEndsIt()
+    {
+        await using var factory = new OpsWebFactory();
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        await client.LoginAsync("admin", OpsWebFactory.DefaultAdminPassword);
+        await using var scope = factory.Services.CreateSystemScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync();
+        var session = await db.UserSessions.AsNoTracking().SingleAsync();
+        Assert.True(session.IsActive);
+        Assert.Equal(LoginResult.Success, (await db.LoginLogs.SingleAsync()).Result);
+
+        var page = await client.GetStringAsync("/dashboard");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        await client.PostAsync("/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = System.Net.WebUtility.HtmlDecode(token),
+            ["ReturnUrl"] = "",
+        }));
+
+        Assert.NotNull((await db.UserSessions.AsNoTracking().SingleAsync()).RevokedAt);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await client.GetAsync("/dashboard")).StatusCode);
+    }
+
+    [Fact]
+    public async Task RevokedSession_EndsTheCookieAtTheNextRequest()
+    {
+        await using var factory = new OpsWebFactory();
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        await client.LoginAsync("admin", OpsWebFactory.DefaultAdminPassword);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/dashboard")).StatusCode);
+
+        await using (var scope = factory.Services.CreateSystemScope())
+        {
+            var sessions = scope.ServiceProvider.GetRequiredService<SessionService>();
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync();
+            var admin = await db.Users.SingleAsync(u => u.UserName == "admin");
+            Assert.Equal(1, await sessions.RevokeAsync(admin.Id));
+        }
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await client.GetAsync("/dashboard")).StatusCode);
+    }
+
+    internal static async Task CreateUserAsync(OpsWebFactory factory, string userName, string password, bool active = true)
+    {
+        await using var scope = factory.Services.CreateSystemScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<OpsUser>>();
+        var result = await users.CreateAsync(new OpsUser { UserName = userName, IsActive = active, LockoutEnabled = true }, password);
+        Assert.True(result.Succeeded);
+    }
+}
