@@ -6,27 +6,46 @@ using Ops.Infrastructure.Persistence;
 namespace Ops.Infrastructure.Auth;
 
 /// <summary>A user-list row as the database returns it, before role names are attached.</summary>
-internal sealed record UserListRow(
-    long Id,
-    string UserName,
-    string? RealName,
-    string? Email,
-    string? PhoneNumber,
-    long? DepartmentId,
-    string? DepartmentName,
-    bool IsActive,
-    bool IsSuperuser,
-    bool IsStaff,
-    bool RequireMfa,
-    bool MfaEnabled,
-    int LoginCount,
-    DateTimeOffset? LastLoginAt,
-    int FailedCount,
-    DateTimeOffset? LockedUntil,
-    bool PendingApproval,
-    DateTimeOffset CreatedAt,
-    int AvatarVersion)
+internal sealed record UserListRow
 {
+    public long Id { get; init; }
+
+    public string UserName { get; init; } = "";
+
+    public string? RealName { get; init; }
+
+    public string? Email { get; init; }
+
+    public string? PhoneNumber { get; init; }
+
+    public long? DepartmentId { get; init; }
+
+    public string? DepartmentName { get; init; }
+
+    public bool IsActive { get; init; }
+
+    public bool IsSuperuser { get; init; }
+
+    public bool IsStaff { get; init; }
+
+    public bool RequireMfa { get; init; }
+
+    public bool MfaEnabled { get; init; }
+
+    public int LoginCount { get; init; }
+
+    public DateTimeOffset? LastLoginAt { get; init; }
+
+    public int FailedCount { get; init; }
+
+    public DateTimeOffset? LockedUntil { get; init; }
+
+    public bool PendingApproval { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public int AvatarVersion { get; init; }
+
     public UserRow ToRow(ILookup<long, string> roles) => new(Id, UserName, RealName, Email, PhoneNumber, DepartmentId, DepartmentName,
         roles[Id].ToList(), IsActive, IsSuperuser, IsStaff, RequireMfa, MfaEnabled, LoginCount, LastLoginAt, FailedCount, LockedUntil,
         PendingApproval, CreatedAt, AvatarVersion);
@@ -81,9 +100,14 @@ internal static class UserQueries
         from u in users
         join d in db.Departments on u.DepartmentId equals d.Id into departments
         from d in departments.DefaultIfEmpty()
-        select new UserListRow(u.Id, u.UserName!, u.RealName, u.Email, u.PhoneNumber, u.DepartmentId, d.Name, u.IsActive, u.IsSuperuser,
-            u.IsStaff, u.RequireMfa, u.TwoFactorEnabled, u.LoginCount, u.LastLoginAt, u.AccessFailedCount, u.LockoutEnd,
-            u.PendingApproval, u.CreatedAt, u.AvatarVersion);
+        select new UserListRow
+        {
+            Id = u.Id, UserName = u.UserName!, RealName = u.RealName, Email = u.Email, PhoneNumber = u.PhoneNumber,
+            DepartmentId = u.DepartmentId, DepartmentName = d.Name, IsActive = u.IsActive, IsSuperuser = u.IsSuperuser,
+            IsStaff = u.IsStaff, RequireMfa = u.RequireMfa, MfaEnabled = u.TwoFactorEnabled, LoginCount = u.LoginCount,
+            LastLoginAt = u.LastLoginAt, FailedCount = u.AccessFailedCount, LockedUntil = u.LockoutEnd,
+            PendingApproval = u.PendingApproval, CreatedAt = u.CreatedAt, AvatarVersion = u.AvatarVersion,
+        };
 
     /// <summary>Role names of the listed users, in one query.</summary>
     public static async Task<ILookup<long, string>> RoleNamesAsync(OpsDbContext db, IReadOnlyCollection<long> userIds, CancellationToken cancellationToken)
