@@ -38,6 +38,21 @@ public sealed partial class LocalizationCompletenessTests
     }
 
     [Fact]
+    public void EveryErrorCodeTheServicesReturn_IsTranslated()
+    {
+        var keys = Keys("UiText.zh-CN.resx");
+        var root = PageExtensions.RepositoryRoot();
+        var codes = new[] { "Ops.Domain", "Ops.Infrastructure", "Ops.Portal" }
+            .SelectMany(p => Directory.EnumerateFiles(Path.Combine(root, p), "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => ErrorCode().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.NotEmpty(codes);
+        Assert.All(codes, c => Assert.True(keys.ContainsKey(c), c));
+    }
+
+    [Fact]
     public void EveryPermissionName_IsTranslated()
     {
         var keys = Keys("UiText.zh-CN.resx");
@@ -73,6 +88,9 @@ public sealed partial class LocalizationCompletenessTests
 
     [GeneratedRegex("""T\["([a-z_]+(?:\.[a-z_]+)+)"[\],]""")]
     private static partial Regex UsedKey();
+
+    [GeneratedRegex("\"((?:auth|common|import|field)\\.[a-z_.]+)\"")]
+    private static partial Regex ErrorCode();
 
     [GeneratedRegex(@"\{\d+[^}]*\}")]
     private static partial Regex Placeholder();
