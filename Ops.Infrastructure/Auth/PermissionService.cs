@@ -18,7 +18,7 @@ internal sealed class PermissionService(IDbContextFactory<OpsDbContext> factory,
 {
     public async Task<IReadOnlyList<PermissionNode>> GetTreeAsync(CancellationToken cancellationToken = default)
     {
-        await guard.DemandAsync(SystemPermissions.Permissions.View, cancellationToken);
+        await guard.DemandAnyAsync([SystemPermissions.Permissions.View, SystemPermissions.Roles.Grant], cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var rows = await db.Permissions.AsNoTracking().Where(p => !p.IsRetired)
             .OrderBy(p => p.SortOrder).ThenBy(p => p.Code).ToListAsync(cancellationToken);

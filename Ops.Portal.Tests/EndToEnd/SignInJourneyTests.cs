@@ -48,7 +48,7 @@ public sealed class SignInJourneyTests(BrowserFixture browser)
     public async Task FiveWrongPasswords_LockTheAccount_AndSaySo()
     {
         const string password = "a long enough demo passphrase";
-        await CreateUserAsync("lock.me", password);
+        await browser.CreateUserAsync("lock.me", password);
         var page = await browser.NewPageAsync();
 
         for (var attempt = 1; attempt <= 4; attempt++)
@@ -65,14 +65,6 @@ public sealed class SignInJourneyTests(BrowserFixture browser)
         Assert.Contains("locked", await page.InnerTextAsync("#status-message"), StringComparison.Ordinal);
         Assert.Contains("/Account/Login", page.Url, StringComparison.Ordinal);
         await page.Context.CloseAsync();
-    }
-
-    private async Task CreateUserAsync(string userName, string password)
-    {
-        await using var scope = browser.Portal.Services.CreateSystemScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<OpsUser>>();
-        var result = await users.CreateAsync(new OpsUser { UserName = userName, IsActive = true, LockoutEnabled = true }, password);
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
     }
 
     // The README shows this picture; set OPS_UPDATE_SCREENSHOT=1 to refresh docs/screenshot.png.

@@ -43,6 +43,14 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public bool Available => _playwright is not null;
 
+    public async Task CreateUserAsync(string userName, string password, bool superuser = false)
+    {
+        await using var scope = Ops.Infrastructure.Common.ActorScopes.CreateSystemScope(Portal.Services);
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Ops.Infrastructure.Auth.OpsUser>>();
+        var result = await users.CreateAsync(new Ops.Infrastructure.Auth.OpsUser { UserName = userName, IsActive = true, IsSuperuser = superuser, LockoutEnabled = true }, password);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+    }
+
     /// <summary>A fresh browser context (own cookies) in the given language.</summary>
     public async Task<IPage> NewPageAsync(string locale = "en-US")
     {
