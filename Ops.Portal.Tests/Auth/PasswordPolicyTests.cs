@@ -47,7 +47,10 @@ public sealed class PasswordPolicyTests
     [Fact]
     public async Task Hashes_UsePbkdf2With210000Iterations()
     {
-        await using var harness = await InfrastructureHarness.StartAsync(DatabaseProvider.Sqlite, migrate: false);
+        await using var harness = await InfrastructureHarness.StartAsync(DatabaseProvider.Sqlite, migrate: false, new Dictionary<string, string?>
+        {
+            ["Auth:PasswordHashIterations"] = new AuthOptions().PasswordHashIterations.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
         var options = harness.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PasswordHasherOptions>>().Value;
 
         Assert.Equal(210_000, options.IterationCount);

@@ -28,10 +28,17 @@ public sealed class InfrastructureHarness : IAsyncDisposable
 
     public IServiceProvider Services => _services;
 
-    public static async Task<InfrastructureHarness> StartAsync(DatabaseProvider provider, bool migrate = true)
+    public static async Task<InfrastructureHarness> StartAsync(
+        DatabaseProvider provider, bool migrate = true, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var database = TestDatabase.Create(provider);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Settings).Build();
+
+        // Fewer PBKDF2 rounds keep the many test sign-ups fast; the production figure has its own test.
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:PasswordHashIterations"] = "1000" })
+            .AddInMemoryCollection(database.Settings)
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
+            .Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(new ManualClock(new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero)));

@@ -1,5 +1,6 @@
 using MudBlazor;
 using Ops.Domain.Auth;
+using Ops.Domain.Common;
 
 namespace Ops.Portal.Common;
 
@@ -27,6 +28,30 @@ public static class NavigationCatalog
             new("nav.system.permissions", "/system/permissions", Icons.Material.Filled.Key, SystemPermissions.Permissions.View),
         ]),
     ];
+
+    /// <summary>The groups and pages the caller may open, by the same permission codes the services demand.</summary>
+    public static async Task<IReadOnlyList<NavGroup>> VisibleAsync(IPermissionGuard guard, CancellationToken cancellationToken = default)
+    {
+        var visible = new List<NavGroup>();
+        foreach (var group in Groups)
+        {
+            var items = new List<NavItem>();
+            foreach (var item in group.Items)
+            {
+                if (item.Permission is null || await guard.HasAsync(item.Permission, cancellationToken))
+                {
+                    items.Add(item);
+                }
+            }
+
+            if (items.Count > 0)
+            {
+                visible.Add(group with { Items = items });
+            }
+        }
+
+        return visible;
+    }
 
     /// <summary>The group and item a path belongs to, for the breadcrumb.</summary>
     public static (NavGroup? Group, NavItem? Item) Locate(string path)
