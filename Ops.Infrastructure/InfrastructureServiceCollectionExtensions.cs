@@ -73,6 +73,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<IUserService, UserService>();
         services.AddScoped<IUserAdministration, UserAdministration>();
         services.AddScoped<IUserExchange, UserExchange>();
+        services.AddScoped<ILoginLogService, LoginLogService>();
         services.AddScoped<ISystemInfoService, SystemInfoService>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -27,6 +27,10 @@ public static class NavigationCatalog
             new("perm.system.roles.view", "/system/roles", Icons.Material.Filled.Badge, SystemPermissions.Roles.View),
             new("nav.system.permissions", "/system/permissions", Icons.Material.Filled.Key, SystemPermissions.Permissions.View),
         ]),
+        new("perm.audit", Icons.Material.Filled.FactCheck,
+        [
+            new("perm.audit.login_logs.view", "/audit/login-logs", Icons.Material.Filled.Login, AuditPermissions.LoginLogs.View),
+        ]),
     ];
 
     /// <summary>The groups and pages the caller may open, by the same permission codes the services demand.</summary>
