@@ -64,6 +64,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<SignInService>();
         services.AddScoped<SessionService>();
         services.AddScoped<LoginRecorder>();
+        services.AddScoped<MfaService>();
         services.AddScoped<IProfileService, ProfileService>();
         services.AddScoped<IPermissionService, PermissionService>();
         services.AddScoped<IDepartmentService, DepartmentService>();

@@ -7,7 +7,7 @@ namespace Ops.Infrastructure.Auth;
 
 /// <summary>Adds the display name, the forced-password-change flag and the session id to the sign-in cookie.</summary>
 internal sealed class OpsUserClaimsPrincipalFactory(
-    UserManager<OpsUser> userManager, RoleManager<OpsRole> roleManager, IOptions<IdentityOptions> options, IHttpContextAccessor http)
+    UserManager<OpsUser> userManager, RoleManager<OpsRole> roleManager, IOptions<IdentityOptions> options, IHttpContextAccessor http, MfaService mfa)
     : UserClaimsPrincipalFactory<OpsUser, OpsRole>(userManager, roleManager, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(OpsUser user)
@@ -17,6 +17,11 @@ internal sealed class OpsUserClaimsPrincipalFactory(
         if (user.MustChangePassword)
         {
             identity.AddClaim(new Claim(OpsClaimTypes.MustChangePassword, "true"));
+        }
+
+        if (!user.TwoFactorEnabled && await mfa.IsRequiredAsync(user))
+        {
+            identity.AddClaim(new Claim(OpsClaimTypes.MustEnrolMfa, "true"));
         }
 
         // A refreshed cookie (password change, stamp validation) keeps the session it belongs to.

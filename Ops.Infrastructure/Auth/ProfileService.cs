@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Ops.Domain.Audit;
 using Ops.Domain.Common;
+using Microsoft.Extensions.DependencyInjection;
+using Ops.Infrastructure.Common;
 using Ops.Infrastructure.Persistence;
 
 namespace Ops.Infrastructure.Auth;
@@ -34,13 +36,43 @@ public interface IProfileService
     Task SetThemeAsync(string theme, CancellationToken cancellationToken = default);
 
     Task SetCultureAsync(string culture, CancellationToken cancellationToken = default);
+
+    /// <summary>The signed-in browsers of the current user; <paramref name="currentSessionId"/> marks this one.</summary>
+    Task<IReadOnlyList<SessionInfo>> GetSessionsAsync(string? currentSessionId, CancellationToken cancellationToken = default);
+
+    /// <summary>Signs out every other browser of the current user; returns how many.</summary>
+    Task<int> SignOutOtherSessionsAsync(string? currentSessionId, CancellationToken cancellationToken = default);
+
+    Task<MfaStatus> GetMfaStatusAsync(CancellationToken cancellationToken = default);
 }
 
 internal sealed class ProfileService(
     IDbContextFactory<OpsDbContext> factory,
     ICurrentUser currentUser,
-    IAuditTrail audit) : IProfileService
+    IAuditTrail audit,
+    SessionService sessions,
+    IServiceProvider services) : IProfileService
 {
+    public async Task<IReadOnlyList<SessionInfo>> GetSessionsAsync(string? currentSessionId, CancellationToken cancellationToken = default) =>
+        await sessions.ListAsync(await RequireUserAsync(cancellationToken), currentSessionId, cancellationToken);
+
+    public async Task<int> SignOutOtherSessionsAsync(string? currentSessionId, CancellationToken cancellationToken = default)
+    {
+        var userId = await RequireUserAsync(cancellationToken);
+        var count = await sessions.RevokeAsync(userId, except: currentSessionId ?? "", cancellationToken: cancellationToken);
+        await audit.RecordAsync(new AuditEntry("auth", "session.sign_out_others", "user", userId.ToString(System.Globalization.CultureInfo.InvariantCulture), Detail: $"{count} sessions"), cancellationToken);
+        return count;
+    }
+
+    public async Task<MfaStatus> GetMfaStatusAsync(CancellationToken cancellationToken = default)
+    {
+        var userId = await RequireUserAsync(cancellationToken);
+        await using var scope = services.CreateSystemScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<OpsUser>>();
+        var user = await users.FindByIdAsync(userId.ToString(System.Globalization.CultureInfo.InvariantCulture)) ?? throw new DomainException("auth.user.not_found");
+        return await scope.ServiceProvider.GetRequiredService<MfaService>().GetStatusAsync(user);
+    }
+
     public static readonly IReadOnlySet<string> Themes = new HashSet<string>(StringComparer.Ordinal) { "light", "dark" };
 
     public async Task<MyProfile> GetAsync(CancellationToken cancellationToken = default)

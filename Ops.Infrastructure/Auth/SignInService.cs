@@ -25,6 +25,7 @@ public sealed class SignInService(
     UserManager<OpsUser> users,
     SessionService sessions,
     LoginRecorder loginLog,
+    MfaService mfa,
     TimeProvider clock)
 {
     public async Task<SignInAttempt> PasswordSignInAsync(string login, string password, RequestOrigin? origin)
@@ -63,6 +64,35 @@ public sealed class SignInService(
         }
 
         await CompleteSignInAsync(user, LoginType.Password, login, origin);
+        return new SignInAttempt(SignInOutcome.Succeeded, User: user);
+    }
+
+    /// <summary>The second step for a user who passed the password: an authenticator or recovery code.</summary>
+    public async Task<SignInAttempt> VerifyMfaAsync(long userId, string code, bool recovery, RequestOrigin? origin)
+    {
+        var user = await users.FindByIdAsync(userId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (user is null || !user.IsActive || !user.TwoFactorEnabled)
+        {
+            return new SignInAttempt(SignInOutcome.InvalidCredentials);
+        }
+
+        if (await users.IsLockedOutAsync(user))
+        {
+            await loginLog.RecordAsync(user.Id, user.UserName!, LoginType.Mfa, LoginResult.Failed, "locked_out", origin);
+            return new SignInAttempt(SignInOutcome.LockedOut, await users.GetLockoutEndDateAsync(user), user);
+        }
+
+        if (!await mfa.VerifyAsync(user, code, recovery))
+        {
+            await users.AccessFailedAsync(user);
+            await loginLog.RecordAsync(user.Id, user.UserName!, LoginType.Mfa, LoginResult.Failed, "mfa_failed", origin);
+            return await users.IsLockedOutAsync(user)
+                ? new SignInAttempt(SignInOutcome.LockedOut, await users.GetLockoutEndDateAsync(user), user)
+                : new SignInAttempt(SignInOutcome.InvalidCredentials, User: user);
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
+        await CompleteSignInAsync(user, LoginType.Mfa, user.UserName!, origin);
         return new SignInAttempt(SignInOutcome.Succeeded, User: user);
     }
 

@@ -74,6 +74,27 @@ public sealed class SignInTests
         Assert.Equal(System.Net.HttpStatusCode.Redirect, (await client.GetAsync("/dashboard")).StatusCode);
     }
 
+    [Fact]
+    public async Task RequiredMfa_SendsTheUserToEnrolBeforeAnythingElse()
+    {
+        await using var factory = new OpsWebFactory();
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        await CreateUserAsync(factory, "must.enrol", "enrolment passphrase");
+        await using (var scope = factory.Services.CreateSystemScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<OpsUser>>();
+            var user = await users.FindByNameAsync("must.enrol");
+            user!.RequireMfa = true;
+            await users.UpdateAsync(user);
+        }
+
+        await client.LoginAsync("must.enrol", "enrolment passphrase");
+        var dashboard = await client.GetAsync("/dashboard");
+
+        Assert.Equal("/Account/Manage/EnableAuthenticator?required=true", dashboard.RedirectPath());
+        Assert.Contains("id=\"mfa-required\"", await client.GetStringAsync("/Account/Manage/EnableAuthenticator?required=true"), StringComparison.Ordinal);
+    }
+
     internal static async Task CreateUserAsync(OpsWebFactory factory, string userName, string password, bool active = true)
     {
         await using var scope = factory.Services.CreateSystemScope();

@@ -38,7 +38,7 @@ public sealed class SignInJourneyTests(BrowserFixture browser)
 
         await page.ClickAsync("#user-menu button");
         await page.ClickAsync(".ops-logout");
-        await page.WaitForURLAsync("**/Account/Login**");
+        await page.WaitForSignInPageAsync();
         await page.GotoAsync("/dashboard");
         await page.WaitForURLAsync("**/Account/Login**");
         await page.Context.CloseAsync();

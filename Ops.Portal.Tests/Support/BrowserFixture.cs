@@ -103,6 +103,13 @@ public static class PageExtensions
         await page.ClickAsync("#login-submit");
     }
 
+    /// <summary>
+    /// Signing out ends the session, which also ends the open circuit; either may navigate first,
+    /// so this polls the address instead of waiting for one navigation.
+    /// </summary>
+    public static Task WaitForSignInPageAsync(this IPage page) =>
+        Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"), new() { Timeout = 20_000 });
+
     /// <summary>Clicks sent before the circuit connects are lost; the layout marks when it is live.</summary>
     public static Task WaitForInteractiveAsync(this IPage page) =>
         page.WaitForSelectorAsync("#ops-shell[data-interactive='true']");

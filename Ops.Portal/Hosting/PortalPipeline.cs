@@ -39,7 +39,7 @@ internal static class PortalPipeline
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization(Cultures.Options());
         app.UseAuthentication();
-        app.UseMiddleware<MustChangePasswordMiddleware>();
+        app.UseMiddleware<AccountGateMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
 

@@ -37,6 +37,7 @@ internal static class PortalServiceCollectionExtensions
         services.AddScoped<UiErrorHandler>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, SessionActivityCircuitHandler>();
         services.AddSingleton<IStartupAnnouncer, ConsoleStartupAnnouncer>();
+        services.AddSingleton<MfaChallenge>();
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();

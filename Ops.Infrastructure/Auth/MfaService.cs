@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Ops.Domain.Audit;
+using Ops.Domain.Common;
+using Ops.Infrastructure.Persistence;
+
+namespace Ops.Infrastructure.Auth;
+
+public sealed record MfaStatus(bool Enabled, bool Required, int RecoveryCodesLeft);
+
+public sealed record MfaEnrolment(string SharedKey, string AuthenticatorUri);
+
+/// <summary>
+/// Authenticator-app (TOTP) two-factor sign-in for the signed-in user: enrol with a QR code or
+/// the key, confirm with a code, ten single-use recovery codes, disable with the password.
+/// </summary>
+public sealed class MfaService(UserManager<OpsUser> users, IDbContextFactory<OpsDbContext> factory, IAuditTrail audit)
+{
+    public const int RecoveryCodeCount = 10;
+    private const string Issuer = "Ops";
+
+    public async Task<MfaStatus> GetStatusAsync(OpsUser user) =>
+        new(await users.GetTwoFactorEnabledAsync(user), await IsRequiredAsync(user), await users.CountRecoveryCodesAsync(user));
+
+    /// <summary>Required by the user's own flag or by any of their active roles.</summary>
+    public async Task<bool> IsRequiredAsync(OpsUser user)
+    {
+        if (user.RequireMfa)
+        {
+            return true;
+        }
+
+        await using var db = await factory.CreateDbContextAsync();
+        return await (
+            from ur in db.UserRoles
+            join r in db.Roles on ur.RoleId equals r.Id
+            where ur.UserId == user.Id && r.IsActive && r.RequireMfa
+            select r.Id).AnyAsync();
+    }
+
+    /// <summary>A fresh key for a user who has not finished enrolling; the enrolled key is never shown again.</summary>
+    public async Task<Result<MfaEnrolment>> BeginAsync(OpsUser user)
+    {
+        if (await users.GetTwoFactorEnabledAsync(user))
+        {
+            return Error.Conflict("auth.mfa.already_enabled");
+        }
+
+        await users.ResetAuthenticatorKeyAsync(user);
+        var key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("No authenticator key.");
+        var label = Uri.EscapeDataString($"{Issuer}:{user.UserName}");
+        var uri = $"otpauth://totp/{label}?secret={key}&issuer={Issuer}&digits=6";
+        return new MfaEnrolment(FormatKey(key), uri);
+    }
+
+    /// <summary>Turns MFA on when the code matches; returns the recovery codes, shown once.</summary>
+    public async Task<Result<IReadOnlyList<string>>> ConfirmAsync(OpsUser user, string code)
+    {
+        var cleaned = Clean(code);
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, cleaned))
+        {
+            return Error.Invalid("auth.mfa.code_invalid");
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, true);
+        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? [];
+        await Record("mfa.enable", user);
+        return Result<IReadOnlyList<string>>.Success(codes.ToList());
+    }
+
+    public async Task<Result<IReadOnlyList<string>>> RegenerateRecoveryCodesAsync(OpsUser user, string password)
+    {
+        if (!await users.CheckPasswordAsync(user, password))
+        {
+            return Error.Invalid("account.change_password.wrong_current");
+        }
+
+        if (!await users.GetTwoFactorEnabledAsync(user))
+        {
+            return Error.Conflict("auth.mfa.not_enabled");
+        }
+
+        var codes = await users.GenerateNewTwoFactorRecoveryCodesAsync(user, RecoveryCodeCount) ?? [];
+        await Record("mfa.recovery_codes", user);
+        return Result<IReadOnlyList<string>>.Success(codes.ToList());
+    }
+
+    /// <summary>Turns MFA off after the password is confirmed; refused while an administrator requires it.</summary>
+    public async Task<Result> DisableAsync(OpsUser user, string password)
+    {
+        if (!await users.CheckPasswordAsync(user, password))
+        {
+            return Error.Invalid("account.change_password.wrong_current");
+        }
+
+        if (await IsRequiredAsync(user))
+        {
+            return Error.Forbidden("auth.mfa.required_by_admin");
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await Record("mfa.disable", user);
+        return Result.Success();
+    }
+
+    /// <summary>Checks a sign-in code: an authenticator code, or a recovery code (each works once).</summary>
+    public async Task<bool> VerifyAsync(OpsUser user, string code, bool recovery) => recovery
+        ? (await users.RedeemTwoFactorRecoveryCodeAsync(user, code.Replace(" ", "", StringComparison.Ordinal).Trim())).Succeeded
+        : await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Clean(code));
+
+    private static string Clean(string code) => (code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Trim();
+
+    private static string FormatKey(string key)
+    {
+        var builder = new StringBuilder();
+        for (var i = 0; i < key.Length; i += 4)
+        {
+            builder.Append(key.AsSpan(i, Math.Min(4, key.Length - i))).Append(' ');
+        }
+
+        return builder.ToString().TrimEnd().ToLowerInvariant();
+    }
+
+    private Task Record(string action, OpsUser user) =>
+        audit.RecordAsync(new AuditEntry("auth", action, "user", user.Id.ToString(CultureInfo.InvariantCulture)));
+}
