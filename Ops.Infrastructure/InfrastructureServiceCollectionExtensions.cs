@@ -65,6 +65,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<SessionService>();
         services.AddScoped<LoginRecorder>();
         services.AddScoped<MfaService>();
+        services.AddScoped<AvatarStore>();
         services.AddScoped<IProfileService, ProfileService>();
         services.AddScoped<IPermissionService, PermissionService>();
         services.AddScoped<IDepartmentService, DepartmentService>();

@@ -22,7 +22,8 @@ public sealed record MyProfile(
     DateTimeOffset? PreviousLoginAt,
     string? LastLoginIp,
     string? PreferredTheme,
-    string? PreferredCulture);
+    string? PreferredCulture,
+    int AvatarVersion = 0);
 
 public sealed record ProfileUpdate(string? RealName, string? Email, string? PhoneNumber);
 
@@ -44,6 +45,9 @@ public interface IProfileService
     Task<int> SignOutOtherSessionsAsync(string? currentSessionId, CancellationToken cancellationToken = default);
 
     Task<MfaStatus> GetMfaStatusAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the current user's picture (PNG, JPEG or WebP, at most 512 KB).</summary>
+    Task<Result> SetAvatarAsync(byte[] content, CancellationToken cancellationToken = default);
 }
 
 internal sealed class ProfileService(
@@ -51,8 +55,21 @@ internal sealed class ProfileService(
     ICurrentUser currentUser,
     IAuditTrail audit,
     SessionService sessions,
+    AvatarStore avatars,
     IServiceProvider services) : IProfileService
 {
+    public async Task<Result> SetAvatarAsync(byte[] content, CancellationToken cancellationToken = default)
+    {
+        var userId = await RequireUserAsync(cancellationToken);
+        var result = await avatars.SaveAsync(userId, content, cancellationToken);
+        if (result.IsSuccess)
+        {
+            await audit.RecordAsync(new AuditEntry("auth", "profile.avatar", "user", userId.ToString(System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
+        }
+
+        return result;
+    }
+
     public async Task<IReadOnlyList<SessionInfo>> GetSessionsAsync(string? currentSessionId, CancellationToken cancellationToken = default) =>
         await sessions.ListAsync(await RequireUserAsync(cancellationToken), currentSessionId, cancellationToken);
 
@@ -85,7 +102,7 @@ internal sealed class ProfileService(
             join d in db.Departments on u.DepartmentId equals d.Id into departments
             from d in departments.DefaultIfEmpty()
             select new MyProfile(u.Id, u.UserName!, u.RealName ?? u.UserName!, u.RealName, u.Email, u.PhoneNumber, d.Name,
-                u.IsSuperuser, u.LoginCount, u.LastLoginAt, u.PreviousLoginAt, u.LastLoginIp, u.PreferredTheme, u.PreferredCulture))
+                u.IsSuperuser, u.LoginCount, u.LastLoginAt, u.PreviousLoginAt, u.LastLoginIp, u.PreferredTheme, u.PreferredCulture, u.AvatarVersion))
             .SingleOrDefaultAsync(cancellationToken);
         return profile ?? throw new DomainException("auth.user.not_found");
     }

@@ -46,6 +46,7 @@ internal static class PortalPipeline
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
         app.MapCultureEndpoint();
+        app.MapAvatarEndpoint();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         return app;
