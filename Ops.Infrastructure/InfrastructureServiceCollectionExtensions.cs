@@ -66,6 +66,14 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<LoginRecorder>();
         services.AddScoped<MfaService>();
         services.AddScoped<AvatarStore>();
+        services.AddScoped<Config.SettingsStore>();
+        services.AddScoped<RegistrationService>();
+        services.AddHttpClient();
+        services.AddScoped<Auth.Sso.ISsoConnector, Auth.Sso.WeComConnector>();
+        services.AddScoped<Auth.Sso.ISsoConnector, Auth.Sso.DingTalkConnector>();
+        services.AddScoped<Auth.Sso.ISsoConnector, Auth.Sso.FeishuConnector>();
+        services.AddScoped<Auth.Sso.ISsoConnector, Auth.Sso.OidcConnector>();
+        services.AddScoped<Auth.Sso.SsoService>();
         services.AddScoped<IProfileService, ProfileService>();
         services.AddScoped<IPermissionService, PermissionService>();
         services.AddScoped<IDepartmentService, DepartmentService>();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Ops.Domain.Audit;
+using Ops.Domain.Auth;
 using Ops.Domain.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Ops.Infrastructure.Common;
@@ -48,7 +49,14 @@ public interface IProfileService
 
     /// <summary>Replaces the current user's picture (PNG, JPEG or WebP, at most 512 KB).</summary>
     Task<Result> SetAvatarAsync(byte[] content, CancellationToken cancellationToken = default);
+
+    /// <summary>Enabled single sign-on providers and whether the current user is bound to each.</summary>
+    Task<IReadOnlyList<SsoBinding>> GetSsoBindingsAsync(CancellationToken cancellationToken = default);
+
+    Task UnbindSsoAsync(SsoKind kind, CancellationToken cancellationToken = default);
 }
+
+public sealed record SsoBinding(SsoKind Kind, string DisplayName, bool Bound);
 
 internal sealed class ProfileService(
     IDbContextFactory<OpsDbContext> factory,
@@ -56,8 +64,26 @@ internal sealed class ProfileService(
     IAuditTrail audit,
     SessionService sessions,
     AvatarStore avatars,
+    Sso.SsoService sso,
     IServiceProvider services) : IProfileService
 {
+    public async Task<IReadOnlyList<SsoBinding>> GetSsoBindingsAsync(CancellationToken cancellationToken = default)
+    {
+        var userId = await RequireUserAsync(cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, cancellationToken);
+        return (await sso.EnabledAsync(cancellationToken)).Select(b => new SsoBinding(b.Kind, b.DisplayName, b.Kind switch
+        {
+            SsoKind.WeCom => user.WeComId is not null,
+            SsoKind.DingTalk => user.DingTalkId is not null,
+            SsoKind.Feishu => user.FeishuId is not null,
+            _ => user.OidcSubject is not null,
+        })).ToList();
+    }
+
+    public async Task UnbindSsoAsync(SsoKind kind, CancellationToken cancellationToken = default) =>
+        await sso.UnlinkAsync(await RequireUserAsync(cancellationToken), kind, cancellationToken);
+
     public async Task<Result> SetAvatarAsync(byte[] content, CancellationToken cancellationToken = default)
     {
         var userId = await RequireUserAsync(cancellationToken);

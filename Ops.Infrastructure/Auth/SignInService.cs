@@ -11,6 +11,7 @@ public enum SignInOutcome
     RequiresTwoFactor,
     LockedOut,
     Disabled,
+    PendingApproval,
     InvalidCredentials,
 }
 
@@ -55,7 +56,7 @@ public sealed class SignInService(
         if (!user.IsActive)
         {
             await loginLog.RecordAsync(user.Id, login, LoginType.Password, LoginResult.Failed, user.PendingApproval ? "pending_approval" : "disabled", origin);
-            return new SignInAttempt(SignInOutcome.Disabled, User: user);
+            return new SignInAttempt(user.PendingApproval ? SignInOutcome.PendingApproval : SignInOutcome.Disabled, User: user);
         }
 
         if (user.TwoFactorEnabled)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Ops.Domain.Audit;
 using Ops.Domain.Auth;
 using Ops.Domain.Common;
+using Ops.Domain.Config;
 using Ops.Infrastructure.Auth;
 
 namespace Ops.Infrastructure.Persistence;
@@ -33,6 +34,10 @@ public abstract class OpsDbContext(DbContextOptions options)
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     public DbSet<UserAvatar> UserAvatars => Set<UserAvatar>();
+
+    public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
+
+    public DbSet<SsoProvider> SsoProviders => Set<SsoProvider>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

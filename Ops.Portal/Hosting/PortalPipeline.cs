@@ -47,6 +47,7 @@ internal static class PortalPipeline
         app.MapHealthChecks("/health");
         app.MapCultureEndpoint();
         app.MapAvatarEndpoint();
+        app.MapSsoEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         return app;

@@ -114,3 +114,19 @@ internal sealed class UserAvatarConfiguration : IEntityTypeConfiguration<UserAva
         builder.HasOne<OpsUser>().WithOne().HasForeignKey<UserAvatar>(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class SsoProviderConfiguration : IEntityTypeConfiguration<SsoProvider>
+{
+    public void Configure(EntityTypeBuilder<SsoProvider> builder)
+    {
+        builder.ToTable("t_sso_provider");
+        builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.DisplayName).HasMaxLength(64);
+        builder.Property(p => p.ClientId).HasMaxLength(SsoProvider.TextMaxLength);
+        builder.Property(p => p.AgentId).HasMaxLength(64);
+        builder.Property(p => p.ProtectedSecret).HasMaxLength(2000);
+        builder.Property(p => p.Authority).HasMaxLength(SsoProvider.TextMaxLength);
+        builder.Property(p => p.Scopes).HasMaxLength(SsoProvider.TextMaxLength);
+        builder.HasIndex(p => p.Kind).IsUnique();
+    }
+}

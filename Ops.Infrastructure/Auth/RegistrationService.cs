@@ -1,0 +1,82 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Ops.Domain.Audit;
+using Ops.Domain.Auth;
+using Ops.Domain.Common;
+using Ops.Infrastructure.Config;
+using Ops.Infrastructure.Persistence;
+
+namespace Ops.Infrastructure.Auth;
+
+/// <summary>Self-registration: off unless an administrator turns it on; new accounts wait for approval.</summary>
+public sealed record RegistrationSettings(bool Enabled, long? DepartmentId)
+{
+    public const string Key = "auth.registration";
+
+    public static readonly RegistrationSettings Off = new(false, null);
+}
+
+public sealed record Registration(string UserName, string? RealName, string? Email, string? PhoneNumber, string Password);
+
+public sealed class RegistrationService(
+    SettingsStore settings,
+    UserManager<OpsUser> users,
+    IDbContextFactory<OpsDbContext> factory,
+    IPermissionGuard guard,
+    IAuditTrail audit)
+{
+    /// <summary>Public: the sign-in page asks whether to offer registration.</summary>
+    public Task<RegistrationSettings> GetSettingsAsync(CancellationToken cancellationToken = default) =>
+        settings.GetAsync(RegistrationSettings.Key, RegistrationSettings.Off, cancellationToken);
+
+    public async Task<Result> SetSettingsAsync(RegistrationSettings value, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(SystemPermissions.Sso.Manage, cancellationToken);
+        if (value.Enabled && value.DepartmentId is null)
+        {
+            return Error.Invalid("auth.registration.department_required");
+        }
+
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            if (value.DepartmentId is { } id && !await db.Departments.AnyAsync(d => d.Id == id, cancellationToken))
+            {
+                return Error.NotFound("auth.department.not_found");
+            }
+        }
+
+        await settings.SetAsync(RegistrationSettings.Key, "security", value, cancellationToken: cancellationToken);
+        await audit.RecordAsync(new AuditEntry("system", "registration.settings", Detail: value.Enabled ? "on" : "off"), cancellationToken);
+        return Result.Success();
+    }
+
+    /// <summary>Creates a disabled account awaiting approval in the configured department.</summary>
+    public async Task<Result> RegisterAsync(Registration registration, CancellationToken cancellationToken = default)
+    {
+        var current = await GetSettingsAsync(cancellationToken);
+        if (!current.Enabled)
+        {
+            return Error.Forbidden("auth.registration.closed");
+        }
+
+        var input = new UserInput(registration.UserName, registration.RealName, registration.Email, registration.PhoneNumber,
+            current.DepartmentId, [], null, [], false, false, false, false);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var user = new OpsUser { LockoutEnabled = true, PendingApproval = true };
+        var applied = await UserRules.ApplyAsync(db, user, input, callerIsSuperuser: false, cancellationToken);
+        if (applied.IsFailure)
+        {
+            return applied;
+        }
+
+        var created = await users.CreateAsync(user, registration.Password);
+        if (!created.Succeeded)
+        {
+            return IdentityErrors.ToError(created);
+        }
+
+        await audit.RecordAsync(new AuditEntry("auth", "user.register", "user", user.Id.ToString(CultureInfo.InvariantCulture)), cancellationToken);
+        return Result.Success();
+    }
+}
