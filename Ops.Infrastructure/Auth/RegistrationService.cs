@@ -12,7 +12,7 @@ namespace Ops.Infrastructure.Auth;
 /// <summary>Self-registration: off unless an administrator turns it on; new accounts wait for approval.</summary>
 public sealed record RegistrationSettings(bool Enabled, long? DepartmentId)
 {
-    public const string Key = "auth.registration";
+    public const string Key = "security.registration";
 
     public static readonly RegistrationSettings Off = new(false, null);
 }

@@ -33,7 +33,7 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
     {
         string[] builtModules = [SystemPermissions.Module];
         var built = PermissionCatalog.All.Where(p => builtModules.Contains(p.Module) && p.Type != PermissionType.Api
-            && p.Code != SystemPermissions.Root && p.Code != SystemPermissions.Sso.Manage)
+            && p.Code != SystemPermissions.Root)
             .Concat(PermissionCatalog.All.Where(p => p.Code.StartsWith("audit.login_logs.", StringComparison.Ordinal)));
 
         Assert.All(built, p => Assert.True(PermissionProbes.ByCode.ContainsKey(p.Code), $"no probe for {p.Code}"));

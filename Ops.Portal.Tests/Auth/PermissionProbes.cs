@@ -34,6 +34,7 @@ internal static class PermissionProbes
         [SystemPermissions.Roles.Delete] = sp => sp.GetRequiredService<IRoleService>().DeleteAsync(0),
         [SystemPermissions.Roles.Grant] = sp => sp.GetRequiredService<IRoleService>().SetGrantsAsync(0, []),
         [SystemPermissions.Permissions.View] = sp => sp.GetRequiredService<IPermissionService>().GetTreeAsync(),
+        [SystemPermissions.Sso.Manage] = sp => sp.GetRequiredService<Ops.Infrastructure.Auth.Sso.SsoService>().ListAsync(),
         [AuditPermissions.LoginLogs.View] = sp => sp.GetRequiredService<Ops.Domain.Audit.ILoginLogService>().QueryAsync(new(), new PageRequest()),
         [AuditPermissions.LoginLogs.Export] = sp => sp.GetRequiredService<Ops.Domain.Audit.ILoginLogService>().ExportAsync(new()),
     };

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Ops.Domain.Audit;
+using Ops.Domain.Auth;
 using Ops.Infrastructure.Auth;
 using Ops.Infrastructure.Common;
 
@@ -93,6 +94,45 @@ public sealed class SignInTests
 
         Assert.Equal("/Account/Manage/EnableAuthenticator?required=true", dashboard.RedirectPath());
         Assert.Contains("id=\"mfa-required\"", await client.GetStringAsync("/Account/Manage/EnableAuthenticator?required=true"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SelfRegistration_IsOffByDefault_AndNewAccountsWaitForApproval()
+    {
+        await using var factory = new OpsWebFactory();
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
+        Assert.Contains("id=\"registration-closed\"", await client.GetStringAsync("/Account/Register"), StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"register-link\"", await client.GetStringAsync("/Account/Login"), StringComparison.Ordinal);
+
+        long departmentId;
+        await using (var scope = factory.Services.CreateSystemScope())
+        {
+            departmentId = (await scope.ServiceProvider.GetRequiredService<IDepartmentService>().CreateAsync(new("访客", "GUESTS", null, null, 0))).Value;
+            var saved = await scope.ServiceProvider.GetRequiredService<RegistrationService>().SetSettingsAsync(new RegistrationSettings(true, departmentId));
+            Assert.True(saved.IsSuccess);
+        }
+
+        Assert.Contains("id=\"register-link\"", await client.GetStringAsync("/Account/Login"), StringComparison.Ordinal);
+        var registered = await client.PostFormAsync("/Account/Register", "register", new Dictionary<string, string>
+        {
+            ["Input.UserName"] = "new.comer", ["Input.RealName"] = "新人", ["Input.Email"] = "new.comer@ops.example",
+            ["Input.Password"] = "newcomer passphrase", ["Input.Confirm"] = "newcomer passphrase",
+        });
+        Assert.Contains("id=\"registration-done\"", await registered.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var pending = await (await client.LoginAsync("new.comer", "newcomer passphrase")).Content.ReadAsStringAsync();
+        Assert.Contains("waiting for an administrator", pending, StringComparison.Ordinal);
+
+        await using (var scope = factory.Services.CreateSystemScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<OpsUser>>();
+            var user = await users.FindByNameAsync("new.comer");
+            Assert.Equal((false, true, departmentId), (user!.IsActive, user.PendingApproval, user.DepartmentId!.Value));
+            Assert.Equal(1, (await scope.ServiceProvider.GetRequiredService<IUserAdministration>().ApproveAsync([user.Id])).Value);
+        }
+
+        Assert.Equal("/dashboard", (await client.LoginAsync("new.comer", "newcomer passphrase")).RedirectPath());
     }
 
     internal static async Task CreateUserAsync(OpsWebFactory factory, string userName, string password, bool active = true)

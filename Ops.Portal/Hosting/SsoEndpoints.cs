@@ -81,7 +81,9 @@ internal static class SsoEndpoints
                 return Results.Redirect("/Account/Login?ssoError=" + Uri.EscapeDataString(result.Error.Code));
             }
 
-            var user = result.Value;
+            // Signed in through Identity's own context, not the one that matched the user.
+            var users = context.RequestServices.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<OpsUser>>();
+            var user = await users.FindByIdAsync(result.Value.Id.ToString(CultureInfo.InvariantCulture)) ?? result.Value;
             if (!user.IsActive)
             {
                 await loginLog.RecordAsync(user.Id, user.UserName!, LoginType.Sso, LoginResult.Failed, "disabled", origin);
