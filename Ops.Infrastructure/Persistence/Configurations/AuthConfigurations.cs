@@ -30,6 +30,12 @@ internal sealed class OpsUserConfiguration : IEntityTypeConfiguration<OpsUser>
         builder.HasIndex(u => u.FeishuId);
         builder.HasIndex(u => u.OidcSubject);
         builder.HasIndex(u => new { u.IsActive, u.CreatedAt });
+
+        // The user list sorts by these; an index turns the sort of a page into a range scan.
+        builder.HasIndex(u => u.UserName);
+        builder.HasIndex(u => u.RealName);
+        builder.HasIndex(u => u.LastLoginAt);
+        builder.HasIndex(u => u.CreatedAt);
         builder.Ignore(u => u.DisplayName);
     }
 }

@@ -822,6 +822,8 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("DepartmentId");
 
                     b.HasIndex("DingTalkId");
@@ -829,6 +831,8 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
                     b.HasIndex("FeishuId");
 
                     b.HasIndex("IsDeleted");
+
+                    b.HasIndex("LastLoginAt");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -840,6 +844,10 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
                     b.HasIndex("OidcSubject");
 
                     b.HasIndex("PhoneNumber");
+
+                    b.HasIndex("RealName");
+
+                    b.HasIndex("UserName");
 
                     b.HasIndex("WeComId");
 

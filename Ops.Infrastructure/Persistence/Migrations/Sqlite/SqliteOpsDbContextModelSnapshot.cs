@@ -793,6 +793,8 @@ namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
                     b.HasIndex("DepartmentId");
 
                     b.HasIndex("DingTalkId");
@@ -800,6 +802,8 @@ namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("FeishuId");
 
                     b.HasIndex("IsDeleted");
+
+                    b.HasIndex("LastLoginAt");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -811,6 +815,10 @@ namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("OidcSubject");
 
                     b.HasIndex("PhoneNumber");
+
+                    b.HasIndex("RealName");
+
+                    b.HasIndex("UserName");
 
                     b.HasIndex("WeComId");
 
