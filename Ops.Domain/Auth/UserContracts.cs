@@ -74,6 +74,9 @@ public interface IUserService
     Task<Result<UserCreated>> CreateAsync(UserInput input, string? password, CancellationToken cancellationToken = default);
 
     Task<Result> UpdateAsync(long id, UserInput input, string concurrencyStamp, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces a user's picture (PNG, JPEG or WebP, at most 512 KB).</summary>
+    Task<Result> SetAvatarAsync(long id, byte[] content, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Actions on one or many users from the list.</summary>

@@ -18,8 +18,30 @@ internal sealed class UserService(
     IServiceProvider services,
     IAuditTrail audit,
     IEventBus events,
+    AvatarStore avatars,
     TimeProvider clock) : IUserService
 {
+    public async Task<Result> SetAvatarAsync(long id, byte[] content, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(SystemPermissions.Users.Update, cancellationToken);
+        var scope = await dataScope.GetFilterAsync(cancellationToken);
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            if (!await db.Users.WhereInScope(scope, u => u.DepartmentId, u => u.Id).AnyAsync(u => u.Id == id, cancellationToken))
+            {
+                return Error.NotFound("auth.user.not_found");
+            }
+        }
+
+        var result = await avatars.SaveAsync(id, content, cancellationToken);
+        if (result.IsSuccess)
+        {
+            await audit.RecordAsync(new AuditEntry("system", "user.avatar", "user", id.ToString(CultureInfo.InvariantCulture)), cancellationToken);
+        }
+
+        return result;
+    }
+
     private static readonly SortMap<UserListRow> Sorts = new SortMap<UserListRow>()
         .Add("userName", u => u.UserName)
         .Add("realName", u => u.RealName)
