@@ -60,7 +60,7 @@ internal sealed class DepartmentService(
         var department = new Department(name, code, sortOrder: input.SortOrder);
         department.SetLeader(input.LeaderUserId);
         db.Departments.Add(department);
-        if (!await SaveAsync(db, cancellationToken))
+        if (!await UniqueViolation.TrySaveAsync(db, cancellationToken))
         {
             return Error.Conflict("auth.department.code_taken", code);
         }
@@ -113,7 +113,7 @@ internal sealed class DepartmentService(
 
         try
         {
-            if (!await SaveAsync(db, cancellationToken))
+            if (!await UniqueViolation.TrySaveAsync(db, cancellationToken))
             {
                 return Error.Conflict("auth.department.code_taken", code);
             }
@@ -209,19 +209,6 @@ internal sealed class DepartmentService(
         foreach (var descendant in subtree)
         {
             descendant.ReplacePathPrefix(oldPath, department.Path);
-        }
-    }
-
-    private static async Task<bool> SaveAsync(OpsDbContext db, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException && UniqueViolation.Is(ex))
-        {
-            return false;
         }
     }
 

@@ -65,7 +65,7 @@ internal sealed class RoleService(
         }
 
         db.Roles.Add(role);
-        if (!await TrySaveAsync(db, cancellationToken))
+        if (!await UniqueViolation.TrySaveAsync(db, cancellationToken))
         {
             return Error.Conflict("auth.role.code_taken", role.Name!);
         }
@@ -93,7 +93,7 @@ internal sealed class RoleService(
 
         try
         {
-            if (!await TrySaveAsync(db, cancellationToken))
+            if (!await UniqueViolation.TrySaveAsync(db, cancellationToken))
             {
                 return Error.Conflict("auth.role.code_taken", role.Name!);
             }
@@ -227,19 +227,6 @@ internal sealed class RoleService(
         role.RequireMfa = input.RequireMfa;
         role.ConcurrencyStamp = Guid.NewGuid().ToString();
         return Result.Success();
-    }
-
-    private static async Task<bool> TrySaveAsync(OpsDbContext db, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException && UniqueViolation.Is(ex))
-        {
-            return false;
-        }
     }
 
     private Task RecordAsync(string action, long id, CancellationToken cancellationToken) =>

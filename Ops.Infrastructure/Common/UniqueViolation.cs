@@ -13,4 +13,18 @@ internal static class UniqueViolation
         MySqlException mysql => mysql.ErrorCode == MySqlErrorCode.DuplicateKeyEntry,
         _ => false,
     };
+
+    /// <summary>Saves; false when a unique index refused the change (a concurrent duplicate).</summary>
+    public static async Task<bool> TrySaveAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException && Is(ex))
+        {
+            return false;
+        }
+    }
 }
