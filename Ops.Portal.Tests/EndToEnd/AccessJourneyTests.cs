@@ -51,6 +51,10 @@ public sealed class AccessJourneyTests(BrowserFixture browser)
         await admin.Keyboard.PressAsync("Escape");
         await admin.ClickAsync("#user-save");
         await admin.WaitForSelectorAsync("#user-grid >> text=audit.viewer");
+        if (Environment.GetEnvironmentVariable("OPS_UPDATE_SCREENSHOT") == "1")
+        {
+            await admin.ScreenshotAsync(new() { Path = Path.Combine(PageExtensions.RepositoryRoot(), "docs", "users.png") });
+        }
 
         var viewer = await browser.NewPageAsync();
         await viewer.SignInAsync("audit.viewer", "a passphrase for the auditor");
