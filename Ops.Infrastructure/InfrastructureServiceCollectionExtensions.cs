@@ -80,6 +80,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<IRoleService, RoleService>();
         services.AddScoped<IDataScopeProvider, DataScopeProvider>();
+        services.AddScoped<PrivilegeCeiling>();
         services.AddScoped<IUserService, UserService>();
         services.AddScoped<IUserAdministration, UserAdministration>();
         services.AddScoped<IUserExchange, UserExchange>();

@@ -11,7 +11,8 @@ namespace Ops.Infrastructure.Auth;
 internal sealed class DepartmentService(
     IDbContextFactory<OpsDbContext> factory,
     IPermissionGuard guard,
-    IAuditTrail audit) : IDepartmentService
+    IAuditTrail audit,
+    PrivilegeCeiling ceiling) : IDepartmentService
 {
     private static readonly string[] TreeReaders =
         [SystemPermissions.Departments.View, SystemPermissions.Users.View, SystemPermissions.Roles.View];
@@ -46,6 +47,11 @@ internal sealed class DepartmentService(
         if (valid.IsFailure)
         {
             return valid.Error!;
+        }
+
+        if (PrivilegeCeiling.CheckDepartment(await ceiling.CallerAsync(cancellationToken), input.ParentId) is { IsFailure: true } outside)
+        {
+            return outside.Error!;
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -86,6 +92,14 @@ internal sealed class DepartmentService(
         if (department is null)
         {
             return Error.NotFound("auth.department.not_found");
+        }
+
+        // Both the department and where it moves must lie in the caller's data scope.
+        var caller = await ceiling.CallerAsync(cancellationToken);
+        if (PrivilegeCeiling.CheckDepartment(caller, id) is { IsFailure: true } outside
+            || (department.ParentId != input.ParentId && PrivilegeCeiling.CheckDepartment(caller, input.ParentId) is { IsFailure: true }))
+        {
+            return Error.Forbidden("auth.department.beyond_scope");
         }
 
         var (name, code) = valid.Value;

@@ -48,7 +48,13 @@ public sealed class MfaService(UserManager<OpsUser> users, IDbContextFactory<Ops
             return Error.Conflict("auth.mfa.already_enabled");
         }
 
-        await users.ResetAuthenticatorKeyAsync(user);
+        // A key is made once; opening the page again must not rotate it (that would also end
+        // the user's other sessions through the security stamp).
+        if (await users.GetAuthenticatorKeyAsync(user) is null)
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+        }
+
         var key = await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException("No authenticator key.");
         var label = Uri.EscapeDataString($"{Issuer}:{user.UserName}");
         var uri = $"otpauth://totp/{label}?secret={key}&issuer={Issuer}&digits=6";
@@ -72,9 +78,9 @@ public sealed class MfaService(UserManager<OpsUser> users, IDbContextFactory<Ops
 
     public async Task<Result<IReadOnlyList<string>>> RegenerateRecoveryCodesAsync(OpsUser user, string password)
     {
-        if (!await users.CheckPasswordAsync(user, password))
+        if (await ConfirmPasswordAsync(user, password) is { IsFailure: true } refused)
         {
-            return Error.Invalid("account.change_password.wrong_current");
+            return refused.Error!;
         }
 
         if (!await users.GetTwoFactorEnabledAsync(user))
@@ -90,9 +96,9 @@ public sealed class MfaService(UserManager<OpsUser> users, IDbContextFactory<Ops
     /// <summary>Turns MFA off after the password is confirmed; refused while an administrator requires it.</summary>
     public async Task<Result> DisableAsync(OpsUser user, string password)
     {
-        if (!await users.CheckPasswordAsync(user, password))
+        if (await ConfirmPasswordAsync(user, password) is { IsFailure: true } refused)
         {
-            return Error.Invalid("account.change_password.wrong_current");
+            return refused;
         }
 
         if (await IsRequiredAsync(user))
@@ -110,6 +116,24 @@ public sealed class MfaService(UserManager<OpsUser> users, IDbContextFactory<Ops
     public async Task<bool> VerifyAsync(OpsUser user, string code, bool recovery) => recovery
         ? (await users.RedeemTwoFactorRecoveryCodeAsync(user, code.Replace(" ", "", StringComparison.Ordinal).Trim())).Succeeded
         : await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Clean(code));
+
+    /// <summary>A password confirmation counts towards the lockout like a sign-in does.</summary>
+    private async Task<Result> ConfirmPasswordAsync(OpsUser user, string password)
+    {
+        if (await users.IsLockedOutAsync(user))
+        {
+            return Error.Forbidden("auth.user.locked");
+        }
+
+        if (await users.CheckPasswordAsync(user, password))
+        {
+            await users.ResetAccessFailedCountAsync(user);
+            return Result.Success();
+        }
+
+        await users.AccessFailedAsync(user);
+        return Error.Invalid("account.change_password.wrong_current");
+    }
 
     private static string Clean(string code) => (code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).Trim();
 

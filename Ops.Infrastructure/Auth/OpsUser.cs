@@ -8,7 +8,7 @@ namespace Ops.Infrastructure.Auth;
 /// The Identity user (table <c>t_user</c> of the seed). It lives in Infrastructure because it derives
 /// from Identity's store type; services expose it to the UI as DTOs only.
 /// </summary>
-public sealed class OpsUser : IdentityUser<long>, IAuditable, ISoftDeletable
+public sealed class OpsUser : IdentityUser<long>, IAuditable, ISoftDeletable, IChangeTracked
 {
     public const int UserNameMaxLength = 64;
     public const int RealNameMaxLength = 64;
@@ -79,7 +79,7 @@ public sealed class OpsUser : IdentityUser<long>, IAuditable, ISoftDeletable
 }
 
 /// <summary>The Identity role (table <c>t_role</c>).</summary>
-public sealed class OpsRole : IdentityRole<long>, IAuditable
+public sealed class OpsRole : IdentityRole<long>, IAuditable, IChangeTracked
 {
     public const string AdministratorsCode = "administrators";
 

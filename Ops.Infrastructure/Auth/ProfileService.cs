@@ -143,7 +143,7 @@ internal sealed class ProfileService(
         }
 
         var email = string.IsNullOrWhiteSpace(update.Email) ? null : update.Email.Trim();
-        if (email is not null && !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
+        if (email is not null && !TextRules.IsEmail(email))
         {
             return Error.Invalid("auth.profile.email_invalid");
         }
@@ -171,6 +171,11 @@ internal sealed class ProfileService(
         user.RealName = string.IsNullOrEmpty(realName) ? null : realName;
         user.Email = email;
         user.NormalizedEmail = normalizedEmail;
+        if (!string.Equals(user.PhoneNumber, phone, StringComparison.Ordinal))
+        {
+            user.PhoneNumberConfirmed = false;
+        }
+
         user.PhoneNumber = phone;
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(new AuditEntry("auth", "profile.update", "user", userId.ToString(System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);

@@ -24,6 +24,7 @@ public sealed class RegistrationService(
     UserManager<OpsUser> users,
     IDbContextFactory<OpsDbContext> factory,
     IPermissionGuard guard,
+    PrivilegeCeiling ceiling,
     IAuditTrail audit)
 {
     /// <summary>Public: the sign-in page asks whether to offer registration.</summary>
@@ -64,11 +65,15 @@ public sealed class RegistrationService(
             current.DepartmentId, [], null, [], false, false, false, false);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var user = new OpsUser { LockoutEnabled = true, PendingApproval = true };
-        var applied = await UserRules.ApplyAsync(db, user, input, callerIsSuperuser: false, cancellationToken);
+        // A visitor: no permissions, no roles; the configured department is the one place allowed.
+        var visitor = new Caller(null, false, UserAccess.None, DataScopeFilter.Everything(0));
+        var applied = await UserRules.ApplyAsync(db, user, input, visitor, ceiling, [], cancellationToken);
         if (applied.IsFailure)
         {
             return applied;
         }
+
+        (user.EmailConfirmed, user.PhoneNumberConfirmed) = (false, false);
 
         var created = await users.CreateAsync(user, registration.Password);
         if (!created.Succeeded)

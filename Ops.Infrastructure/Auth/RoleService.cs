@@ -12,7 +12,8 @@ internal sealed class RoleService(
     IDbContextFactory<OpsDbContext> factory,
     IPermissionGuard guard,
     IAuditTrail audit,
-    IEventBus events) : IRoleService
+    IEventBus events,
+    PrivilegeCeiling ceiling) : IRoleService
 {
     public const int CodeMaxLength = 64;
     public const int NameMaxLength = 64;
@@ -58,7 +59,7 @@ internal sealed class RoleService(
         await guard.DemandAsync(SystemPermissions.Roles.Create, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var role = new OpsRole();
-        var applied = await ApplyAsync(db, role, input, cancellationToken);
+        var applied = await ApplyAsync(db, role, input, await ceiling.CallerAsync(cancellationToken), cancellationToken);
         if (applied.IsFailure)
         {
             return applied.Error!;
@@ -85,7 +86,13 @@ internal sealed class RoleService(
         }
 
         db.Entry(role).Property(r => r.ConcurrencyStamp).OriginalValue = concurrencyStamp;
-        var applied = await ApplyAsync(db, role, input, cancellationToken);
+        var caller = await ceiling.CallerAsync(cancellationToken);
+        if (!caller.Unlimited && caller.UserId is { } me && await db.UserRoles.AnyAsync(ur => ur.UserId == me && ur.RoleId == id, cancellationToken))
+        {
+            return Error.Forbidden("auth.user.own_access");
+        }
+
+        var applied = await ApplyAsync(db, role, input, caller, cancellationToken);
         if (applied.IsFailure)
         {
             return applied;
@@ -163,6 +170,15 @@ internal sealed class RoleService(
         }
 
         var existing = await db.RolePermissions.Where(rp => rp.RoleId == id).ToListAsync(cancellationToken);
+        var caller = await ceiling.CallerAsync(cancellationToken);
+        var ownRole = caller.UserId is { } me && await db.UserRoles.AnyAsync(ur => ur.UserId == me && ur.RoleId == id, cancellationToken);
+        var held = existing.Select(rp => rp.PermissionId).ToHashSet();
+        var added = permissions.Where(p => !held.Contains(p.Value)).Select(p => p.Key).ToList();
+        if (!caller.Unlimited && (ownRole || PrivilegeCeiling.CheckCodes(caller, added) is { IsFailure: true }))
+        {
+            return ownRole ? Error.Forbidden("auth.user.own_access") : PrivilegeCeiling.CheckCodes(caller, added).Error!;
+        }
+
         var keep = permissions.Values.ToHashSet();
         db.RolePermissions.RemoveRange(existing.Where(rp => !keep.Contains(rp.PermissionId)));
         var present = existing.Select(rp => rp.PermissionId).ToHashSet();
@@ -176,8 +192,13 @@ internal sealed class RoleService(
         return Result.Success();
     }
 
-    private static async Task<Result> ApplyAsync(OpsDbContext db, OpsRole role, RoleInput input, CancellationToken cancellationToken)
+    private static async Task<Result> ApplyAsync(OpsDbContext db, OpsRole role, RoleInput input, Caller caller, CancellationToken cancellationToken)
     {
+        if ((role.DataScope != input.DataScope || role.Id == 0) && PrivilegeCeiling.CheckScope(caller, input.DataScope) is { IsFailure: true } scope)
+        {
+            return scope;
+        }
+
         var code = TextRules.Code(input.Code, CodeMaxLength, "field.code");
         var name = TextRules.Required(input.Name, NameMaxLength, "field.name");
         var description = TextRules.Optional(input.Description, DescriptionMaxLength, "field.description");

@@ -63,6 +63,19 @@ public sealed class SessionService(IDbContextFactory<OpsDbContext> factory, IEve
         return true;
     }
 
+    /// <summary>True when the session is alive and began less than <paramref name="within"/> ago.</summary>
+    public async Task<bool> IsFreshAsync(string? sessionId, long userId, TimeSpan within, CancellationToken cancellationToken = default)
+    {
+        if (!await IsAliveAsync(sessionId, userId, touch: false, cancellationToken))
+        {
+            return false;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var created = await db.UserSessions.Where(s => s.Id == sessionId).Select(s => s.CreatedAt).SingleAsync(cancellationToken);
+        return clock.GetUtcNow() - created < within;
+    }
+
     public async Task<IReadOnlyList<SessionInfo>> ListAsync(long userId, string? currentSessionId, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);

@@ -18,6 +18,7 @@ internal sealed class UserAdministration(
     IServiceProvider services,
     IAuditTrail audit,
     IEventBus events,
+    PrivilegeCeiling ceiling,
     TimeProvider clock) : IUserAdministration
 {
     public const int MaxBatch = 1000;
@@ -72,6 +73,17 @@ internal sealed class UserAdministration(
     public async Task<Result<int>> AssignRoleAsync(IReadOnlyCollection<long> ids, long roleId, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(SystemPermissions.Users.Update, cancellationToken);
+        var caller = await ceiling.CallerAsync(cancellationToken);
+        if (!caller.Unlimited && caller.UserId is { } me && ids.Contains(me))
+        {
+            return Error.Forbidden("auth.user.own_access");
+        }
+
+        if (await ceiling.CheckRolesAsync(caller, [roleId], cancellationToken) is { IsFailure: true } beyond)
+        {
+            return beyond.Error!;
+        }
+
         return await ForEachAsync(ids, "user.assign_role", async (db, users) =>
         {
             if (!await db.Roles.AnyAsync(r => r.Id == roleId, cancellationToken))
@@ -105,6 +117,12 @@ internal sealed class UserAdministration(
         if (!result.Succeeded)
         {
             return IdentityErrors.ToError(result);
+        }
+
+        // Whoever held the old password is out: every session of the account ends now.
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            await SessionRevoker.RevokeAllAsync(db, events, [id], clock.GetUtcNow(), cancellationToken);
         }
 
         await Record("user.reset_password", id, cancellationToken);
@@ -162,6 +180,11 @@ internal sealed class UserAdministration(
         var scope = await dataScope.GetFilterAsync(cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var users = await db.Users.WhereInScope(scope, u => u.DepartmentId, u => u.Id).Where(u => ids.Contains(u.Id)).ToListAsync(cancellationToken);
+        if (await ceiling.CheckTargetsAsync(await ceiling.CallerAsync(cancellationToken), users.Select(u => u.Id).ToList(), cancellationToken) is { IsFailure: true } refused)
+        {
+            return refused.Error!;
+        }
+
         try
         {
             await apply(db, users);
@@ -179,9 +202,12 @@ internal sealed class UserAdministration(
     {
         var scope = await dataScope.GetFilterAsync(cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Users.WhereInScope(scope, u => u.DepartmentId, u => u.Id).AnyAsync(u => u.Id == id, cancellationToken)
-            ? Result.Success()
-            : Error.NotFound("auth.user.not_found");
+        if (!await db.Users.WhereInScope(scope, u => u.DepartmentId, u => u.Id).AnyAsync(u => u.Id == id, cancellationToken))
+        {
+            return Error.NotFound("auth.user.not_found");
+        }
+
+        return await ceiling.CheckTargetsAsync(await ceiling.CallerAsync(cancellationToken), [id], cancellationToken);
     }
 
     private static async Task<bool> IsSuperuserAsync(OpsDbContext db, Actor actor, CancellationToken cancellationToken) =>

@@ -14,6 +14,7 @@ internal sealed class UserExchange(
     IPermissionGuard guard,
     IDataScopeProvider dataScope,
     IAuditTrail audit,
+    PrivilegeCeiling ceiling,
     TimeProvider clock) : IUserExchange
 {
     public const int MaxRows = 20_000;
@@ -79,7 +80,7 @@ internal sealed class UserExchange(
         {
             raw = workbook.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().Take(MaxRows + 1).ToList();
         }
-        catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException or IOException or NotSupportedException)
+        catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException or IOException or NotSupportedException or System.Xml.XmlException)
         {
             return new ImportReport(0, [new ImportProblem(1, "", Error.Invalid("import.unreadable"))]);
         }
@@ -89,7 +90,28 @@ internal sealed class UserExchange(
             return new ImportReport(0, [new ImportProblem(1, "", Error.Invalid("import.too_many_rows", MaxRows))]);
         }
 
+        if (raw.Count > 0 && raw[0].Keys.Select(k => k.Trim()).GroupBy(k => k, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+        {
+            return new ImportReport(0, [new ImportProblem(1, repeated.Key, Error.Invalid("import.repeated_column", repeated.Key))]);
+        }
+
         var parsed = UserSheet.Parse(raw, lookups);
+        var caller = await ceiling.CallerAsync(cancellationToken);
+        var rowNumber = 1;
+        foreach (var row in parsed.Rows)
+        {
+            rowNumber++;
+            if (PrivilegeCeiling.CheckDepartment(caller, row.DepartmentId) is { IsFailure: true } outside)
+            {
+                parsed.Problems.Add(new ImportProblem(rowNumber, UserSheet.Columns.Department.Header, outside.Error!));
+            }
+        }
+
+        if (await ceiling.CheckRolesAsync(caller, parsed.Rows.SelectMany(r => r.RoleIds).Distinct().ToList(), cancellationToken) is { IsFailure: true } beyond)
+        {
+            parsed.Problems.Add(new ImportProblem(1, UserSheet.Columns.Roles.Header, beyond.Error!));
+        }
+
         if (parsed.Problems.Count > 0)
         {
             return new ImportReport(0, parsed.Problems);

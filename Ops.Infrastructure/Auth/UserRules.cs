@@ -13,7 +13,16 @@ internal static class UserRules
     public const int PhoneMaxLength = 32;
     public const int SsoIdMaxLength = 128;
 
-    public static async Task<Result> ApplyAsync(OpsDbContext db, OpsUser user, UserInput input, bool callerIsSuperuser, CancellationToken cancellationToken)
+    /// <param name="db">The context the user is tracked in.</param>
+    /// <param name="user">The entity to change (Id 0 when new).</param>
+    /// <param name="input">What the caller asked for.</param>
+    /// <param name="caller">Who asks; the privilege ceiling applies unless unlimited.</param>
+    /// <param name="ceiling">Checks roles against the caller's own grants.</param>
+    /// <param name="currentRoleIds">The roles the user has now (empty when new).</param>
+    /// <param name="cancellationToken">Cancels the checks.</param>
+    public static async Task<Result> ApplyAsync(
+        OpsDbContext db, OpsUser user, UserInput input, Caller caller, PrivilegeCeiling ceiling,
+        IReadOnlyCollection<long> currentRoleIds, CancellationToken cancellationToken)
     {
         var checks = Validate(input);
         if (checks.IsFailure)
@@ -21,6 +30,58 @@ internal static class UserRules
             return checks;
         }
 
+        var references = await CheckReferencesAsync(db, user, input, cancellationToken);
+        if (references.IsFailure)
+        {
+            return references;
+        }
+
+        var access = await CheckAccessAsync(user, input, caller, ceiling, currentRoleIds, cancellationToken);
+        if (access.IsFailure)
+        {
+            return access;
+        }
+
+        var userName = input.UserName.Trim();
+        var email = Blank(input.Email);
+        var phone = Blank(input.PhoneNumber);
+        if (!string.Equals(user.Email, email, StringComparison.OrdinalIgnoreCase))
+        {
+            // An address an administrator enters is trusted; one a user types (profile) is not.
+            user.EmailConfirmed = email is not null && caller.UserId != user.Id;
+        }
+
+        if (!string.Equals(user.PhoneNumber, phone, StringComparison.Ordinal))
+        {
+            user.PhoneNumberConfirmed = phone is not null && caller.UserId != user.Id;
+        }
+
+        user.UserName = userName;
+        user.NormalizedUserName = userName.ToUpperInvariant();
+        user.RealName = Blank(input.RealName);
+        user.Email = email;
+        user.NormalizedEmail = email?.ToUpperInvariant();
+        user.PhoneNumber = phone;
+        user.DepartmentId = input.DepartmentId;
+        user.DataScope = input.DataScope;
+        user.DataScopeDepartments = input.DataScope == DataScope.Custom ? DataScopeGrant.FormatIds(input.CustomDepartmentIds) : null;
+        if (user.PendingApproval && input.IsActive && user.Id != 0)
+        {
+            user.PendingApproval = false;
+        }
+
+        user.IsActive = input.IsActive;
+        user.IsStaff = input.IsStaff;
+        user.IsSuperuser = input.IsSuperuser;
+        user.RequireMfa = input.RequireMfa;
+        user.WeComId = Blank(input.WeComId);
+        user.DingTalkId = Blank(input.DingTalkId);
+        user.FeishuId = Blank(input.FeishuId);
+        return Result.Success();
+    }
+
+    private static async Task<Result> CheckReferencesAsync(OpsDbContext db, OpsUser user, UserInput input, CancellationToken cancellationToken)
+    {
         var userName = input.UserName.Trim();
         var normalized = userName.ToUpperInvariant();
         if (await db.Users.IgnoreQueryFilters().AnyAsync(u => u.NormalizedUserName == normalized && u.Id != user.Id, cancellationToken))
@@ -34,40 +95,68 @@ internal static class UserRules
             return Error.Conflict("auth.user.duplicate_email", input.Email!.Trim());
         }
 
+        foreach (var (kind, id) in new[] { (SsoKind.WeCom, input.WeComId), (SsoKind.DingTalk, input.DingTalkId), (SsoKind.Feishu, input.FeishuId) })
+        {
+            if (Blank(id) is { } value && await Sso.SsoLinks.ByProviderId(db.Users.IgnoreQueryFilters(), kind, value).AnyAsync(u => u.Id != user.Id, cancellationToken))
+            {
+                return Error.Conflict("auth.sso.linked_elsewhere");
+            }
+        }
+
         if (input.DepartmentId is { } departmentId && !await db.Departments.AnyAsync(d => d.Id == departmentId, cancellationToken))
         {
             return Error.NotFound("auth.department.not_found");
         }
 
         var roleIds = input.RoleIds.Distinct().ToList();
-        if (await db.Roles.CountAsync(r => roleIds.Contains(r.Id), cancellationToken) != roleIds.Count)
+        return await db.Roles.CountAsync(r => roleIds.Contains(r.Id), cancellationToken) != roleIds.Count
+            ? Error.NotFound("auth.role.not_found")
+            : Result.Success();
+    }
+
+    /// <summary>The privilege ceiling: nobody gives more than they hold, or changes their own access.</summary>
+    private static async Task<Result> CheckAccessAsync(
+        OpsUser user, UserInput input, Caller caller, PrivilegeCeiling ceiling, IReadOnlyCollection<long> currentRoleIds, CancellationToken cancellationToken)
+    {
+        if (caller.Unlimited)
         {
-            return Error.NotFound("auth.role.not_found");
+            return Result.Success();
         }
 
-        // Only a superuser makes or changes superusers: no one grants more than they hold.
-        if ((input.IsSuperuser || user.IsSuperuser) && !callerIsSuperuser)
+        if (input.IsSuperuser || user.IsSuperuser)
         {
             return Error.Forbidden("auth.user.superuser_only");
         }
 
-        user.UserName = userName;
-        user.NormalizedUserName = normalized;
-        user.RealName = Blank(input.RealName);
-        user.Email = Blank(input.Email);
-        user.NormalizedEmail = user.Email?.ToUpperInvariant();
-        user.PhoneNumber = Blank(input.PhoneNumber);
-        user.DepartmentId = input.DepartmentId;
-        user.DataScope = input.DataScope;
-        user.DataScopeDepartments = input.DataScope == DataScope.Custom ? DataScopeGrant.FormatIds(input.CustomDepartmentIds) : null;
-        user.IsActive = input.IsActive;
-        user.IsStaff = input.IsStaff;
-        user.IsSuperuser = input.IsSuperuser;
-        user.RequireMfa = input.RequireMfa;
-        user.WeComId = Blank(input.WeComId);
-        user.DingTalkId = Blank(input.DingTalkId);
-        user.FeishuId = Blank(input.FeishuId);
-        return Result.Success();
+        var addedRoles = input.RoleIds.Except(currentRoleIds).ToList();
+        var rolesChanged = addedRoles.Count > 0 || currentRoleIds.Except(input.RoleIds).Any();
+        var scopeChanged = user.DataScope != input.DataScope
+            || (input.DataScope == DataScope.Custom && DataScopeGrant.FormatIds(input.CustomDepartmentIds) != user.DataScopeDepartments);
+        if (caller.UserId == user.Id && (rolesChanged || scopeChanged))
+        {
+            return Error.Forbidden("auth.user.own_access");
+        }
+
+        var ssoChanged = Blank(input.WeComId) != user.WeComId || Blank(input.DingTalkId) != user.DingTalkId || Blank(input.FeishuId) != user.FeishuId;
+        if (ssoChanged)
+        {
+            return Error.Forbidden("auth.user.sso_ids_superuser_only");
+        }
+
+        if (user.Id != 0 && user.IsActive != input.IsActive
+            && !caller.Has(user.PendingApproval ? SystemPermissions.Users.ApproveRegistration : SystemPermissions.Users.Enable))
+        {
+            return Error.Forbidden("common.forbidden");
+        }
+
+        var department = user.Id == 0 || user.DepartmentId != input.DepartmentId ? PrivilegeCeiling.CheckDepartment(caller, input.DepartmentId) : Result.Success();
+        if (department.IsFailure)
+        {
+            return department;
+        }
+
+        var scope = scopeChanged ? PrivilegeCeiling.CheckScope(caller, input.DataScope) : Result.Success();
+        return scope.IsFailure ? scope : await ceiling.CheckRolesAsync(caller, addedRoles, cancellationToken);
     }
 
     /// <summary>The checks that need no database: formats and lengths.</summary>

@@ -19,11 +19,17 @@ internal sealed class UserService(
     IAuditTrail audit,
     IEventBus events,
     AvatarStore avatars,
+    PrivilegeCeiling ceiling,
     TimeProvider clock) : IUserService
 {
     public async Task<Result> SetAvatarAsync(long id, byte[] content, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(SystemPermissions.Users.Update, cancellationToken);
+        if (await ceiling.CheckTargetsAsync(await ceiling.CallerAsync(cancellationToken), [id], cancellationToken) is { IsFailure: true } refused)
+        {
+            return refused;
+        }
+
         var scope = await dataScope.GetFilterAsync(cancellationToken);
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
@@ -93,7 +99,7 @@ internal sealed class UserService(
         var actor = await currentUser.GetActorAsync(cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var user = new OpsUser { LockoutEnabled = true, EmailConfirmed = true };
-        var applied = await UserRules.ApplyAsync(db, user, input, await CallerIsSuperuserAsync(db, actor, cancellationToken), cancellationToken);
+        var applied = await UserRules.ApplyAsync(db, user, input, await ceiling.CallerAsync(cancellationToken), ceiling, [], cancellationToken);
         if (applied.IsFailure)
         {
             return applied.Error!;
@@ -134,8 +140,9 @@ internal sealed class UserService(
         }
 
         var wasActive = user.IsActive;
+        var (oldRoles, oldSso) = (await db.UserRoles.Where(ur => ur.UserId == id).Select(ur => ur.RoleId).ToListAsync(cancellationToken), SsoSummary(user));
         db.Entry(user).Property(u => u.ConcurrencyStamp).OriginalValue = concurrencyStamp;
-        var applied = await UserRules.ApplyAsync(db, user, input, await CallerIsSuperuserAsync(db, actor, cancellationToken), cancellationToken);
+        var applied = await UserRules.ApplyAsync(db, user, input, await ceiling.CallerAsync(cancellationToken), ceiling, oldRoles, cancellationToken);
         if (applied.IsFailure)
         {
             return applied;
@@ -170,10 +177,10 @@ internal sealed class UserService(
         }
 
         await events.PublishAsync(new AccessChanged([id]));
-        await audit.RecordAsync(new AuditEntry("system", "user.update", "user", id.ToString(CultureInfo.InvariantCulture)), cancellationToken);
+        var detail = $"roles {string.Join(",", oldRoles.Order())} -> {string.Join(",", input.RoleIds.Order())}; sso {oldSso} -> {SsoSummary(user)}";
+        await audit.RecordAsync(new AuditEntry("system", "user.update", "user", id.ToString(CultureInfo.InvariantCulture), Detail: detail), cancellationToken);
         return Result.Success();
     }
 
-    private static async Task<bool> CallerIsSuperuserAsync(OpsDbContext db, Actor actor, CancellationToken cancellationToken) =>
-        actor.IsSystem || (actor.UserId is { } id && await db.Users.AnyAsync(u => u.Id == id && u.IsSuperuser, cancellationToken));
+    private static string SsoSummary(OpsUser user) => $"wecom={user.WeComId},dingtalk={user.DingTalkId},feishu={user.FeishuId}";
 }

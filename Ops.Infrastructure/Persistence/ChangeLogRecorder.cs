@@ -21,6 +21,9 @@ internal static class ChangeLogRecorder
     [
         nameof(IAuditable.CreatedAt), nameof(IAuditable.UpdatedAt), nameof(IAuditable.CreatedBy),
         nameof(IAuditable.UpdatedBy), nameof(IVersioned.Version), "ConcurrencyStamp", "SecurityStamp", "PasswordHash",
+
+        // Sign-in bookkeeping of users: not a change anyone made, and it would bury the ones that are.
+        "LoginCount", "LastLoginAt", "PreviousLoginAt", "LastLoginIp", "AccessFailedCount", "LockoutEnd",
     ];
 
     private static readonly ConditionalWeakTable<DbContext, State> States = new();

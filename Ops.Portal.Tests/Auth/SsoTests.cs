@@ -55,7 +55,8 @@ public sealed class SsoTests
         await using var factory = new OpsWebFactory();
         var portal = factory.CreateClient(new() { AllowAutoRedirect = false });
         await ConfigureAsync(factory, standIn, SsoKind.Oidc, allowEmailMatch: true);
-        await CreateUserAsync(factory, "by.email", u => (u.Email, u.NormalizedEmail) = (standIn.Email, standIn.Email!.ToUpperInvariant()));
+        await CreateUserAsync(factory, "unconfirmed", u => (u.Email, u.NormalizedEmail, u.PhoneNumber) = ("other@ops.example", "OTHER@OPS.EXAMPLE", null));
+        await CreateUserAsync(factory, "by.email", u => (u.Email, u.NormalizedEmail, u.EmailConfirmed) = (standIn.Email, standIn.Email!.ToUpperInvariant(), true));
 
         var landed = await FlowAsync(portal, SsoKind.Oidc);
 
@@ -63,6 +64,55 @@ public sealed class SsoTests
         await using var scope = factory.Services.CreateSystemScope();
         var user = await scope.ServiceProvider.GetRequiredService<UserManager<OpsUser>>().FindByNameAsync("by.email");
         Assert.Equal(standIn.UserId, user!.OidcSubject);
+    }
+
+    [Fact]
+    public async Task UnverifiedAddress_NeverLinks()
+    {
+        await using var standIn = await SsoStandIn.StartAsync();
+        await using var factory = new OpsWebFactory();
+        var portal = factory.CreateClient(new() { AllowAutoRedirect = false });
+        await ConfigureAsync(factory, standIn, SsoKind.Oidc, allowEmailMatch: true);
+        await CreateUserAsync(factory, "typed.it", u => (u.Email, u.NormalizedEmail, u.EmailConfirmed) = (standIn.Email, standIn.Email!.ToUpperInvariant(), false));
+
+        var landed = await FlowAsync(portal, SsoKind.Oidc);
+
+        Assert.StartsWith("/Account/Login?ssoError=auth.sso.unknown_user", landed.RedirectPath(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TwoFactorUsers_StillGiveTheirCode_AndSuperusersUseTheirPassword()
+    {
+        await using var standIn = await SsoStandIn.StartAsync();
+        await using var factory = new OpsWebFactory();
+        var portal = factory.CreateClient(new() { AllowAutoRedirect = false });
+        await ConfigureAsync(factory, standIn, SsoKind.WeCom);
+        await CreateUserAsync(factory, "with.mfa", u => (u.WeComId, u.TwoFactorEnabled) = (standIn.UserId, true));
+
+        Assert.StartsWith("/Account/LoginWithMfa", (await FlowAsync(portal, SsoKind.WeCom)).RedirectPath(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await portal.GetAsync("/dashboard")).StatusCode);
+
+        standIn.UserId = "the.boss";
+        await CreateUserAsync(factory, "boss", u => (u.WeComId, u.IsSuperuser) = ("the.boss", true));
+        Assert.StartsWith("/Account/Login?ssoError=auth.sso.superuser", (await FlowAsync(portal, SsoKind.WeCom)).RedirectPath(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MovingTheProvider_DropsItsSecret()
+    {
+        await using var standIn = await SsoStandIn.StartAsync();
+        await using var factory = new OpsWebFactory();
+        _ = factory.CreateClient();
+        await ConfigureAsync(factory, standIn, SsoKind.Oidc);
+        await using var scope = factory.Services.CreateSystemScope();
+        var sso = scope.ServiceProvider.GetRequiredService<SsoService>();
+
+        var moved = await sso.SaveAsync(SsoKind.Oidc, new SsoProviderInput(true, "Oidc", SsoStandIn.ClientId, null, null, "https://elsewhere.example", null, false, false));
+
+        Assert.Equal("auth.sso.secret_required", moved.Error!.Code);
+        Assert.True((await sso.ListAsync()).Single(p => p.Kind == SsoKind.Oidc).HasSecret);
+        Assert.True((await sso.SaveAsync(SsoKind.Oidc, new SsoProviderInput(false, "Oidc", SsoStandIn.ClientId, null, null, "https://elsewhere.example", null, false, false))).IsSuccess);
+        Assert.False((await sso.ListAsync()).Single(p => p.Kind == SsoKind.Oidc).HasSecret);
     }
 
     [Fact]

@@ -26,8 +26,14 @@ internal static class SsoEndpoints
         var group = endpoints.MapGroup("/Account/Sso/{kind}");
         group.MapGet("/login", (string kind, string? returnUrl, HttpContext context, SsoService sso, IDataProtectionProvider protection, TimeProvider clock) =>
             BeginAsync(kind, returnUrl, null, context, sso, protection, clock));
-        group.MapGet("/link", (string kind, HttpContext context, SsoService sso, IDataProtectionProvider protection, TimeProvider clock) =>
-            BeginAsync(kind, "/profile", CurrentUser.FromPrincipal(context.User).UserId, context, sso, protection, clock)).RequireAuthorization();
+        group.MapGet("/link", async (string kind, HttpContext context, SsoService sso, SessionService sessions, IDataProtectionProvider protection, TimeProvider clock) =>
+        {
+            // Binding a provider account is a new way in: only from a fresh sign-in, never from an old cookie.
+            var userId = CurrentUser.FromPrincipal(context.User).UserId!.Value;
+            return await sessions.IsFreshAsync(context.User.FindFirstValue(SessionService.ClaimType), userId, TimeSpan.FromMinutes(10))
+                ? await BeginAsync(kind, "/profile", userId, context, sso, protection, clock)
+                : Results.Redirect("/profile?sso=auth.sso.reauthenticate");
+        }).RequireAuthorization();
         group.MapGet("/callback", CallbackAsync);
     }
 
@@ -84,10 +90,20 @@ internal static class SsoEndpoints
             // Signed in through Identity's own context, not the one that matched the user.
             var users = context.RequestServices.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<OpsUser>>();
             var user = await users.FindByIdAsync(result.Value.Id.ToString(CultureInfo.InvariantCulture)) ?? result.Value;
-            if (!user.IsActive)
+            var refusal = !user.IsActive ? "disabled" : await users.IsLockedOutAsync(user) ? "locked_out" : user.IsSuperuser ? "superuser" : null;
+            if (refusal is not null)
             {
-                await loginLog.RecordAsync(user.Id, user.UserName!, LoginType.Sso, LoginResult.Failed, "disabled", origin);
-                return Results.Redirect("/Account/Login?ssoError=auth.sso.disabled");
+                // Superusers sign in with their password (and second factor) only: a provider that
+                // an SSO administrator can repoint must never open the highest account.
+                await loginLog.RecordAsync(user.Id, user.UserName!, LoginType.Sso, LoginResult.Failed, refusal, origin);
+                return Results.Redirect($"/Account/Login?ssoError=auth.sso.{(refusal == "superuser" ? "superuser" : "disabled")}");
+            }
+
+            if (user.TwoFactorEnabled)
+            {
+                // The provider proved the first factor; the authenticator is still ours to ask for.
+                context.RequestServices.GetRequiredService<MfaChallenge>().Issue(context, user.Id);
+                return Results.Redirect("/Account/LoginWithMfa" + (pending.ReturnUrl is null ? "" : "?returnUrl=" + Uri.EscapeDataString(pending.ReturnUrl)));
             }
 
             await signIn.CompleteSignInAsync(user, LoginType.Sso, user.UserName!, origin);
@@ -119,5 +135,5 @@ internal static class SsoEndpoints
     private static IDataProtector Protector(IDataProtectionProvider protection) => protection.CreateProtector("Ops.SsoChallenge");
 
     private static string? LocalOrNull(string? url) =>
-        !string.IsNullOrEmpty(url) && Components.Account.IdentityRedirectManager.IsLocal(url) && url.StartsWith('/') ? url : null;
+        !string.IsNullOrEmpty(url) && !url.Any(char.IsControl) && Components.Account.IdentityRedirectManager.IsLocal(url) && url.StartsWith('/') ? url : null;
 }

@@ -25,8 +25,11 @@ internal sealed class WeComConnector(IHttpClientFactory clients) : ISsoConnector
         var userId = SsoHttp.Optional(info, "userid") ?? throw new SsoException("sso_not_member", "not a member of the corporation");
         var detail = await SsoHttp.GetAsync(http, $"{api}/cgi-bin/user/get?" + SsoHttp.Query(("access_token", accessToken), ("userid", userId)), cancellationToken);
         var known = detail["errcode"]?.GetValue<int>() == 0;
-        return new SsoIdentity(userId, known ? SsoHttp.Optional(detail, "name") : null, known ? SsoHttp.Optional(detail, "biz_mail") ?? SsoHttp.Optional(detail, "email") : null,
-            EmailVerified: known, known ? SsoHttp.Optional(detail, "mobile") : null);
+        var bizMail = known ? SsoHttp.Optional(detail, "biz_mail") : null;
+
+        // Only the corporation's own mailbox counts as verified; a member's free-form e-mail does not.
+        return new SsoIdentity(userId, known ? SsoHttp.Optional(detail, "name") : null, bizMail ?? (known ? SsoHttp.Optional(detail, "email") : null),
+            EmailVerified: bizMail is not null, known ? SsoHttp.Optional(detail, "mobile") : null);
     }
 
     private static System.Text.Json.Nodes.JsonNode Check(System.Text.Json.Nodes.JsonNode node) =>
@@ -54,8 +57,9 @@ internal sealed class DingTalkConnector(IHttpClientFactory clients) : ISsoConnec
             new { clientId = provider.ClientId, clientSecret = provider.Secret, code, grantType = "authorization_code" }, cancellationToken);
         var accessToken = SsoHttp.Required(token, "accessToken");
         var me = await SsoHttp.GetAsync(http, $"{api}/v1.0/contact/users/me", cancellationToken, r => r.Headers.Add("x-acs-dingtalk-access-token", accessToken));
+        // DingTalk does not say the address was verified, so it never links by itself.
         return new SsoIdentity(SsoHttp.Required(me, "unionId"), SsoHttp.Optional(me, "nick"), SsoHttp.Optional(me, "email"),
-            EmailVerified: SsoHttp.Optional(me, "email") is not null, SsoHttp.Optional(me, "mobile"));
+            EmailVerified: false, SsoHttp.Optional(me, "mobile"));
     }
 }
 
@@ -88,7 +92,9 @@ internal sealed class FeishuConnector(IHttpClientFactory clients) : ISsoConnecto
             r => r.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken));
         var data = info["data"];
         var id = SsoHttp.Optional(data, "user_id") ?? SsoHttp.Required(data, "union_id");
-        var email = SsoHttp.Optional(data, "enterprise_email") ?? SsoHttp.Optional(data, "email");
-        return new SsoIdentity(id, SsoHttp.Optional(data, "name"), email, EmailVerified: email is not null, SsoHttp.Optional(data, "mobile")?.Replace("+86", "", StringComparison.Ordinal));
+        // The tenant's enterprise mailbox is managed by the tenant; a personal address is not verified.
+        var enterprise = SsoHttp.Optional(data, "enterprise_email");
+        return new SsoIdentity(id, SsoHttp.Optional(data, "name"), enterprise ?? SsoHttp.Optional(data, "email"), EmailVerified: enterprise is not null,
+            SsoHttp.Optional(data, "mobile")?.Replace("+86", "", StringComparison.Ordinal));
     }
 }

@@ -64,6 +64,13 @@ public sealed class SsoService(
             db.SsoProviders.Add(provider = new SsoProvider(kind));
         }
 
+        // A secret belongs to one client at one address: moving either drops it, so the stored
+        // secret can never be sent to a server an administrator just typed in.
+        if (provider.ClientId != input.ClientId.Trim() || provider.Authority != Blank(input.Authority)?.TrimEnd('/'))
+        {
+            provider.ProtectedSecret = null;
+        }
+
         if (!string.IsNullOrEmpty(input.NewSecret))
         {
             provider.ProtectedSecret = Protector.Protect(input.NewSecret.Trim());
@@ -133,7 +140,12 @@ public sealed class SsoService(
             return Error.Conflict("auth.sso.linked_elsewhere");
         }
 
-        var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Id == userId, cancellationToken);
+        if (user is null)
+        {
+            return Error.NotFound("auth.user.not_found");
+        }
+
         SsoLinks.Set(user, kind, identity.ProviderUserId);
         await db.SaveChangesAsync(cancellationToken);
         await audit.RecordAsync(new AuditEntry("auth", "sso.link", "user", userId.ToString(CultureInfo.InvariantCulture), Detail: kind.ToString()), cancellationToken);
@@ -151,10 +163,12 @@ public sealed class SsoService(
 
     private static async Task<OpsUser?> MatchAsync(OpsDbContext db, SsoProvider provider, SsoIdentity identity, CancellationToken cancellationToken)
     {
+        // Only addresses both sides verified, and never the accounts that matter most.
+        var candidates = db.Users.Where(u => !u.IsSuperuser && !u.TwoFactorEnabled);
         if (provider.AllowEmailMatch && identity.EmailVerified && identity.Email is { } email)
         {
             var normalized = email.ToUpperInvariant();
-            var byEmail = await db.Users.Where(u => u.NormalizedEmail == normalized).Take(2).ToListAsync(cancellationToken);
+            var byEmail = await candidates.Where(u => u.NormalizedEmail == normalized && u.EmailConfirmed).Take(2).ToListAsync(cancellationToken);
             if (byEmail.Count == 1)
             {
                 return byEmail[0];
@@ -163,7 +177,7 @@ public sealed class SsoService(
 
         if (provider.AllowPhoneMatch && identity.Phone is { } phone)
         {
-            var byPhone = await db.Users.Where(u => u.PhoneNumber == phone).Take(2).ToListAsync(cancellationToken);
+            var byPhone = await candidates.Where(u => u.PhoneNumber == phone && u.PhoneNumberConfirmed).Take(2).ToListAsync(cancellationToken);
             if (byPhone.Count == 1)
             {
                 return byPhone[0];

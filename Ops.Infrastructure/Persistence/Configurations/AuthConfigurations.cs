@@ -25,10 +25,11 @@ internal sealed class OpsUserConfiguration : IEntityTypeConfiguration<OpsUser>
         builder.HasIndex(u => u.DepartmentId);
         builder.HasIndex(u => u.NormalizedEmail);
         builder.HasIndex(u => u.PhoneNumber);
-        builder.HasIndex(u => u.WeComId);
-        builder.HasIndex(u => u.DingTalkId);
-        builder.HasIndex(u => u.FeishuId);
-        builder.HasIndex(u => u.OidcSubject);
+        // One user per provider account; NULLs (not linked) do not collide on either provider.
+        builder.HasIndex(u => u.WeComId).IsUnique();
+        builder.HasIndex(u => u.DingTalkId).IsUnique();
+        builder.HasIndex(u => u.FeishuId).IsUnique();
+        builder.HasIndex(u => u.OidcSubject).IsUnique();
         builder.HasIndex(u => new { u.IsActive, u.CreatedAt });
 
         // The user list sorts by these; an index turns the sort of a page into a range scan.

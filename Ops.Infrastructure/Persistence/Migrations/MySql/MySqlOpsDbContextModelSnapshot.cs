@@ -826,9 +826,11 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
 
                     b.HasIndex("DepartmentId");
 
-                    b.HasIndex("DingTalkId");
+                    b.HasIndex("DingTalkId")
+                        .IsUnique();
 
-                    b.HasIndex("FeishuId");
+                    b.HasIndex("FeishuId")
+                        .IsUnique();
 
                     b.HasIndex("IsDeleted");
 
@@ -841,7 +843,8 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
-                    b.HasIndex("OidcSubject");
+                    b.HasIndex("OidcSubject")
+                        .IsUnique();
 
                     b.HasIndex("PhoneNumber");
 
@@ -849,7 +852,8 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
 
                     b.HasIndex("UserName");
 
-                    b.HasIndex("WeComId");
+                    b.HasIndex("WeComId")
+                        .IsUnique();
 
                     b.HasIndex("IsActive", "CreatedAt");
 

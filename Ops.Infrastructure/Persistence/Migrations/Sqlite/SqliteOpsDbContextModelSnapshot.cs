@@ -797,9 +797,11 @@ namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("DepartmentId");
 
-                    b.HasIndex("DingTalkId");
+                    b.HasIndex("DingTalkId")
+                        .IsUnique();
 
-                    b.HasIndex("FeishuId");
+                    b.HasIndex("FeishuId")
+                        .IsUnique();
 
                     b.HasIndex("IsDeleted");
 
@@ -812,7 +814,8 @@ namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
 
-                    b.HasIndex("OidcSubject");
+                    b.HasIndex("OidcSubject")
+                        .IsUnique();
 
                     b.HasIndex("PhoneNumber");
 
@@ -820,7 +823,8 @@ namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("UserName");
 
-                    b.HasIndex("WeComId");
+                    b.HasIndex("WeComId")
+                        .IsUnique();
 
                     b.HasIndex("IsActive", "CreatedAt");
 
