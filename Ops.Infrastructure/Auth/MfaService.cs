@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Ops.Domain.Audit;
+using Ops.Domain.Auth;
 using Ops.Domain.Common;
 using Ops.Infrastructure.Persistence;
 
@@ -16,7 +17,7 @@ public sealed record MfaEnrolment(string SharedKey, string AuthenticatorUri);
 /// Authenticator-app (TOTP) two-factor sign-in for the signed-in user: enrol with a QR code or
 /// the key, confirm with a code, ten single-use recovery codes, disable with the password.
 /// </summary>
-public sealed class MfaService(UserManager<OpsUser> users, IDbContextFactory<OpsDbContext> factory, IAuditTrail audit)
+public sealed class MfaService(UserManager<OpsUser> users, IDbContextFactory<OpsDbContext> factory, IAuditTrail audit, TimeProvider clock)
 {
     public const int RecoveryCodeCount = 10;
     private const string Issuer = "Ops";
@@ -64,8 +65,8 @@ public sealed class MfaService(UserManager<OpsUser> users, IDbContextFactory<Ops
     /// <summary>Turns MFA on when the code matches; returns the recovery codes, shown once.</summary>
     public async Task<Result<IReadOnlyList<string>>> ConfirmAsync(OpsUser user, string code)
     {
-        var cleaned = Clean(code);
-        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, cleaned))
+        // The enrolment code is used up like any other: it cannot sign in afterwards.
+        if (!await VerifyAsync(user, code, recovery: false))
         {
             return Error.Invalid("auth.mfa.code_invalid");
         }
@@ -112,10 +113,36 @@ public sealed class MfaService(UserManager<OpsUser> users, IDbContextFactory<Ops
         return Result.Success();
     }
 
-    /// <summary>Checks a sign-in code: an authenticator code, or a recovery code (each works once).</summary>
-    public async Task<bool> VerifyAsync(OpsUser user, string code, bool recovery) => recovery
-        ? (await users.RedeemTwoFactorRecoveryCodeAsync(user, code.Replace(" ", "", StringComparison.Ordinal).Trim())).Succeeded
-        : await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Clean(code));
+    /// <summary>
+    /// Checks a sign-in code: a recovery code (each works once), or an authenticator code that is
+    /// newer than the last one accepted, so an observed code cannot be replayed within its window.
+    /// </summary>
+    public async Task<bool> VerifyAsync(OpsUser user, string code, bool recovery)
+    {
+        if (recovery)
+        {
+            return (await users.RedeemTwoFactorRecoveryCodeAsync(user, code.Replace(" ", "", StringComparison.Ordinal).Trim())).Succeeded;
+        }
+
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        var cleaned = Clean(code);
+        if (key is null || cleaned.Length != 6 || TotpCodes.MatchingStep(TotpCodes.FromBase32(key), cleaned, clock.GetUtcNow()) is not { } step)
+        {
+            return false;
+        }
+
+        var last = await users.GetAuthenticationTokenAsync(user, LastStepProvider, LastStepName);
+        if (long.TryParse(last, System.Globalization.NumberStyles.Integer, CultureInfo.InvariantCulture, out var used) && step <= used)
+        {
+            return false;
+        }
+
+        await users.SetAuthenticationTokenAsync(user, LastStepProvider, LastStepName, step.ToString(CultureInfo.InvariantCulture));
+        return true;
+    }
+
+    private const string LastStepProvider = "Ops";
+    private const string LastStepName = "LastTotpStep";
 
     /// <summary>A password confirmation counts towards the lockout like a sign-in does.</summary>
     private async Task<Result> ConfirmPasswordAsync(OpsUser user, string password)

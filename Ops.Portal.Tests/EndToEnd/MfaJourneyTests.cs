@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Ops.Domain.Auth;
 
 namespace Ops.Portal.Tests.EndToEnd;
 
@@ -17,7 +18,8 @@ public sealed class MfaJourneyTests(BrowserFixture browser)
 
         await page.GotoAsync("/Account/Manage/EnableAuthenticator");
         var key = await page.InnerTextAsync("#mfa-key");
-        await page.FillAsync("#Input\\.Code", Totp.Code(key, DateTimeOffset.UtcNow));
+        var enrolledAt = DateTimeOffset.UtcNow;
+        await page.FillAsync("#Input\\.Code", Code(key, enrolledAt));
         await page.ClickAsync("#mfa-confirm");
         await page.WaitForSelectorAsync("#mfa-enabled");
         var codes = await page.Locator("#recovery-codes code").AllInnerTextsAsync();
@@ -29,7 +31,11 @@ public sealed class MfaJourneyTests(BrowserFixture browser)
         await page.FillAsync("#Input\\.Code", "000000");
         await page.ClickAsync("#mfa-submit");
         Assert.Contains("not valid", await page.InnerTextAsync("#status-message"), StringComparison.Ordinal);
-        await page.FillAsync("#Input\\.Code", Totp.Code(key, DateTimeOffset.UtcNow));
+        // The enrolment code is spent; the app's next code (accepted within the window) signs in.
+        await page.FillAsync("#Input\\.Code", Code(key, enrolledAt));
+        await page.ClickAsync("#mfa-submit");
+        Assert.Contains("not valid", await page.InnerTextAsync("#status-message"), StringComparison.Ordinal);
+        await page.FillAsync("#Input\\.Code", Code(key, enrolledAt.AddSeconds(TotpCodes.StepSeconds)));
         await page.ClickAsync("#mfa-submit");
         await page.WaitForURLAsync("**/dashboard");
 
@@ -42,6 +48,9 @@ public sealed class MfaJourneyTests(BrowserFixture browser)
         Assert.Contains("not valid", await page.InnerTextAsync("#status-message"), StringComparison.Ordinal);
         await page.Context.CloseAsync();
     }
+
+    private static string Code(string key, DateTimeOffset at) =>
+        TotpCodes.Compute(TotpCodes.FromBase32(key), at.ToUnixTimeSeconds() / TotpCodes.StepSeconds);
 
     private static async Task SignInWithRecoveryCodeAsync(IPage page, string code)
     {
