@@ -67,6 +67,32 @@ public sealed class SsoTests
     }
 
     [Fact]
+    public async Task SignedInUser_BindsTheProviderAccount_FromAFreshSession()
+    {
+        await using var standIn = await SsoStandIn.StartAsync();
+        await using var factory = new OpsWebFactory();
+        var portal = factory.CreateClient(new() { AllowAutoRedirect = false });
+        await ConfigureAsync(factory, standIn, SsoKind.DingTalk);
+        await CreateUserAsync(factory, "binder", u => { });
+        await using (var scope = factory.Services.CreateSystemScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<OpsUser>>();
+            Assert.True((await users.AddPasswordAsync((await users.FindByNameAsync("binder"))!, "binding passphrase")).Succeeded);
+        }
+
+        await portal.LoginAsync("binder", "binding passphrase");
+        using var external = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+        var start = await portal.GetAsync("/Account/Sso/dingtalk/link");
+        var provider = await external.GetAsync(start.Headers.Location);
+        var done = await portal.GetAsync(provider.Headers.Location!.PathAndQuery);
+
+        Assert.Equal("/profile?sso=linked", done.RedirectPath());
+        await using var check = factory.Services.CreateSystemScope();
+        Assert.Equal(standIn.UserId, (await check.ServiceProvider.GetRequiredService<UserManager<OpsUser>>().FindByNameAsync("binder"))!.DingTalkId);
+        Assert.Equal("/dashboard", (await FlowAsync(factory.CreateClient(new() { AllowAutoRedirect = false }), SsoKind.DingTalk)).RedirectPath());
+    }
+
+    [Fact]
     public async Task UnverifiedAddress_NeverLinks()
     {
         await using var standIn = await SsoStandIn.StartAsync();
