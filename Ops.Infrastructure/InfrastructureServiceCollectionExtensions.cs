@@ -85,6 +85,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<IUserAdministration, UserAdministration>();
         services.AddScoped<IUserExchange, UserExchange>();
         services.AddScoped<ILoginLogService, LoginLogService>();
+        services.AddScoped<Ops.Domain.Notifications.INotificationService, Notifications.NotificationService>();
         services.AddScoped<ISystemInfoService, SystemInfoService>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -211,6 +211,11 @@ public static class NotificationPermissions
         public const string Manage = "message.blacklist.manage";
     }
 
+    public static class Notifications
+    {
+        public const string Send = "message.notifications.send";
+    }
+
     public static IReadOnlyList<PermissionDefinition> All { get; } = new PermissionTreeBuilder(Module)
         .Menu(Root)
         .Menu(Templates.View, Root, "/message/templates")
@@ -218,7 +223,7 @@ public static class NotificationPermissions
         .Menu(Channels.View, Root, "/message/channels")
         .Buttons(Channels.View, Channels.Edit, Channels.Test)
         .Menu(Logs.View, Root, "/message/logs")
-        .Buttons(Logs.View, Logs.Resend, Blacklist.Manage)
+        .Buttons(Logs.View, Logs.Resend, Blacklist.Manage, Notifications.Send)
         .Api("message.api.send", Logs.View, "POST", "/api/v1/messages")
         .Build();
 }

@@ -39,6 +39,8 @@ public abstract class OpsDbContext(DbContextOptions options)
 
     public DbSet<SsoProvider> SsoProviders => Set<SsoProvider>();
 
+    public DbSet<Ops.Domain.Notifications.Notification> Notifications => Set<Ops.Domain.Notifications.Notification>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // A failed or cancelled save leaves no change-log state behind (EF does not report every

@@ -35,6 +35,8 @@ internal static class PermissionProbes
         [SystemPermissions.Roles.Grant] = sp => sp.GetRequiredService<IRoleService>().SetGrantsAsync(0, []),
         [SystemPermissions.Permissions.View] = sp => sp.GetRequiredService<IPermissionService>().GetTreeAsync(),
         [SystemPermissions.Sso.Manage] = sp => sp.GetRequiredService<Ops.Infrastructure.Auth.Sso.SsoService>().ListAsync(),
+        [NotificationPermissions.Notifications.Send] = sp => sp.GetRequiredService<Ops.Domain.Notifications.INotificationService>()
+            .SendAsync(new(Ops.Domain.Notifications.NotificationType.System, Ops.Domain.Notifications.NotificationLevel.Info, "", ""), [0]),
         [AuditPermissions.LoginLogs.View] = sp => sp.GetRequiredService<Ops.Domain.Audit.ILoginLogService>().QueryAsync(new(), new PageRequest()),
         [AuditPermissions.LoginLogs.Export] = sp => sp.GetRequiredService<Ops.Domain.Audit.ILoginLogService>().ExportAsync(new()),
     };

@@ -7,11 +7,12 @@ namespace Ops.Portal.Tests.Layout;
 public sealed class NavMenuTests : PortalTestContext
 {
     [Fact]
-    public void WithoutPermissions_ShowsOnlyTheDashboard()
+    public void WithoutPermissions_ShowsOnlyThePersonalPages()
     {
         var menu = Render<NavMenu>();
 
         Assert.Single(menu.FindAll("a[href='/dashboard']"));
+        Assert.Single(menu.FindAll("a[href='/notifications']"));
         Assert.Empty(menu.FindAll("a[href='/system/permissions']"));
         Assert.DoesNotContain("System", menu.Markup, StringComparison.Ordinal);
     }

@@ -28,6 +28,10 @@ public static class NavigationCatalog
             new("nav.system.permissions", "/system/permissions", Icons.Material.Filled.Key, SystemPermissions.Permissions.View),
             new("perm.system.sso.manage", "/system/sso", Icons.Material.Filled.VpnKey, SystemPermissions.Sso.Manage),
         ]),
+        new("perm.message", Icons.Material.Filled.Campaign,
+        [
+            new("notification.title", "/notifications", Icons.Material.Filled.Notifications, null),
+        ]),
         new("perm.audit", Icons.Material.Filled.FactCheck,
         [
             new("perm.audit.login_logs.view", "/audit/login-logs", Icons.Material.Filled.Login, AuditPermissions.LoginLogs.View),

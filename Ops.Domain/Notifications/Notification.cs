@@ -1,0 +1,71 @@
+using Ops.Domain.Common;
+
+namespace Ops.Domain.Notifications;
+
+public enum NotificationType
+{
+    System,
+    Approval,
+    Task,
+    Alert,
+    Personal,
+}
+
+public enum NotificationLevel
+{
+    Info,
+    Success,
+    Warning,
+    Error,
+}
+
+/// <summary>An in-app notification for one user (seed t_notification).</summary>
+public sealed class Notification : Entity
+{
+    public const int TitleMaxLength = 200;
+    public const int ContentMaxLength = 4000;
+    public const int LinkMaxLength = 500;
+
+    private Notification()
+    {
+    }
+
+    public Notification(long userId, NotificationType type, NotificationLevel level, string title, string content, string? link, DateTimeOffset createdAt)
+    {
+        UserId = userId;
+        Type = type;
+        Level = level;
+        Title = title;
+        Content = content;
+        Link = link;
+        CreatedAt = createdAt;
+    }
+
+    public long UserId { get; private set; }
+
+    public NotificationType Type { get; private set; }
+
+    public NotificationLevel Level { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    public string Content { get; private set; } = "";
+
+    /// <summary>A local path in the portal the notification leads to.</summary>
+    public string? Link { get; private set; }
+
+    public bool IsRead { get; private set; }
+
+    public DateTimeOffset? ReadAt { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public void MarkRead(DateTimeOffset now)
+    {
+        if (!IsRead)
+        {
+            IsRead = true;
+            ReadAt = now;
+        }
+    }
+}
