@@ -58,6 +58,7 @@ public sealed class MfaJourneyTests(BrowserFixture browser)
         await page.WaitForURLAsync("**/Account/LoginWithMfa**");
         await page.ClickAsync("#use-recovery");
         await page.WaitForURLAsync("**recovery=true**");
+        await page.WaitForSelectorAsync("label[for='Input.Code']:has-text('Recovery code')");
         await page.FillAsync("#Input\\.Code", code);
         await page.ClickAsync("#mfa-submit");
     }

@@ -86,7 +86,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
-[CollectionDefinition(Name)]
+// Browser journeys run on their own, after the parallel tests: timing-sensitive steps (live
+// updates within a second, TOTP windows) should not compete with them for two cores.
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
