@@ -86,6 +86,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<IUserExchange, UserExchange>();
         services.AddScoped<ILoginLogService, LoginLogService>();
         services.AddScoped<Ops.Domain.Notifications.INotificationService, Notifications.NotificationService>();
+        services.AddScoped<Ops.Domain.Notifications.ITemplateService, Notifications.TemplateService>();
         services.AddScoped<ISystemInfoService, SystemInfoService>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

@@ -41,6 +41,8 @@ public abstract class OpsDbContext(DbContextOptions options)
 
     public DbSet<Ops.Domain.Notifications.Notification> Notifications => Set<Ops.Domain.Notifications.Notification>();
 
+    public DbSet<Ops.Domain.Notifications.MessageTemplate> MessageTemplates => Set<Ops.Domain.Notifications.MessageTemplate>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // A failed or cancelled save leaves no change-log state behind (EF does not report every

@@ -37,6 +37,9 @@ internal static class PermissionProbes
         [SystemPermissions.Sso.Manage] = sp => sp.GetRequiredService<Ops.Infrastructure.Auth.Sso.SsoService>().ListAsync(),
         [NotificationPermissions.Notifications.Send] = sp => sp.GetRequiredService<Ops.Domain.Notifications.INotificationService>()
             .SendAsync(new(Ops.Domain.Notifications.NotificationType.System, Ops.Domain.Notifications.NotificationLevel.Info, "", ""), [0]),
+        [NotificationPermissions.Templates.View] = sp => sp.GetRequiredService<Ops.Domain.Notifications.ITemplateService>().ListAsync(null, new PageRequest()),
+        [NotificationPermissions.Templates.Edit] = sp => sp.GetRequiredService<Ops.Domain.Notifications.ITemplateService>().UpdateAsync(0, new("x", "x", default, null, "x", null, null, [], true), 0),
+        [NotificationPermissions.Templates.Delete] = sp => sp.GetRequiredService<Ops.Domain.Notifications.ITemplateService>().DeleteAsync(0),
         [AuditPermissions.LoginLogs.View] = sp => sp.GetRequiredService<Ops.Domain.Audit.ILoginLogService>().QueryAsync(new(), new PageRequest()),
         [AuditPermissions.LoginLogs.Export] = sp => sp.GetRequiredService<Ops.Domain.Audit.ILoginLogService>().ExportAsync(new()),
     };

@@ -31,6 +31,7 @@ public static class NavigationCatalog
         new("perm.message", Icons.Material.Filled.Campaign,
         [
             new("notification.title", "/notifications", Icons.Material.Filled.Notifications, null),
+            new("perm.message.templates.view", "/message/templates", Icons.Material.Filled.Article, NotificationPermissions.Templates.View),
         ]),
         new("perm.audit", Icons.Material.Filled.FactCheck,
         [

@@ -17,3 +17,21 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasIndex(n => new { n.UserId, n.IsRead, n.CreatedAt });
     }
 }
+
+internal sealed class MessageTemplateConfiguration : IEntityTypeConfiguration<MessageTemplate>
+{
+    public void Configure(EntityTypeBuilder<MessageTemplate> builder)
+    {
+        builder.ToTable("t_message_template");
+        builder.Property(t => t.Code).HasMaxLength(MessageTemplate.CodeMaxLength).IsRequired();
+        builder.Property(t => t.Name).HasMaxLength(MessageTemplate.NameMaxLength).IsRequired();
+        builder.Property(t => t.Channel).HasConversion<string>().HasMaxLength(16);
+        builder.Property(t => t.Subject).HasMaxLength(MessageTemplate.SubjectMaxLength);
+        builder.Property(t => t.SubjectEn).HasMaxLength(MessageTemplate.SubjectMaxLength);
+        // Bodies are text columns: MySQL counts every varchar against one 64 KB row.
+        builder.Property(t => t.Content).IsRequired();
+        builder.Property(t => t.ContentEn);
+        builder.Property(t => t.Parameters).IsRequired();
+        builder.HasIndex(t => t.Code).IsUnique();
+    }
+}
