@@ -87,6 +87,11 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<ILoginLogService, LoginLogService>();
         services.AddScoped<Ops.Domain.Notifications.INotificationService, Notifications.NotificationService>();
         services.AddScoped<Ops.Domain.Notifications.ITemplateService, Notifications.TemplateService>();
+        services.AddScoped<Ops.Domain.Notifications.IMessageService, Notifications.MessageService>();
+        services.AddScoped<Notifications.IMessageSender, Notifications.WebhookSender>();
+        services.AddScoped<Notifications.IMessageSender, Notifications.InAppSender>();
+        services.AddSingleton(configuration.GetSection("Outbox").Get<Notifications.OutboxOptions>() ?? new Notifications.OutboxOptions());
+        services.AddHostedService<Notifications.OutboxDispatcher>();
         services.AddScoped<ISystemInfoService, SystemInfoService>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

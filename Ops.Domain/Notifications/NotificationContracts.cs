@@ -29,3 +29,23 @@ public interface INotificationService
 
     Task<int> DeleteAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default);
 }
+
+/// <summary>
+/// A request of another module to reach people: a template, recipients (users or raw addresses),
+/// the variables, what it is about, and a key that makes retries of the same request harmless.
+/// </summary>
+public sealed record SendRequest(
+    string TemplateCode,
+    IReadOnlyCollection<long> UserIds,
+    IReadOnlyCollection<string> Addresses,
+    IReadOnlyDictionary<string, string?> Variables,
+    string? BusinessType = null,
+    string? BusinessId = null,
+    string? IdempotencyKey = null);
+
+/// <summary>The one send API: renders per recipient and queues durable outbox rows.</summary>
+public interface IMessageService
+{
+    /// <summary>Queues the messages; returns how many rows were queued (repeats of a key queue nothing).</summary>
+    Task<Result<int>> SendAsync(SendRequest request, CancellationToken cancellationToken = default);
+}

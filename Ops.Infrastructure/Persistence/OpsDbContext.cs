@@ -43,6 +43,10 @@ public abstract class OpsDbContext(DbContextOptions options)
 
     public DbSet<Ops.Domain.Notifications.MessageTemplate> MessageTemplates => Set<Ops.Domain.Notifications.MessageTemplate>();
 
+    public DbSet<Ops.Domain.Notifications.MessageLog> MessageLogs => Set<Ops.Domain.Notifications.MessageLog>();
+
+    public DbSet<Ops.Domain.Notifications.MessageAttempt> MessageAttempts => Set<Ops.Domain.Notifications.MessageAttempt>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // A failed or cancelled save leaves no change-log state behind (EF does not report every

@@ -89,7 +89,7 @@ public sealed partial class LocalizationCompletenessTests
     [GeneratedRegex("""T\["([a-z_]+(?:\.[a-z_]+)+)"[\],]""")]
     private static partial Regex UsedKey();
 
-    [GeneratedRegex("\"((?:auth|common|import|field|message\\.template)\\.[a-z_.]+)(?<!\\.)\"")]
+    [GeneratedRegex("\"((?:auth|common|import|field|message\\.(?:template|send|log|notification))\\.[a-z_.]+)(?<!\\.)\"")]
     private static partial Regex ErrorCode();
 
     [GeneratedRegex(@"\{\d+[^}]*\}")]

@@ -18,12 +18,19 @@ public sealed class OpsWebFactory : WebApplicationFactory<Program>
     private readonly TestDatabase _database;
     private readonly string _logDirectory = Path.Combine(Path.GetTempPath(), $"ops-test-logs-{Guid.NewGuid():N}");
 
-    public OpsWebFactory(DatabaseProvider provider = DatabaseProvider.Sqlite, string? adminPassword = DefaultAdminPassword, TimeProvider? clock = null)
+    public OpsWebFactory(
+        DatabaseProvider provider = DatabaseProvider.Sqlite, string? adminPassword = DefaultAdminPassword, TimeProvider? clock = null,
+        IReadOnlyDictionary<string, string?>? settings = null, TestDatabase? database = null)
     {
-        _database = TestDatabase.Create(provider);
+        _database = database ?? TestDatabase.Create(provider);
+        _ownsDatabase = database is null;
         AdminPassword = adminPassword;
         _clock = clock;
+        _settings = settings ?? new Dictionary<string, string?>();
     }
+
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly bool _ownsDatabase;
 
     private readonly TimeProvider? _clock;
 
@@ -55,6 +62,11 @@ public sealed class OpsWebFactory : WebApplicationFactory<Program>
         builder.UseSetting(AdminBootstrapper.PasswordVariable, AdminPassword ?? "");
         // Fewer PBKDF2 rounds keep sign-ins fast in tests; production uses 210,000.
         builder.UseSetting("Auth:PasswordHashIterations", "1000");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseEnvironment("Development");
         builder.ConfigureTestServices(services =>
         {
@@ -69,7 +81,11 @@ public sealed class OpsWebFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await _database.DisposeAsync();
+        }
+
         if (Directory.Exists(_logDirectory))
         {
             Directory.Delete(_logDirectory, recursive: true);

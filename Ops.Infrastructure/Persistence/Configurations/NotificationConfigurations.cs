@@ -35,3 +35,37 @@ internal sealed class MessageTemplateConfiguration : IEntityTypeConfiguration<Me
         builder.HasIndex(t => t.Code).IsUnique();
     }
 }
+
+internal sealed class MessageLogConfiguration : IEntityTypeConfiguration<MessageLog>
+{
+    public void Configure(EntityTypeBuilder<MessageLog> builder)
+    {
+        builder.ToTable("t_message_log");
+        builder.Property(m => m.Channel).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.Recipient).HasMaxLength(MessageLog.AddressMaxLength).IsRequired();
+        builder.Property(m => m.TemplateCode).HasMaxLength(MessageTemplate.CodeMaxLength);
+        builder.Property(m => m.Subject).HasMaxLength(MessageTemplate.SubjectMaxLength);
+        builder.Property(m => m.Content).IsRequired();
+        builder.Property(m => m.BusinessType).HasMaxLength(64);
+        builder.Property(m => m.BusinessId).HasMaxLength(64);
+        builder.Property(m => m.IdempotencyKey).HasMaxLength(MessageLog.KeyMaxLength);
+        builder.Property(m => m.LeaseOwner).HasMaxLength(64);
+        builder.Property(m => m.LastError).HasMaxLength(2000);
+        builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        builder.HasIndex(m => new { m.BusinessType, m.BusinessId });
+        builder.HasIndex(m => m.CreatedAt);
+        builder.HasIndex(m => new { m.IdempotencyKey, m.Channel, m.Recipient }).IsUnique();
+    }
+}
+
+internal sealed class MessageAttemptConfiguration : IEntityTypeConfiguration<MessageAttempt>
+{
+    public void Configure(EntityTypeBuilder<MessageAttempt> builder)
+    {
+        builder.ToTable("t_message_attempt");
+        builder.Property(a => a.Error).HasMaxLength(2000);
+        builder.HasIndex(a => a.MessageId);
+        builder.HasOne<MessageLog>().WithMany().HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,164 @@
+using Ops.Domain.Common;
+
+namespace Ops.Domain.Notifications;
+
+public enum MessageStatus
+{
+    Pending,
+    Sending,
+    Sent,
+    Failed,
+    Blocked,
+}
+
+/// <summary>
+/// One message to one recipient over one channel (seed t_message_log), and the outbox row the
+/// dispatcher works from: claimed under a lease, retried with backoff, never lost.
+/// </summary>
+public sealed class MessageLog : Entity
+{
+    public const int AddressMaxLength = 512;
+    public const int KeyMaxLength = 128;
+
+    private MessageLog()
+    {
+    }
+
+    public MessageLog(
+        MessageChannel channel, string recipient, long? userId, string? templateCode, string? subject, string content,
+        string? businessType, string? businessId, string? idempotencyKey, DateTimeOffset now)
+    {
+        Channel = channel;
+        Recipient = recipient;
+        UserId = userId;
+        TemplateCode = templateCode;
+        Subject = subject;
+        Content = content;
+        BusinessType = businessType;
+        BusinessId = businessId;
+        IdempotencyKey = idempotencyKey;
+        CreatedAt = now;
+        NextAttemptAt = now;
+    }
+
+    public MessageChannel Channel { get; private set; }
+
+    /// <summary>The address on the channel (e-mail, phone, webhook target, user id for in-app).</summary>
+    public string Recipient { get; private set; } = "";
+
+    public long? UserId { get; private set; }
+
+    public string? TemplateCode { get; private set; }
+
+    public string? Subject { get; private set; }
+
+    public string Content { get; private set; } = "";
+
+    public string? BusinessType { get; private set; }
+
+    public string? BusinessId { get; private set; }
+
+    /// <summary>The caller's key: the same key, channel and recipient are sent once.</summary>
+    public string? IdempotencyKey { get; private set; }
+
+    public MessageStatus Status { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    public DateTimeOffset NextAttemptAt { get; private set; }
+
+    public string? LeaseOwner { get; private set; }
+
+    public DateTimeOffset? LeaseUntil { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? SentAt { get; private set; }
+
+    public void Block(string reason)
+    {
+        Status = MessageStatus.Blocked;
+        LastError = reason;
+    }
+
+    /// <summary>The attempt worked: sent, lease released.</summary>
+    public void Succeeded(DateTimeOffset now)
+    {
+        Attempts++;
+        Status = MessageStatus.Sent;
+        SentAt = now;
+        (LeaseOwner, LeaseUntil, LastError) = (null, null, null);
+    }
+
+    /// <summary>The attempt failed: retry after the policy's delay, or fail for good at the limit.</summary>
+    public void AttemptFailed(string error, DateTimeOffset now, RetryPolicy policy)
+    {
+        Attempts++;
+        LastError = error.Length <= 2000 ? error : error[..2000];
+        (LeaseOwner, LeaseUntil) = (null, null);
+        if (Attempts >= policy.MaxAttempts)
+        {
+            Status = MessageStatus.Failed;
+            return;
+        }
+
+        Status = MessageStatus.Pending;
+        NextAttemptAt = now + policy.DelayAfter(Attempts);
+    }
+
+    /// <summary>Manual resend of a failed message: a fresh round of attempts.</summary>
+    public void Resend(DateTimeOffset now)
+    {
+        if (Status != MessageStatus.Failed)
+        {
+            throw new DomainException("message.log.not_failed");
+        }
+
+        (Status, Attempts, NextAttemptAt, LastError) = (MessageStatus.Pending, 0, now, null);
+    }
+}
+
+/// <summary>One delivery attempt of a message, kept for the log's detail view.</summary>
+public sealed class MessageAttempt : Entity
+{
+    private MessageAttempt()
+    {
+    }
+
+    public MessageAttempt(long messageId, int number, DateTimeOffset at, bool success, string? error, double durationMs)
+    {
+        MessageId = messageId;
+        Number = number;
+        At = at;
+        Success = success;
+        Error = error is { Length: > 2000 } e ? e[..2000] : error;
+        DurationMs = durationMs;
+    }
+
+    public long MessageId { get; private set; }
+
+    public int Number { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+
+    public bool Success { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public double DurationMs { get; private set; }
+}
+
+/// <summary>Exponential backoff: base, doubled per attempt, capped.</summary>
+public sealed record RetryPolicy(int MaxAttempts, TimeSpan BaseDelay, TimeSpan MaxDelay)
+{
+    public static readonly RetryPolicy Default = new(5, TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(30));
+
+    public TimeSpan DelayAfter(int attempts)
+    {
+        var factor = Math.Pow(2, Math.Max(0, attempts - 1));
+        var delay = TimeSpan.FromTicks((long)Math.Min(BaseDelay.Ticks * factor, MaxDelay.Ticks));
+        return delay;
+    }
+}

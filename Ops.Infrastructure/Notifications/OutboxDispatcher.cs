@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Ops.Domain.Notifications;
+using Ops.Infrastructure.Common;
+using Ops.Infrastructure.Persistence;
+
+namespace Ops.Infrastructure.Notifications;
+
+/// <summary>Section <c>Outbox</c>: how the dispatcher polls, leases and retries.</summary>
+public sealed class OutboxOptions
+{
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+
+    public int BatchSize { get; set; } = 50;
+
+    public int MaxAttempts { get; set; } = 5;
+
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(30);
+
+    public RetryPolicy Retry => new(MaxAttempts, BaseDelay, MaxDelay);
+}
+
+/// <summary>
+/// Sends what the outbox holds. A message is claimed by writing this node's lease on it only if
+/// nobody holds a live lease, so two dispatchers never send the same one; a crash leaves the
+/// lease to expire and the message to be sent again later (at-least-once: receivers de-duplicate
+/// on the message id). Stopping lets the message in hand finish.
+/// </summary>
+internal sealed class OutboxDispatcher(IServiceScopeFactory scopes, OutboxOptions options, TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private readonly string _node = Clip($"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}", 60);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var sent = await DispatchOnceAsync(stoppingToken);
+                if (sent == 0)
+                {
+                    await Task.Delay(options.PollInterval, clock, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            {
+                logger.LogError(ex, "Outbox dispatch failed; retrying");
+                await Task.Delay(options.PollInterval, clock, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Claims and sends one batch; returns how many it handled.</summary>
+    internal async Task<int> DispatchOnceAsync(CancellationToken stoppingToken)
+    {
+        await using var scope = scopes.CreateSystemScope();
+        var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<OpsDbContext>>();
+        var claimed = await ClaimAsync(factory, stoppingToken);
+        foreach (var id in claimed)
+        {
+            if (stoppingToken.IsCancellationRequested)
+            {
+                await ReleaseAsync(factory, id);
+                continue;
+            }
+
+            await SendOneAsync(scope.ServiceProvider, factory, id);
+        }
+
+        return claimed.Count;
+    }
+
+    private async Task<List<long>> ClaimAsync(IDbContextFactory<OpsDbContext> factory, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var candidates = await db.MessageLogs
+            .Where(m => (m.Status == MessageStatus.Pending && m.NextAttemptAt <= now) || (m.Status == MessageStatus.Sending && m.LeaseUntil < now))
+            .OrderBy(m => m.NextAttemptAt).Select(m => m.Id).Take(options.BatchSize).ToListAsync(cancellationToken);
+        var claimed = new List<long>();
+        var until = now + options.Lease;
+        foreach (var id in candidates)
+        {
+            // The conditional update is the lock: exactly one dispatcher changes the row.
+            var rows = await db.MessageLogs
+                .Where(m => m.Id == id && ((m.Status == MessageStatus.Pending && m.NextAttemptAt <= now) || (m.Status == MessageStatus.Sending && m.LeaseUntil < now)))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MessageStatus.Sending).SetProperty(m => m.LeaseOwner, _node).SetProperty(m => m.LeaseUntil, until), cancellationToken);
+            if (rows == 1)
+            {
+                claimed.Add(id);
+            }
+        }
+
+        return claimed;
+    }
+
+    private async Task SendOneAsync(IServiceProvider services, IDbContextFactory<OpsDbContext> factory, long id)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var message = await db.MessageLogs.SingleAsync(m => m.Id == id);
+        if (message.LeaseOwner != _node)
+        {
+            return;
+        }
+
+        var sender = services.GetServices<IMessageSender>().FirstOrDefault(s => s.Channel == message.Channel);
+        var watch = Stopwatch.StartNew();
+        string? error = null;
+        try
+        {
+            if (sender is null)
+            {
+                throw new DeliveryException($"No sender for {message.Channel}.");
+            }
+
+            // Not tied to shutdown: a message in hand is finished, so it is not sent twice.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await sender.SendAsync(message, timeout.Token);
+        }
+        catch (Exception ex) when (ex is DeliveryException or HttpRequestException or TaskCanceledException or InvalidOperationException or UriFormatException)
+        {
+            error = ex.Message;
+        }
+
+        var now = clock.GetUtcNow();
+        if (error is null)
+        {
+            message.Succeeded(now);
+        }
+        else
+        {
+            message.AttemptFailed(error, now, options.Retry);
+            logger.LogWarning("Message {Id} attempt {Attempt} failed: {Error}", id, message.Attempts, error);
+        }
+
+        db.MessageAttempts.Add(new MessageAttempt(id, message.Attempts, now, error is null, error, watch.Elapsed.TotalMilliseconds));
+        await db.SaveChangesAsync();
+    }
+
+    private static string Clip(string value, int max) => value.Length <= max ? value : value[..max];
+
+    private static async Task ReleaseAsync(IDbContextFactory<OpsDbContext> factory, long id)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        await db.MessageLogs.Where(m => m.Id == id && m.Status == MessageStatus.Sending)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MessageStatus.Pending).SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null));
+    }
+}
