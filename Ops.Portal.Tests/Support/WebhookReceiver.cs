@@ -19,6 +19,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public ConcurrentQueue<(string Body, IReadOnlyDictionary<string, string> Headers, DateTimeOffset At)> Received { get; } = new();
 
+    /// <summary>Robot calls: path, query and body, answered with the robot's success code.</summary>
+    public ConcurrentQueue<(string Path, IReadOnlyDictionary<string, string> Query, string Body)> Robots { get; } = new();
+
+    public string BaseUrl { get; private set; } = "";
+
     /// <summary>Answer 500 to the next <paramref name="count"/> requests.</summary>
     public void FailNext(int count) => _failuresLeft = count;
 
@@ -40,8 +45,15 @@ public sealed class WebhookReceiver : IAsyncDisposable
             receiver.Received.Enqueue((body, context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), DateTimeOffset.UtcNow));
             return Results.Ok();
         });
+        app.MapPost("/robot/{name}", async (string name, HttpContext context) =>
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            receiver.Robots.Enqueue(($"/robot/{name}", context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString()), await reader.ReadToEndAsync()));
+            return name == "feishu" ? Results.Json(new { code = 0, msg = "success" }) : Results.Json(new { errcode = 0, errmsg = "ok" });
+        });
         await app.StartAsync();
-        receiver.Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/hook";
+        receiver.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        receiver.Url = receiver.BaseUrl + "/hook";
         return receiver;
     }
 
