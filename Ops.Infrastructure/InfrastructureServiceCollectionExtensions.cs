@@ -90,6 +90,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<Ops.Domain.Notifications.IMessageService, Notifications.MessageService>();
         services.AddScoped<Notifications.IMessageSender, Notifications.WebhookSender>();
         services.AddScoped<Notifications.IMessageSender, Notifications.InAppSender>();
+        services.AddScoped<Notifications.IMessageSender, Notifications.EmailSender>();
         services.AddScoped<Notifications.IMessageSender, Notifications.DingTalkRobotSender>();
         services.AddScoped<Notifications.IMessageSender, Notifications.FeishuRobotSender>();
         services.AddScoped<Notifications.IMessageSender, Notifications.WeComRobotSender>();
