@@ -88,6 +88,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<Ops.Domain.Notifications.INotificationService, Notifications.NotificationService>();
         services.AddScoped<Ops.Domain.Notifications.ITemplateService, Notifications.TemplateService>();
         services.AddScoped<Ops.Domain.Notifications.IMessageService, Notifications.MessageService>();
+        services.AddScoped<Ops.Domain.Notifications.IMessageLogService, Notifications.MessageLogService>();
         services.AddScoped<Notifications.IMessageSender, Notifications.WebhookSender>();
         services.AddScoped<Notifications.IMessageSender, Notifications.InAppSender>();
         services.AddScoped<Notifications.IMessageSender, Notifications.EmailSender>();

@@ -49,3 +49,25 @@ public interface IMessageService
     /// <summary>Queues the messages; returns how many rows were queued (repeats of a key queue nothing).</summary>
     Task<Result<int>> SendAsync(SendRequest request, CancellationToken cancellationToken = default);
 }
+
+public sealed record MessageLogFilter(
+    MessageChannel? Channel = null, MessageStatus? Status = null, string? BusinessType = null, string? BusinessId = null,
+    string? Recipient = null, DateTimeOffset? From = null, DateTimeOffset? To = null);
+
+public sealed record MessageLogRow(
+    long Id, MessageChannel Channel, string Recipient, string? TemplateCode, string? Subject, MessageStatus Status, int Attempts,
+    string? LastError, string? BusinessType, string? BusinessId, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, DateTimeOffset NextAttemptAt);
+
+public sealed record AttemptRow(int Number, DateTimeOffset At, bool Success, string? Error, double DurationMs);
+
+public sealed record MessageLogDetail(MessageLogRow Row, string Content, IReadOnlyList<AttemptRow> Attempts);
+
+/// <summary>The message log: what was sent to whom, every attempt, and resend of failures.</summary>
+public interface IMessageLogService
+{
+    Task<PagedResult<MessageLogRow>> QueryAsync(MessageLogFilter filter, PageRequest page, CancellationToken cancellationToken = default);
+
+    Task<Result<MessageLogDetail>> GetAsync(long id, CancellationToken cancellationToken = default);
+
+    Task<Result> ResendAsync(long id, CancellationToken cancellationToken = default);
+}

@@ -61,6 +61,26 @@ internal sealed class OutboxDispatcher(IServiceScopeFactory scopes, OutboxOption
         }
     }
 
+    /// <summary>
+    /// On a clean stop, messages this node claimed but did not start are handed back at once,
+    /// so another node (or the next start) sends them without waiting for the lease to expire.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateSystemScope();
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync(cancellationToken);
+            await db.MessageLogs.Where(m => m.LeaseOwner == _node && m.Status == MessageStatus.Sending)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, MessageStatus.Pending).SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or ObjectDisposedException or System.Data.Common.DbException)
+        {
+            logger.LogWarning(ex, "Could not release outbox leases at stop; they expire after {Lease}", options.Lease);
+        }
+    }
+
     /// <summary>Claims and sends one batch; returns how many it handled.</summary>
     internal async Task<int> DispatchOnceAsync(CancellationToken stoppingToken)
     {

@@ -40,6 +40,8 @@ internal static class PermissionProbes
         [NotificationPermissions.Templates.View] = sp => sp.GetRequiredService<Ops.Domain.Notifications.ITemplateService>().ListAsync(null, new PageRequest()),
         [NotificationPermissions.Templates.Edit] = sp => sp.GetRequiredService<Ops.Domain.Notifications.ITemplateService>().UpdateAsync(0, new("x", "x", default, null, "x", null, null, [], true), 0),
         [NotificationPermissions.Templates.Delete] = sp => sp.GetRequiredService<Ops.Domain.Notifications.ITemplateService>().DeleteAsync(0),
+        [NotificationPermissions.Logs.View] = sp => sp.GetRequiredService<Ops.Domain.Notifications.IMessageLogService>().QueryAsync(new(), new PageRequest()),
+        [NotificationPermissions.Logs.Resend] = sp => sp.GetRequiredService<Ops.Domain.Notifications.IMessageLogService>().ResendAsync(0),
         [AuditPermissions.LoginLogs.View] = sp => sp.GetRequiredService<Ops.Domain.Audit.ILoginLogService>().QueryAsync(new(), new PageRequest()),
         [AuditPermissions.LoginLogs.Export] = sp => sp.GetRequiredService<Ops.Domain.Audit.ILoginLogService>().ExportAsync(new()),
     };

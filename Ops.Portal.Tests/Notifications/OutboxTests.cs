@@ -73,6 +73,22 @@ public sealed class OutboxTests
         Assert.Equal(3, log.Attempts);
         Assert.False(string.IsNullOrEmpty(log.LastError));
         Assert.Equal(3, (await AttemptsAsync(factory, log.Id)).Count);
+
+        // The log shows it among the failures; once the receiver is back, a resend delivers it.
+        await using var back = await WebhookReceiver.StartAsync();
+        await ConfigureAsync(factory, back);
+        await using (var scope = factory.Services.CreateSystemScope())
+        {
+            var logs = scope.ServiceProvider.GetRequiredService<IMessageLogService>();
+            var failed = await logs.QueryAsync(new MessageLogFilter(Status: MessageStatus.Failed, BusinessType: "deploy", BusinessId: "42"), new PageRequest());
+            Assert.Equal(log.Id, Assert.Single(failed.Items).Id);
+            Assert.Equal(3, (await logs.GetAsync(log.Id)).Value.Attempts.Count);
+            Assert.True((await logs.ResendAsync(log.Id)).IsSuccess);
+            Assert.Equal("message.log.not_failed", (await logs.ResendAsync(log.Id)).Error!.Code);
+        }
+
+        Assert.Equal(MessageStatus.Sent, (await WaitForAsync(factory, m => m.Status == MessageStatus.Sent)).Status);
+        Assert.Single(back.Received);
     }
 
     [Fact]

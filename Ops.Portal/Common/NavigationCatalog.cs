@@ -32,6 +32,7 @@ public static class NavigationCatalog
         [
             new("notification.title", "/notifications", Icons.Material.Filled.Notifications, null),
             new("perm.message.templates.view", "/message/templates", Icons.Material.Filled.Article, NotificationPermissions.Templates.View),
+            new("perm.message.logs.view", "/message/logs", Icons.Material.Filled.Outbox, NotificationPermissions.Logs.View),
         ]),
         new("perm.audit", Icons.Material.Filled.FactCheck,
         [
