@@ -89,6 +89,8 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<Ops.Domain.Notifications.ITemplateService, Notifications.TemplateService>();
         services.AddScoped<Ops.Domain.Notifications.IMessageService, Notifications.MessageService>();
         services.AddScoped<Ops.Domain.Notifications.IMessageLogService, Notifications.MessageLogService>();
+        services.AddScoped<Ops.Domain.Notifications.IBlacklistService, Notifications.BlacklistService>();
+        services.AddScoped<Ops.Domain.Notifications.INotificationSettingsService, Notifications.NotificationSettingsService>();
         services.AddScoped<Notifications.IMessageSender, Notifications.WebhookSender>();
         services.AddScoped<Notifications.IMessageSender, Notifications.InAppSender>();
         services.AddScoped<Notifications.IMessageSender, Notifications.EmailSender>();

@@ -41,7 +41,8 @@ public sealed record SendRequest(
     IReadOnlyDictionary<string, string?> Variables,
     string? BusinessType = null,
     string? BusinessId = null,
-    string? IdempotencyKey = null);
+    string? IdempotencyKey = null,
+    NotificationType Type = NotificationType.System);
 
 /// <summary>The one send API: renders per recipient and queues durable outbox rows.</summary>
 public interface IMessageService

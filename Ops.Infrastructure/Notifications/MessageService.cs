@@ -33,6 +33,11 @@ internal sealed class MessageService(IDbContextFactory<OpsDbContext> factory, IP
         }
 
         var now = clock.GetUtcNow();
+        var blacklist = await db.Blacklist.AsNoTracking().Where(b => b.Channel == template.Channel && (b.ExpiresAt == null || b.ExpiresAt > now)).ToListAsync(cancellationToken);
+        var userIds = targets.Where(t => t.UserId is not null).Select(t => t.UserId!.Value).ToList();
+        var optedOut = (await db.NotificationSettings.AsNoTracking()
+            .Where(s => userIds.Contains(s.UserId) && s.Type == request.Type && s.Channel == template.Channel && !s.Enabled)
+            .Select(s => s.UserId).ToListAsync(cancellationToken)).ToHashSet();
         var queued = new List<MessageLog>();
         foreach (var (address, userId, english) in targets)
         {
@@ -48,8 +53,20 @@ internal sealed class MessageService(IDbContextFactory<OpsDbContext> factory, IP
                 continue;
             }
 
-            queued.Add(new MessageLog(template.Channel, address!, userId, template.Code, rendered.Value.Subject, rendered.Value.Content,
-                request.BusinessType, request.BusinessId, request.IdempotencyKey, now));
+            var message = new MessageLog(template.Channel, address!, userId, template.Code, rendered.Value.Subject, rendered.Value.Content,
+                request.BusinessType, request.BusinessId, request.IdempotencyKey, now);
+
+            // Suppressed sends are logged, not silently dropped: the log says why nothing went out.
+            if (blacklist.FirstOrDefault(b => b.Blocks(template.Channel, address!, userId, now)) is { } entry)
+            {
+                message.Block($"blacklist: {entry.Reason}");
+            }
+            else if (userId is { } id && optedOut.Contains(id))
+            {
+                message.Block("user settings: turned off");
+            }
+
+            queued.Add(message);
         }
 
         db.MessageLogs.AddRange(queued);
@@ -63,7 +80,7 @@ internal sealed class MessageService(IDbContextFactory<OpsDbContext> factory, IP
             return 0;
         }
 
-        return queued.Count;
+        return queued.Count(m => m.Status == MessageStatus.Pending);
     }
 
     /// <summary>Where a user is reached on a channel; robots and webhooks use the channel's own target.</summary>

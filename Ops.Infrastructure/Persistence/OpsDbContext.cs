@@ -47,6 +47,10 @@ public abstract class OpsDbContext(DbContextOptions options)
 
     public DbSet<Ops.Domain.Notifications.MessageAttempt> MessageAttempts => Set<Ops.Domain.Notifications.MessageAttempt>();
 
+    public DbSet<Ops.Domain.Notifications.BlacklistEntry> Blacklist => Set<Ops.Domain.Notifications.BlacklistEntry>();
+
+    public DbSet<Ops.Domain.Notifications.UserNotificationSetting> NotificationSettings => Set<Ops.Domain.Notifications.UserNotificationSetting>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // A failed or cancelled save leaves no change-log state behind (EF does not report every

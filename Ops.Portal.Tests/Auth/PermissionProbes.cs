@@ -42,6 +42,7 @@ internal static class PermissionProbes
         [NotificationPermissions.Templates.Delete] = sp => sp.GetRequiredService<Ops.Domain.Notifications.ITemplateService>().DeleteAsync(0),
         [NotificationPermissions.Logs.View] = sp => sp.GetRequiredService<Ops.Domain.Notifications.IMessageLogService>().QueryAsync(new(), new PageRequest()),
         [NotificationPermissions.Logs.Resend] = sp => sp.GetRequiredService<Ops.Domain.Notifications.IMessageLogService>().ResendAsync(0),
+        [NotificationPermissions.Blacklist.Manage] = sp => sp.GetRequiredService<Ops.Domain.Notifications.IBlacklistService>().ListAsync(),
         [AuditPermissions.LoginLogs.View] = sp => sp.GetRequiredService<Ops.Domain.Audit.ILoginLogService>().QueryAsync(new(), new PageRequest()),
         [AuditPermissions.LoginLogs.Export] = sp => sp.GetRequiredService<Ops.Domain.Audit.ILoginLogService>().ExportAsync(new()),
     };

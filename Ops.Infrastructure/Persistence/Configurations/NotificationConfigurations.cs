@@ -69,3 +69,27 @@ internal sealed class MessageAttemptConfiguration : IEntityTypeConfiguration<Mes
         builder.HasOne<MessageLog>().WithMany().HasForeignKey(a => a.MessageId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class BlacklistEntryConfiguration : IEntityTypeConfiguration<BlacklistEntry>
+{
+    public void Configure(EntityTypeBuilder<BlacklistEntry> builder)
+    {
+        builder.ToTable("t_message_blacklist");
+        builder.Property(b => b.Channel).HasConversion<string>().HasMaxLength(16);
+        builder.Property(b => b.Address).HasMaxLength(MessageLog.AddressMaxLength);
+        builder.Property(b => b.Reason).HasMaxLength(256).IsRequired();
+        builder.HasIndex(b => new { b.Channel, b.Address });
+        builder.HasIndex(b => new { b.Channel, b.UserId });
+    }
+}
+
+internal sealed class UserNotificationSettingConfiguration : IEntityTypeConfiguration<UserNotificationSetting>
+{
+    public void Configure(EntityTypeBuilder<UserNotificationSetting> builder)
+    {
+        builder.ToTable("t_user_notification_setting");
+        builder.HasKey(s => new { s.UserId, s.Type, s.Channel });
+        builder.Property(s => s.Type).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.Channel).HasConversion<string>().HasMaxLength(16);
+    }
+}

@@ -604,6 +604,46 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
                     b.ToTable("t_system_config", (string)null);
                 });
 
+            modelBuilder.Entity("Ops.Domain.Notifications.BlacklistEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(512)
+                        .HasColumnType("varchar(512)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("varchar(256)");
+
+                    b.Property<long?>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Channel", "Address");
+
+                    b.HasIndex("Channel", "UserId");
+
+                    b.ToTable("t_message_blacklist", (string)null);
+                });
+
             modelBuilder.Entity("Ops.Domain.Notifications.MessageAttempt", b =>
                 {
                     b.Property<long>("Id")
@@ -851,6 +891,27 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
                     b.HasIndex("UserId", "IsRead", "CreatedAt");
 
                     b.ToTable("t_notification", (string)null);
+                });
+
+            modelBuilder.Entity("Ops.Domain.Notifications.UserNotificationSetting", b =>
+                {
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("tinyint(1)");
+
+                    b.HasKey("UserId", "Type", "Channel");
+
+                    b.ToTable("t_user_notification_setting", (string)null);
                 });
 
             modelBuilder.Entity("Ops.Infrastructure.Auth.OpsRole", b =>

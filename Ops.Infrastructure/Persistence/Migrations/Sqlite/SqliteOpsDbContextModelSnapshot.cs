@@ -579,6 +579,44 @@ namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("t_system_config", (string)null);
                 });
 
+            modelBuilder.Entity("Ops.Domain.Notifications.BlacklistEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Channel", "Address");
+
+                    b.HasIndex("Channel", "UserId");
+
+                    b.ToTable("t_message_blacklist", (string)null);
+                });
+
             modelBuilder.Entity("Ops.Domain.Notifications.MessageAttempt", b =>
                 {
                     b.Property<long>("Id")
@@ -818,6 +856,27 @@ namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("UserId", "IsRead", "CreatedAt");
 
                     b.ToTable("t_notification", (string)null);
+                });
+
+            modelBuilder.Entity("Ops.Domain.Notifications.UserNotificationSetting", b =>
+                {
+                    b.Property<long>("UserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "Type", "Channel");
+
+                    b.ToTable("t_user_notification_setting", (string)null);
                 });
 
             modelBuilder.Entity("Ops.Infrastructure.Auth.OpsRole", b =>
