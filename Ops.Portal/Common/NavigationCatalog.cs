@@ -33,6 +33,8 @@ public static class NavigationCatalog
             new("notification.title", "/notifications", Icons.Material.Filled.Notifications, null),
             new("perm.message.templates.view", "/message/templates", Icons.Material.Filled.Article, NotificationPermissions.Templates.View),
             new("perm.message.logs.view", "/message/logs", Icons.Material.Filled.Outbox, NotificationPermissions.Logs.View),
+            new("perm.message.blacklist.manage", "/message/blacklist", Icons.Material.Filled.Block, NotificationPermissions.Blacklist.Manage),
+            new("notification.settings", "/notifications/settings", Icons.Material.Filled.Tune, null),
         ]),
         new("perm.audit", Icons.Material.Filled.FactCheck,
         [
