@@ -93,6 +93,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<Ops.Domain.Notifications.INotificationSettingsService, Notifications.NotificationSettingsService>();
         services.AddScoped<Notifications.IMessageSender, Notifications.WebhookSender>();
         services.AddScoped<Notifications.IMessageSender, Notifications.InAppSender>();
+        services.AddScoped<Notifications.IMessageSender, Notifications.SmsGatewaySender>();
         services.AddScoped<Notifications.IMessageSender, Notifications.EmailSender>();
         services.AddScoped<Notifications.IMessageSender, Notifications.DingTalkRobotSender>();
         services.AddScoped<Notifications.IMessageSender, Notifications.FeishuRobotSender>();

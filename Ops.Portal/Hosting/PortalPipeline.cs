@@ -48,6 +48,7 @@ internal static class PortalPipeline
         app.MapCultureEndpoint();
         app.MapAvatarEndpoint();
         app.MapSsoEndpoints();
+        app.MapHub<NotificationHub>(NotificationHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         return app;

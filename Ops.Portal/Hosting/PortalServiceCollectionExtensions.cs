@@ -21,6 +21,8 @@ internal static class PortalServiceCollectionExtensions
         var services = builder.Services;
 
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddSignalR();
+        services.AddHostedService<NotificationHubRelay>();
         services.AddMudServices(c =>
         {
             c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
