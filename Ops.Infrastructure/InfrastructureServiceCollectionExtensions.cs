@@ -90,6 +90,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<Ops.Domain.Notifications.IMessageService, Notifications.MessageService>();
         services.AddScoped<Ops.Domain.Notifications.IMessageLogService, Notifications.MessageLogService>();
         services.AddScoped<Ops.Domain.Notifications.IBlacklistService, Notifications.BlacklistService>();
+        services.AddScoped<Notifications.IChannelConfigService, Notifications.ChannelConfigService>();
         services.AddScoped<Ops.Domain.Notifications.INotificationSettingsService, Notifications.NotificationSettingsService>();
         services.AddScoped<Notifications.IMessageSender, Notifications.WebhookSender>();
         services.AddScoped<Notifications.IMessageSender, Notifications.InAppSender>();

@@ -32,6 +32,7 @@ public static class NavigationCatalog
         [
             new("notification.title", "/notifications", Icons.Material.Filled.Notifications, null),
             new("perm.message.templates.view", "/message/templates", Icons.Material.Filled.Article, NotificationPermissions.Templates.View),
+            new("perm.message.channels.view", "/message/channels", Icons.Material.Filled.SettingsInputAntenna, NotificationPermissions.Channels.View),
             new("perm.message.logs.view", "/message/logs", Icons.Material.Filled.Outbox, NotificationPermissions.Logs.View),
             new("perm.message.blacklist.manage", "/message/blacklist", Icons.Material.Filled.Block, NotificationPermissions.Blacklist.Manage),
             new("notification.settings", "/notifications/settings", Icons.Material.Filled.Tune, null),

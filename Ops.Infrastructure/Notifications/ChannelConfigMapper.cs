@@ -1,0 +1,120 @@
+using System.Net.Mail;
+using Ops.Domain.Common;
+using Ops.Domain.Notifications;
+
+namespace Ops.Infrastructure.Notifications;
+
+/// <summary>Turns the flat channel form into each channel's settings record and back, validating on the way in.</summary>
+internal static class ChannelConfigMapper
+{
+    private static readonly string[] Methods = ["POST", "PUT", "GET"];
+
+    public static string KeyFor(MessageChannel channel) => channel switch
+    {
+        MessageChannel.Email => SmtpSettings.Key,
+        MessageChannel.Sms => SmsGatewaySettings.Key,
+        MessageChannel.Webhook => WebhookSettings.Key,
+        _ => RobotSettings.KeyFor(channel),
+    };
+
+    public static ChannelConfigInput ToInput(object? stored) => stored switch
+    {
+        SmtpSettings s => new() { Host = s.Host, Port = s.Port, Tls = s.Tls, UserName = s.UserName, From = s.From, FromName = s.FromName, HasSecret = !string.IsNullOrEmpty(s.Password) },
+        SmsGatewaySettings s => new() { Url = s.Url, Method = s.Method, BodyTemplate = s.BodyTemplate, ContentType = s.ContentType, HasSecret = !string.IsNullOrEmpty(s.Secret) },
+        WebhookSettings s => new() { Url = s.Url, Headers = string.Join('\n', (s.Headers ?? new Dictionary<string, string>()).Select(h => $"{h.Key}: {h.Value}")), HasSecret = !string.IsNullOrEmpty(s.Secret) },
+        RobotSettings s => new() { Url = s.Url, HasSecret = !string.IsNullOrEmpty(s.Secret) },
+        _ => new(),
+    };
+
+    /// <summary>The settings record to store; <paramref name="storedSecret"/> is kept when no new secret is given.</summary>
+    public static Result<object> ToSettings(MessageChannel channel, ChannelConfigInput input, string? storedSecret)
+    {
+        var secret = input.ClearSecret ? null : string.IsNullOrEmpty(input.Secret) ? storedSecret : input.Secret.Trim();
+        if (channel == MessageChannel.Email)
+        {
+            return Email(input, secret);
+        }
+
+        if (!Uri.TryCreate(input.Url?.Trim(), UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            return Error.Invalid("message.channel.url_invalid");
+        }
+
+        return channel switch
+        {
+            MessageChannel.Sms => Sms(input, url, secret),
+            MessageChannel.Webhook => Headers(input.Headers).Map(h => (object)new WebhookSettings(url.ToString(), secret, h)),
+            MessageChannel.WeCom => new RobotSettings(url.ToString(), null),
+            _ => new RobotSettings(url.ToString(), secret),
+        };
+    }
+
+    public static string? SecretOf(object? stored) => stored switch
+    {
+        SmtpSettings s => s.Password,
+        SmsGatewaySettings s => s.Secret,
+        WebhookSettings s => s.Secret,
+        RobotSettings s => s.Secret,
+        _ => null,
+    };
+
+    private static Result<object> Email(ChannelConfigInput input, string? password)
+    {
+        if (string.IsNullOrWhiteSpace(input.Host))
+        {
+            return Error.Invalid("message.channel.host_required");
+        }
+
+        if (input.Port is < 1 or > 65535)
+        {
+            return Error.Invalid("message.channel.port_invalid");
+        }
+
+        if (!MailAddress.TryCreate(input.From?.Trim(), out _))
+        {
+            return Error.Invalid("message.channel.from_invalid");
+        }
+
+        return new SmtpSettings(input.Host.Trim(), input.Port, input.Tls, Blank(input.UserName), password, input.From!.Trim(), Blank(input.FromName));
+    }
+
+    private static Result<object> Sms(ChannelConfigInput input, Uri url, string? secret)
+    {
+        var method = input.Method.Trim().ToUpperInvariant();
+        if (!Methods.Contains(method))
+        {
+            return Error.Invalid("message.channel.method_invalid");
+        }
+
+        if (string.IsNullOrWhiteSpace(input.BodyTemplate))
+        {
+            return Error.Invalid("message.channel.body_required");
+        }
+
+        if (TemplateRenderer.Undeclared(input.BodyTemplate, SmsGatewaySettings.Variables) is [var first, ..])
+        {
+            return Error.Invalid("message.channel.body_variable", first);
+        }
+
+        return new SmsGatewaySettings(url.ToString(), method, input.BodyTemplate, secret, string.IsNullOrWhiteSpace(input.ContentType) ? "application/json" : input.ContentType.Trim());
+    }
+
+    private static Result<IReadOnlyDictionary<string, string>?> Headers(string? text)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0 || line[..colon].Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+            {
+                return Error.Invalid("message.channel.header_invalid", line);
+            }
+
+            headers[line[..colon].Trim()] = line[(colon + 1)..].Trim();
+        }
+
+        return headers.Count == 0 ? null : headers;
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
