@@ -100,6 +100,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<Notifications.IMessageSender, Notifications.FeishuRobotSender>();
         services.AddScoped<Notifications.IMessageSender, Notifications.WeComRobotSender>();
         services.AddSingleton(configuration.GetSection("Outbox").Get<Notifications.OutboxOptions>() ?? new Notifications.OutboxOptions());
+        services.AddSingleton<Notifications.ChannelRateLimiter>();
         services.AddHostedService<Notifications.OutboxDispatcher>();
         services.AddScoped<ISystemInfoService, SystemInfoService>();
         services.AddScoped<IAuditTrail, AuditTrail>();

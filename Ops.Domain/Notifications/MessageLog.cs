@@ -108,6 +108,14 @@ public sealed class MessageLog : Entity
         NextAttemptAt = now + policy.DelayAfter(Attempts);
     }
 
+    /// <summary>Held back by the channel's rate limit: pending again from <paramref name="until"/>, no attempt spent.</summary>
+    public void Deferred(DateTimeOffset until)
+    {
+        Status = MessageStatus.Pending;
+        NextAttemptAt = until;
+        (LeaseOwner, LeaseUntil) = (null, null);
+    }
+
     /// <summary>Manual resend of a failed message: a fresh round of attempts.</summary>
     public void Resend(DateTimeOffset now)
     {

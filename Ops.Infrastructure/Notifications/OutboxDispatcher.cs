@@ -24,6 +24,16 @@ public sealed class OutboxOptions
 
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>Most messages per <see cref="RateWindow"/> and channel from one node; channels not listed are unlimited.</summary>
+    public Dictionary<MessageChannel, int> RateLimits { get; set; } = new()
+    {
+        [MessageChannel.DingTalk] = 20,
+        [MessageChannel.WeCom] = 20,
+        [MessageChannel.Feishu] = 100,
+    };
+
+    public TimeSpan RateWindow { get; set; } = TimeSpan.FromMinutes(1);
+
     public RetryPolicy Retry => new(MaxAttempts, BaseDelay, MaxDelay);
 }
 
@@ -33,7 +43,8 @@ public sealed class OutboxOptions
 /// lease to expire and the message to be sent again later (at-least-once: receivers de-duplicate
 /// on the message id). Stopping lets the message in hand finish.
 /// </summary>
-internal sealed class OutboxDispatcher(IServiceScopeFactory scopes, OutboxOptions options, TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
+internal sealed class OutboxDispatcher(
+    IServiceScopeFactory scopes, OutboxOptions options, ChannelRateLimiter limiter, TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private readonly string _node = Clip($"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}", 60);
 
@@ -131,6 +142,13 @@ internal sealed class OutboxDispatcher(IServiceScopeFactory scopes, OutboxOption
         var message = await db.MessageLogs.SingleAsync(m => m.Id == id);
         if (message.LeaseOwner != _node)
         {
+            return;
+        }
+
+        if (limiter.TryAcquire(message.Channel, clock.GetUtcNow()) is { } freeAt)
+        {
+            message.Deferred(freeAt);
+            await db.SaveChangesAsync();
             return;
         }
 

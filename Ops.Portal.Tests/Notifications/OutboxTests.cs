@@ -119,6 +119,33 @@ public sealed class OutboxTests
         Assert.Equal(40, ids.Distinct().Count());
     }
 
+    [Fact]
+    public async Task RateLimit_HoldsBackMessagesBeyondTheWindow_WithoutSpendingAttempts()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var factory = new OpsWebFactory(settings: new Dictionary<string, string?>(FastOutbox)
+        {
+            ["Outbox:RateLimits:Webhook"] = "3",
+            ["Outbox:RateWindow"] = "00:00:01.500",
+        });
+        _ = factory.CreateClient();
+        await ConfigureAsync(factory, receiver);
+
+        for (var i = 0; i < 5; i++)
+        {
+            await SendAsync(factory, $"burst {i}");
+        }
+
+        await WaitUntilAsync(() => receiver.Received.Count == 5);
+        var times = receiver.Received.Select(r => r.At).Order().ToList();
+        Assert.Equal(5, times.Count);
+        Assert.True(times[2] - times[0] < TimeSpan.FromSeconds(1), "the first three go at once");
+        Assert.True(times[3] - times[0] >= TimeSpan.FromMilliseconds(1_400), $"the fourth waits for the window: {times[3] - times[0]}");
+        await using var scope = factory.Services.CreateSystemScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync();
+        Assert.All(await db.MessageLogs.AsNoTracking().ToListAsync(), m => Assert.Equal((MessageStatus.Sent, 1), (m.Status, m.Attempts)));
+    }
+
     private static async Task ConfigureAsync(OpsWebFactory factory, WebhookReceiver receiver) => await ConfigureAsync(factory, receiver.Url);
 
     private static async Task ConfigureAsync(OpsWebFactory factory, string url)
