@@ -13,11 +13,14 @@ internal static class LoggingSetup
     {
         var directory = builder.Configuration["Logging:Directory"] ?? Path.Combine(builder.Environment.ContentRootPath, "logs");
         builder.Services.AddSerilog((services, config) => config
-            .ReadFrom.Configuration(builder.Configuration)
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
             .MinimumLevel.Override("Serilog.AspNetCore.RequestLoggingMiddleware", LogEventLevel.Information)
+            // Every outbox delivery would otherwise log four lines; failures are logged by the dispatcher.
+            .MinimumLevel.Override("System.Net.Http.HttpClient", LogEventLevel.Warning)
+            // Last, so appsettings (Serilog:MinimumLevel) can tune any of the defaults above.
+            .ReadFrom.Configuration(builder.Configuration)
             .Enrich.FromLogContext()
             .WriteTo.Console(outputTemplate: Template, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
             .WriteTo.File(

@@ -21,6 +21,18 @@ using Ops.Infrastructure.Persistence;
 //   dotnet run -c Release --project bench/Ops.Benchmarks -- signin
 // Prints p50 / p95 in milliseconds per scenario.
 var mode = args.ElementAtOrDefault(0) ?? "users";
+if (mode == "fanout")
+{
+    await FanOutBench.RunAsync(int.Parse(args.ElementAtOrDefault(1) ?? "1000", System.Globalization.CultureInfo.InvariantCulture), 30);
+    return;
+}
+
+if (mode == "outbox")
+{
+    await OutboxBench.RunAsync(int.Parse(args.ElementAtOrDefault(1) ?? "2000", System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 if (mode == "signin")
 {
     await SignInBench.RunAsync();
