@@ -42,13 +42,20 @@ start_mariadb() {
     [ "$(id -u)" -eq 0 ] && user_args=(--user=root)
     mariadb-install-db "${user_args[@]}" --datadir="$DB_DIR" --auth-root-authentication-method=socket \
         --skip-test-db >"$RUN_DIR/mariadb-install.log" 2>&1 || { log "mariadb-install-db failed"; cat "$RUN_DIR/mariadb-install.log" >&2; exit 1; }
-    "$mariadbd" "${user_args[@]}" --datadir="$DB_DIR" --socket="$DB_SOCKET" --port="$DB_PORT" \
-        --bind-address=127.0.0.1 --skip-name-resolve --innodb-buffer-pool-size=128M \
-        --innodb-flush-log-at-trx-commit=2 --pid-file="$RUN_DIR/mariadb.pid" >"$RUN_DIR/mariadb.log" 2>&1 &
-    MARIADB_PID=$!
-    for _ in $(seq 1 60); do
-        mariadb --socket="$DB_SOCKET" -uroot -e "SELECT 1" >/dev/null 2>&1 && break
-        sleep 0.5
+    # A port still held by a closing socket makes the bind fail: try the next few ports.
+    for attempt in 0 1 2 3 4; do
+        "$mariadbd" "${user_args[@]}" --datadir="$DB_DIR" --socket="$DB_SOCKET" --port="$DB_PORT" \
+            --bind-address=127.0.0.1 --skip-name-resolve --innodb-buffer-pool-size=128M \
+            --innodb-flush-log-at-trx-commit=2 --pid-file="$RUN_DIR/mariadb.pid" >"$RUN_DIR/mariadb.log" 2>&1 &
+        MARIADB_PID=$!
+        for _ in $(seq 1 60); do
+            mariadb --socket="$DB_SOCKET" -uroot -e "SELECT 1" >/dev/null 2>&1 && break 2
+            kill -0 "$MARIADB_PID" 2>/dev/null || break
+            sleep 0.5
+        done
+        grep -q "Address already in use" "$RUN_DIR/mariadb.log" || break
+        log "port $DB_PORT is busy, trying $((DB_PORT + 1))"
+        DB_PORT=$((DB_PORT + 1))
     done
     mariadb --socket="$DB_SOCKET" -uroot -e "
         CREATE USER 'ops_test'@'localhost' IDENTIFIED BY 'ops_test';
