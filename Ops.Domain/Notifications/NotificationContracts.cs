@@ -31,7 +31,8 @@ public interface INotificationService
 }
 
 /// <summary>
-/// A request of another module to reach people: a template, recipients (users or raw addresses),
+/// A request of another module to reach people: a template, recipients (users, members of roles,
+/// people of departments including their sub-departments, or raw addresses),
 /// the variables, what it is about, and a key that makes retries of the same request harmless.
 /// </summary>
 public sealed record SendRequest(
@@ -42,7 +43,9 @@ public sealed record SendRequest(
     string? BusinessType = null,
     string? BusinessId = null,
     string? IdempotencyKey = null,
-    NotificationType Type = NotificationType.System);
+    NotificationType Type = NotificationType.System,
+    IReadOnlyCollection<long>? RoleIds = null,
+    IReadOnlyCollection<long>? DepartmentIds = null);
 
 /// <summary>The one send API: renders per recipient and queues durable outbox rows.</summary>
 public interface IMessageService

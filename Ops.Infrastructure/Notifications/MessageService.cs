@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Ops.Domain.Auth;
 using Ops.Domain.Common;
 using Ops.Domain.Notifications;
+using Ops.Infrastructure.Auth;
 using Ops.Infrastructure.Persistence;
 
 namespace Ops.Infrastructure.Notifications;
@@ -19,7 +20,8 @@ internal sealed class MessageService(IDbContextFactory<OpsDbContext> factory, IP
         }
 
         var input = TemplateService.ToInput(template);
-        var users = await db.Users.AsNoTracking().Where(u => request.UserIds.Contains(u.Id) && u.IsActive)
+        var userIds = await RecipientIdsAsync(db, request, cancellationToken);
+        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id) && u.IsActive)
             .Select(u => new { u.Id, u.Email, u.PhoneNumber, u.PreferredCulture }).ToListAsync(cancellationToken);
         var targets = users.Select(u => (Address: AddressOf(template.Channel, u.Id, u.Email, u.PhoneNumber), UserId: (long?)u.Id,
                 English: u.PreferredCulture?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true))
@@ -34,9 +36,9 @@ internal sealed class MessageService(IDbContextFactory<OpsDbContext> factory, IP
 
         var now = clock.GetUtcNow();
         var blacklist = await db.Blacklist.AsNoTracking().Where(b => b.Channel == template.Channel && (b.ExpiresAt == null || b.ExpiresAt > now)).ToListAsync(cancellationToken);
-        var userIds = targets.Where(t => t.UserId is not null).Select(t => t.UserId!.Value).ToList();
+        var targetUsers = targets.Where(t => t.UserId is not null).Select(t => t.UserId!.Value).ToList();
         var optedOut = (await db.NotificationSettings.AsNoTracking()
-            .Where(s => userIds.Contains(s.UserId) && s.Type == request.Type && s.Channel == template.Channel && !s.Enabled)
+            .Where(s => targetUsers.Contains(s.UserId) && s.Type == request.Type && s.Channel == template.Channel && !s.Enabled)
             .Select(s => s.UserId).ToListAsync(cancellationToken)).ToHashSet();
         var queued = new List<MessageLog>();
         foreach (var (address, userId, english) in targets)
@@ -84,6 +86,24 @@ internal sealed class MessageService(IDbContextFactory<OpsDbContext> factory, IP
     }
 
     /// <summary>Where a user is reached on a channel; robots and webhooks use the channel's own target.</summary>
+    /// <summary>The named users, the members of the roles, and everyone in the departments' subtrees.</summary>
+    private static async Task<List<long>> RecipientIdsAsync(OpsDbContext db, SendRequest request, CancellationToken cancellationToken)
+    {
+        var ids = request.UserIds.ToHashSet();
+        if (request.RoleIds is { Count: > 0 } roles)
+        {
+            ids.UnionWith(await db.UserRoles.Where(r => roles.Contains(r.RoleId)).Select(r => r.UserId).ToListAsync(cancellationToken));
+        }
+
+        foreach (var department in request.DepartmentIds ?? [])
+        {
+            var subtree = DepartmentPaths.DescendantIds(db, department);
+            ids.UnionWith(await db.Users.Where(u => u.DepartmentId != null && subtree.Contains(u.DepartmentId.Value)).Select(u => u.Id).ToListAsync(cancellationToken));
+        }
+
+        return ids.ToList();
+    }
+
     private static string? AddressOf(MessageChannel channel, long userId, string? email, string? phone) => channel switch
     {
         MessageChannel.Email => email,
