@@ -26,17 +26,21 @@ internal sealed class InMemoryEventBus(ILogger<InMemoryEventBus> logger) : IEven
             return;
         }
 
-        foreach (var handler in handlers.Values)
+        // All subscribers start at once and are awaited together: a slow circuit does not delay the
+        // next one, so delivery to N circuits costs the slowest, not the sum.
+        await Task.WhenAll(handlers.Values.Select(handler => InvokeAsync(handler, message, typeof(TEvent).Name)));
+    }
+
+    private async Task InvokeAsync(Func<object, Task> handler, object message, string eventName)
+    {
+        try
         {
-            try
-            {
-                await handler(message);
-            }
-            catch (Exception ex)
-            {
-                // One broken subscriber (a closed circuit) must not stop the others.
-                logger.LogWarning(ex, "Event handler for {Event} failed", typeof(TEvent).Name);
-            }
+            await handler(message);
+        }
+        catch (Exception ex)
+        {
+            // One broken subscriber (a closed circuit) must not stop the others.
+            logger.LogWarning(ex, "Event handler for {Event} failed", eventName);
         }
     }
 

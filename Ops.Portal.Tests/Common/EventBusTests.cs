@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Ops.Infrastructure.Common;
+
+namespace Ops.Portal.Tests.Common;
+
+/// <summary>The in-process bus: every subscriber gets each event, none waits for or is stopped by another.</summary>
+public sealed class EventBusTests
+{
+    private sealed record Ping(int N);
+
+    [Fact]
+    public async Task ASlowSubscriber_DoesNotDelayTheOthers_AndAFailingOneDoesNotStopThem()
+    {
+        var bus = new InMemoryEventBus(NullLogger<InMemoryEventBus>.Instance);
+        var release = new TaskCompletionSource();
+        var fastGot = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Many slow subscribers: the fast one is behind some of them whatever order the bus keeps.
+        var slow = Enumerable.Range(0, 20).Select(_ => bus.Subscribe<Ping>(async _ => await release.Task)).ToList();
+        using var broken = bus.Subscribe<Ping>(_ => throw new InvalidOperationException("closed circuit"));
+        using var fast = bus.Subscribe<Ping>(p => { fastGot.TrySetResult(p.N); return Task.CompletedTask; });
+
+        var publish = bus.PublishAsync(new Ping(7));
+
+        Assert.Equal(7, await fastGot.Task.WaitAsync(TimeSpan.FromSeconds(2)));
+        Assert.False(publish.IsCompleted);
+        release.SetResult();
+        await publish.WaitAsync(TimeSpan.FromSeconds(2));
+        slow.ForEach(s => s.Dispose());
+    }
+}
