@@ -74,4 +74,7 @@ public interface IMessageLogService
     Task<Result<MessageLogDetail>> GetAsync(long id, CancellationToken cancellationToken = default);
 
     Task<Result> ResendAsync(long id, CancellationToken cancellationToken = default);
+
+    /// <summary>Resends failed messages together: all of them, or none when one is missing or not failed.</summary>
+    Task<Result<int>> ResendAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default);
 }

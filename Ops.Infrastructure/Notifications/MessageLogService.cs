@@ -51,23 +51,37 @@ internal sealed class MessageLogService(IDbContextFactory<OpsDbContext> factory,
 
     public async Task<Result> ResendAsync(long id, CancellationToken cancellationToken = default)
     {
+        var resent = await ResendAsync([id], cancellationToken);
+        return resent.IsSuccess ? Result.Success()
+            : resent.Error!.Code == "message.log.not_failed_of" ? Error.Invalid("message.log.not_failed") : resent.Error!;
+    }
+
+    public async Task<Result<int>> ResendAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default)
+    {
         await guard.DemandAsync(NotificationPermissions.Logs.Resend, cancellationToken);
+        var wanted = ids.Distinct().ToList();
+        if (wanted.Count == 0)
+        {
+            return Error.Invalid("common.nothing_selected");
+        }
+
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var message = await db.MessageLogs.SingleOrDefaultAsync(m => m.Id == id, cancellationToken);
-        if (message is null)
+        var messages = await db.MessageLogs.Where(m => wanted.Contains(m.Id)).ToListAsync(cancellationToken);
+        if (messages.Count != wanted.Count)
         {
             return Error.NotFound("message.log.not_found");
         }
 
-        if (message.Status != MessageStatus.Failed)
+        if (messages.FirstOrDefault(m => m.Status != MessageStatus.Failed) is { } busy)
         {
-            return Error.Invalid("message.log.not_failed");
+            return Error.Invalid("message.log.not_failed_of", busy.Recipient);
         }
 
-        message.Resend(clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        messages.ForEach(m => m.Resend(now));
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(new AuditEntry("message", "log.resend", "message", id.ToString(CultureInfo.InvariantCulture)), cancellationToken);
-        return Result.Success();
+        await audit.RecordAsync(new AuditEntry("message", "log.resend", "message", string.Join(',', wanted.Take(50)), Detail: $"{wanted.Count} message(s)"), cancellationToken);
+        return wanted.Count;
     }
 
     private static MessageLogRow ToRow(MessageLog m) => new(m.Id, m.Channel, m.Recipient, m.TemplateCode, m.Subject, m.Status, m.Attempts,
