@@ -204,6 +204,7 @@ public static class NotificationPermissions
     {
         public const string View = "message.logs.view";
         public const string Resend = "message.logs.resend";
+        public const string Export = "message.logs.export";
     }
 
     public static class Blacklist
@@ -223,7 +224,7 @@ public static class NotificationPermissions
         .Menu(Channels.View, Root, "/message/channels")
         .Buttons(Channels.View, Channels.Edit, Channels.Test)
         .Menu(Logs.View, Root, "/message/logs")
-        .Buttons(Logs.View, Logs.Resend, Blacklist.Manage, Notifications.Send)
+        .Buttons(Logs.View, Logs.Resend, Logs.Export, Blacklist.Manage, Notifications.Send)
         .Api("message.api.send", Logs.View, "POST", "/api/v1/messages")
         .Build();
 }

@@ -73,6 +73,9 @@ public interface IMessageLogService
 
     Task<Result<MessageLogDetail>> GetAsync(long id, CancellationToken cancellationToken = default);
 
+    /// <summary>The filtered log as an Excel workbook (newest first, at most 50,000 rows).</summary>
+    Task<byte[]> ExportAsync(MessageLogFilter filter, CancellationToken cancellationToken = default);
+
     Task<Result> ResendAsync(long id, CancellationToken cancellationToken = default);
 
     /// <summary>Resends failed messages together: all of them, or none when one is missing or not failed.</summary>

@@ -11,6 +11,8 @@ namespace Ops.Infrastructure.Notifications;
 
 internal sealed class MessageLogService(IDbContextFactory<OpsDbContext> factory, IPermissionGuard guard, IAuditTrail audit, TimeProvider clock) : IMessageLogService
 {
+    public const int MaxExportRows = 50_000;
+
     private static readonly SortMap<MessageLog> Sorts = new SortMap<MessageLog>()
         .Add("createdAt", m => m.CreatedAt)
         .Add("status", m => m.Status)
@@ -22,6 +24,35 @@ internal sealed class MessageLogService(IDbContextFactory<OpsDbContext> factory,
     {
         await guard.DemandAsync(NotificationPermissions.Logs.View, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var result = await Filtered(db, filter).ToPagedResultAsync(page, Sorts, cancellationToken);
+        return new PagedResult<MessageLogRow>(result.Items.Select(ToRow).ToList(), result.TotalCount, result.Page, result.PageSize);
+    }
+
+    public async Task<byte[]> ExportAsync(MessageLogFilter filter, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(NotificationPermissions.Logs.Export, cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var logs = await Filtered(db, filter).OrderByDescending(m => m.CreatedAt).Take(MaxExportRows).ToListAsync(cancellationToken);
+        var zh = CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+        var rows = logs.Select(m => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
+        {
+            [zh ? "时间" : "Time"] = m.CreatedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+            [zh ? "渠道" : "Channel"] = m.Channel.ToString(),
+            [zh ? "接收人" : "Recipient"] = m.Recipient,
+            [zh ? "模板" : "Template"] = m.TemplateCode,
+            [zh ? "状态" : "Status"] = m.Status.ToString(),
+            [zh ? "尝试次数" : "Attempts"] = m.Attempts,
+            [zh ? "错误" : "Error"] = m.LastError,
+            [zh ? "业务类型" : "BusinessType"] = m.BusinessType,
+            [zh ? "业务 ID" : "BusinessId"] = m.BusinessId,
+            [zh ? "发送时间" : "SentAt"] = m.SentAt?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        });
+        await audit.RecordAsync(new AuditEntry("message", "log.export", Detail: $"{logs.Count} rows"), cancellationToken);
+        return await ExcelExchange.ExportAsync(rows, "MessageLog", cancellationToken);
+    }
+
+    private static IQueryable<MessageLog> Filtered(OpsDbContext db, MessageLogFilter filter)
+    {
         var query = db.MessageLogs.AsNoTracking();
         query = filter.Channel is { } channel ? query.Where(m => m.Channel == channel) : query;
         query = filter.Status is { } status ? query.Where(m => m.Status == status) : query;
@@ -29,9 +60,7 @@ internal sealed class MessageLogService(IDbContextFactory<OpsDbContext> factory,
         query = string.IsNullOrWhiteSpace(filter.BusinessId) ? query : query.Where(m => m.BusinessId == filter.BusinessId.Trim());
         query = string.IsNullOrWhiteSpace(filter.Recipient) ? query : query.Where(m => m.Recipient.Contains(filter.Recipient.Trim()));
         query = filter.From is { } from ? query.Where(m => m.CreatedAt >= from) : query;
-        query = filter.To is { } to ? query.Where(m => m.CreatedAt < to) : query;
-        var result = await query.ToPagedResultAsync(page, Sorts, cancellationToken);
-        return new PagedResult<MessageLogRow>(result.Items.Select(ToRow).ToList(), result.TotalCount, result.Page, result.PageSize);
+        return filter.To is { } to ? query.Where(m => m.CreatedAt < to) : query;
     }
 
     public async Task<Result<MessageLogDetail>> GetAsync(long id, CancellationToken cancellationToken = default)
