@@ -26,8 +26,32 @@ internal static class ChannelConfigMapper
         _ => new(),
     };
 
-    /// <summary>The settings record to store; <paramref name="storedSecret"/> is kept when no new secret is given.</summary>
-    public static Result<object> ToSettings(MessageChannel channel, ChannelConfigInput input, string? storedSecret)
+    /// <summary>
+    /// The settings record to store. The stored secret is kept when no new one is given, but only for
+    /// the same endpoint: pointing a stored password at another host must not hand it over there.
+    /// </summary>
+    public static Result<object> ToSettings(MessageChannel channel, ChannelConfigInput input, object? stored)
+    {
+        var built = Build(channel, input, SecretOf(stored));
+        var keepsOldSecret = !input.ClearSecret && string.IsNullOrEmpty(input.Secret) && !string.IsNullOrEmpty(SecretOf(stored));
+        if (built.IsSuccess && keepsOldSecret && EndpointOf(built.Value) != EndpointOf(stored))
+        {
+            return Error.Invalid("message.channel.secret_reenter");
+        }
+
+        return built;
+    }
+
+    private static string? EndpointOf(object? settings) => settings switch
+    {
+        SmtpSettings s => $"{s.Host}|{s.Port}|{s.Tls}|{s.UserName}",
+        SmsGatewaySettings s => s.Url,
+        WebhookSettings s => s.Url,
+        RobotSettings s => s.Url,
+        _ => null,
+    };
+
+    private static Result<object> Build(MessageChannel channel, ChannelConfigInput input, string? storedSecret)
     {
         var secret = input.ClearSecret ? null : string.IsNullOrEmpty(input.Secret) ? storedSecret : input.Secret.Trim();
         if (channel == MessageChannel.Email)

@@ -42,7 +42,7 @@ internal sealed class ChannelConfigService(
         }
 
         var stored = await LoadAsync(channel, cancellationToken);
-        var next = ChannelConfigMapper.ToSettings(channel, input, ChannelConfigMapper.SecretOf(stored));
+        var next = ChannelConfigMapper.ToSettings(channel, input, stored);
         if (next.IsFailure)
         {
             return next.Error!;

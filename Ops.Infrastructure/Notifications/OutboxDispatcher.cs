@@ -46,6 +46,8 @@ public sealed class OutboxOptions
 internal sealed class OutboxDispatcher(
     IServiceScopeFactory scopes, OutboxOptions options, ChannelRateLimiter limiter, TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
+    private long? _inFlight;
+
     private readonly string _node = Clip($"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}", 60);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -82,11 +84,12 @@ internal sealed class OutboxDispatcher(
         try
         {
             await using var scope = scopes.CreateSystemScope();
-            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync(cancellationToken);
-            await db.MessageLogs.Where(m => m.LeaseOwner == _node && m.Status == MessageStatus.Sending)
-                .ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, MessageStatus.Pending).SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync(CancellationToken.None);
+            var inFlight = _inFlight ?? 0;
+            await db.MessageLogs.Where(m => m.LeaseOwner == _node && m.Status == MessageStatus.Sending && m.Id != inFlight)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, MessageStatus.Pending).SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null), CancellationToken.None);
         }
-        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or ObjectDisposedException or System.Data.Common.DbException)
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or ObjectDisposedException or OperationCanceledException or System.Data.Common.DbException)
         {
             logger.LogWarning(ex, "Could not release outbox leases at stop; they expire after {Lease}", options.Lease);
         }
@@ -139,11 +142,17 @@ internal sealed class OutboxDispatcher(
     private async Task SendOneAsync(IServiceProvider services, IDbContextFactory<OpsDbContext> factory, long id)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var message = await db.MessageLogs.SingleAsync(m => m.Id == id);
-        if (message.LeaseOwner != _node)
+        // Renew the lease for this one send, only if this node still holds it: a batch that ran
+        // long may have lost a message to another node, which then sends it instead of us.
+        var until = clock.GetUtcNow() + options.Lease;
+        var held = await db.MessageLogs.Where(m => m.Id == id && m.LeaseOwner == _node && m.Status == MessageStatus.Sending)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.LeaseUntil, until));
+        if (held == 0)
         {
             return;
         }
+
+        var message = await db.MessageLogs.SingleAsync(m => m.Id == id);
 
         if (limiter.TryAcquire(message.Channel, clock.GetUtcNow()) is { } freeAt)
         {
@@ -163,13 +172,16 @@ internal sealed class OutboxDispatcher(
             }
 
             // Not tied to shutdown: a message in hand is finished, so it is not sent twice.
+            _inFlight = id;
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await sender.SendAsync(message, timeout.Token);
         }
-        catch (Exception ex) when (ex is DeliveryException or HttpRequestException or TaskCanceledException or InvalidOperationException or UriFormatException)
+        catch (Exception ex)
         {
-            error = ex.Message;
+            // Whatever a sender throws is a failed attempt of this message, never the end of the dispatcher.
+            error = ex is OperationCanceledException ? "Timed out after 30 s" : ex.Message;
         }
+
 
         var now = clock.GetUtcNow();
         if (error is null)
@@ -184,6 +196,7 @@ internal sealed class OutboxDispatcher(
 
         db.MessageAttempts.Add(new MessageAttempt(id, message.Attempts, now, error is null, error, watch.Elapsed.TotalMilliseconds));
         await db.SaveChangesAsync();
+        _inFlight = null;
     }
 
     private static string Clip(string value, int max) => value.Length <= max ? value : value[..max];

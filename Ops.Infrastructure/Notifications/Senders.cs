@@ -34,7 +34,9 @@ internal sealed class WebhookSender(IHttpClientFactory clients, SettingsStore se
     {
         var config = await settings.GetAsync<WebhookSettings?>(WebhookSettings.Key, null, cancellationToken)
             ?? throw new DeliveryException("The webhook channel is not configured.");
-        var url = string.IsNullOrWhiteSpace(message.Recipient) || message.Recipient == "default" ? config.Url : message.Recipient;
+        // Always the configured address: a caller-supplied URL would let senders reach internal hosts
+        // with the webhook's secret headers and signature (the recipient is only a label here).
+        var url = config.Url;
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(message.Content, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Ops-Message-Id", message.Id.ToString(CultureInfo.InvariantCulture));

@@ -37,6 +37,11 @@ public sealed class ChannelConfigTests
         Assert.Equal(WebhookSender.Sign("s3cret-value", headers["X-Ops-Timestamp"], body), headers["X-Ops-Signature"]);
         var summary = (await channels.ListAsync()).Single(c => c.Channel == MessageChannel.Webhook);
         Assert.Equal((true, true, harness.Clock.Now), (summary.Configured, summary.LastTestOk!.Value, summary.LastTestAt!.Value));
+
+        // The stored secret never follows a new address, and a recipient never redirects the webhook.
+        Assert.Equal("message.channel.secret_reenter", (await channels.SaveAsync(MessageChannel.Webhook, new ChannelConfigInput { Url = "http://attacker.example/hook" })).Error!.Code);
+        Assert.True((await channels.TestAsync(MessageChannel.Webhook, "http://127.0.0.1:9/elsewhere")).Value.Ok);
+        Assert.Equal(2, receiver.Received.Count);
     }
 
     [Fact]
