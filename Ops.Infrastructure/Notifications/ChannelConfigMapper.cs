@@ -9,6 +9,9 @@ internal static class ChannelConfigMapper
 {
     private static readonly string[] Methods = ["POST", "PUT", "GET"];
 
+    /// <summary>Header values may be credentials: shown masked, and a masked value on save keeps the stored one.</summary>
+    public const string Masked = "******";
+
     public static string KeyFor(MessageChannel channel) => channel switch
     {
         MessageChannel.Email => SmtpSettings.Key,
@@ -21,7 +24,7 @@ internal static class ChannelConfigMapper
     {
         SmtpSettings s => new() { Host = s.Host, Port = s.Port, Tls = s.Tls, UserName = s.UserName, From = s.From, FromName = s.FromName, HasSecret = !string.IsNullOrEmpty(s.Password) },
         SmsGatewaySettings s => new() { Url = s.Url, Method = s.Method, BodyTemplate = s.BodyTemplate, ContentType = s.ContentType, HasSecret = !string.IsNullOrEmpty(s.Secret) },
-        WebhookSettings s => new() { Url = s.Url, Headers = string.Join('\n', (s.Headers ?? new Dictionary<string, string>()).Select(h => $"{h.Key}: {h.Value}")), HasSecret = !string.IsNullOrEmpty(s.Secret) },
+        WebhookSettings s => new() { Url = s.Url, Headers = string.Join('\n', (s.Headers ?? new Dictionary<string, string>()).Select(h => $"{h.Key}: {Masked}")), HasSecret = !string.IsNullOrEmpty(s.Secret) },
         RobotSettings s => new() { Url = s.Url, HasSecret = !string.IsNullOrEmpty(s.Secret) },
         _ => new(),
     };
@@ -32,8 +35,9 @@ internal static class ChannelConfigMapper
     /// </summary>
     public static Result<object> ToSettings(MessageChannel channel, ChannelConfigInput input, object? stored)
     {
-        var built = Build(channel, input, SecretOf(stored));
-        var keepsOldSecret = !input.ClearSecret && string.IsNullOrEmpty(input.Secret) && !string.IsNullOrEmpty(SecretOf(stored));
+        var built = Build(channel, input, SecretOf(stored), (stored as WebhookSettings)?.Headers);
+        var keepsOldSecret = (!input.ClearSecret && string.IsNullOrEmpty(input.Secret) && !string.IsNullOrEmpty(SecretOf(stored)))
+            || (input.Headers?.Contains(Masked, StringComparison.Ordinal) == true);
         if (built.IsSuccess && keepsOldSecret && EndpointOf(built.Value) != EndpointOf(stored))
         {
             return Error.Invalid("message.channel.secret_reenter");
@@ -51,7 +55,7 @@ internal static class ChannelConfigMapper
         _ => null,
     };
 
-    private static Result<object> Build(MessageChannel channel, ChannelConfigInput input, string? storedSecret)
+    private static Result<object> Build(MessageChannel channel, ChannelConfigInput input, string? storedSecret, IReadOnlyDictionary<string, string>? storedHeaders)
     {
         var secret = input.ClearSecret ? null : string.IsNullOrEmpty(input.Secret) ? storedSecret : input.Secret.Trim();
         if (channel == MessageChannel.Email)
@@ -67,7 +71,7 @@ internal static class ChannelConfigMapper
         return channel switch
         {
             MessageChannel.Sms => Sms(input, url, secret),
-            MessageChannel.Webhook => Headers(input.Headers).Map(h => (object)new WebhookSettings(url.ToString(), secret, h)),
+            MessageChannel.Webhook => Headers(input.Headers, storedHeaders).Map(h => (object)new WebhookSettings(url.ToString(), secret, h)),
             MessageChannel.WeCom => new RobotSettings(url.ToString(), null),
             _ => new RobotSettings(url.ToString(), secret),
         };
@@ -123,7 +127,7 @@ internal static class ChannelConfigMapper
         return new SmsGatewaySettings(url.ToString(), method, input.BodyTemplate, secret, string.IsNullOrWhiteSpace(input.ContentType) ? "application/json" : input.ContentType.Trim());
     }
 
-    private static Result<IReadOnlyDictionary<string, string>?> Headers(string? text)
+    private static Result<IReadOnlyDictionary<string, string>?> Headers(string? text, IReadOnlyDictionary<string, string>? stored)
     {
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var line in (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -134,7 +138,19 @@ internal static class ChannelConfigMapper
                 return Error.Invalid("message.channel.header_invalid", line);
             }
 
-            headers[line[..colon].Trim()] = line[(colon + 1)..].Trim();
+            var (name, value) = (line[..colon].Trim(), line[(colon + 1)..].Trim());
+            if (value == Masked)
+            {
+                var kept = stored?.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+                if (kept is null)
+                {
+                    return Error.Invalid("message.channel.header_invalid", line);
+                }
+
+                value = kept;
+            }
+
+            headers[name] = value;
         }
 
         return headers.Count == 0 ? null : headers;

@@ -19,7 +19,7 @@ public sealed class ChannelConfigTests
         var shown = await channels.GetAsync(MessageChannel.Webhook);
         Assert.Null(shown.Secret);
         Assert.True(shown.HasSecret);
-        Assert.Equal("X-Token: abc", shown.Headers);
+        Assert.Equal($"X-Token: {ChannelConfigMapper.Masked}", shown.Headers);
         await using (var db = await harness.CreateDbContextAsync())
         {
             var row = await db.SystemSettings.AsNoTracking().SingleAsync(s => s.Key == WebhookSettings.Key);
