@@ -25,17 +25,32 @@ internal sealed class NotificationHubRelay(IEventBus events, IHubContext<Notific
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscriptions.Add(events.Subscribe<NotificationArrived>(e =>
-            hub.Clients.User(UserKey(e.UserId)).SendAsync("NotificationArrived", e.Notification)));
-        _subscriptions.Add(events.Subscribe<NotificationsChanged>(e =>
-            hub.Clients.User(UserKey(e.UserId)).SendAsync("NotificationsChanged")));
+        lock (_subscriptions)
+        {
+            _subscriptions.Add(events.Subscribe<NotificationArrived>(e =>
+                hub.Clients.User(UserKey(e.UserId)).SendAsync("NotificationArrived", e.Notification)));
+            _subscriptions.Add(events.Subscribe<NotificationsChanged>(e =>
+                hub.Clients.User(UserKey(e.UserId)).SendAsync("NotificationsChanged")));
+        }
+
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        _subscriptions.ForEach(s => s.Dispose());
-        _subscriptions.Clear();
+        // Stop may run more than once (host and factory disposal); take the list once.
+        IDisposable[] subscriptions;
+        lock (_subscriptions)
+        {
+            subscriptions = [.. _subscriptions];
+            _subscriptions.Clear();
+        }
+
+        foreach (var subscription in subscriptions)
+        {
+            subscription.Dispose();
+        }
+
         return Task.CompletedTask;
     }
 
