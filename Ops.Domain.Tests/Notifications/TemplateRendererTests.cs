@@ -39,6 +39,7 @@ public sealed class TemplateRendererTests
     [InlineData(TemplateEscaping.Html, "<b>\"A&B\"</b>", "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;")]
     [InlineData(TemplateEscaping.Json, "say \"hi\"\n\\ 你好", "say \\\"hi\\\"\\n\\\\ 你好")]
     [InlineData(TemplateEscaping.Markdown, "*bold* [link](x) #1", "\\*bold\\* \\[link\\]\\(x\\) \\#1")]
+    [InlineData(TemplateEscaping.Url, "a&phone=+1900 中", "a%26phone%3D%2B1900%20%E4%B8%AD")]
     [InlineData(TemplateEscaping.None, "<b>*x*</b>", "<b>*x*</b>")]
     public void Values_AreEscapedForTheChannel(TemplateEscaping escaping, string value, string expected) =>
         Assert.Equal(expected, TemplateRenderer.Render("${v}", Values(("v", value)), escaping).Value);

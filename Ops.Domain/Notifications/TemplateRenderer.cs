@@ -18,6 +18,9 @@ public enum TemplateEscaping
 
     /// <summary>DingTalk, Feishu and WeCom robot markdown.</summary>
     Markdown,
+
+    /// <summary>Form-encoded request bodies and query strings (SMS gateways): values percent-encoded.</summary>
+    Url,
 }
 
 /// <summary>
@@ -55,6 +58,7 @@ public static partial class TemplateRenderer
         TemplateEscaping.Html => System.Net.WebUtility.HtmlEncode(value),
         TemplateEscaping.Json => JsonString(value),
         TemplateEscaping.Markdown => MarkdownSpecial().Replace(value, @"\$0"),
+        TemplateEscaping.Url => Uri.EscapeDataString(value),
         _ => value,
     };
 

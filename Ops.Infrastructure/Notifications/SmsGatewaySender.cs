@@ -7,7 +7,8 @@ namespace Ops.Infrastructure.Notifications;
 
 /// <summary>
 /// An HTTP SMS gateway: where to call, how, and the request body as a template over
-/// <c>${phone}</c>, <c>${content}</c> and <c>${messageId}</c> (values JSON-escaped when the body is JSON).
+/// <c>${phone}</c>, <c>${content}</c> and <c>${messageId}</c> (values JSON-escaped for a JSON body,
+/// percent-encoded for a form body, so a value can never add fields of its own).
 /// The signing secret is stored encrypted.
 /// </summary>
 public sealed record SmsGatewaySettings(string Url, string Method, string BodyTemplate, string? Secret, string ContentType = "application/json")
@@ -52,7 +53,9 @@ internal sealed class SmsGatewaySender(IHttpClientFactory clients, SettingsStore
 
     public static string RenderBody(SmsGatewaySettings gateway, MessageLog message)
     {
-        var escaping = gateway.ContentType.Contains("json", StringComparison.OrdinalIgnoreCase) ? TemplateEscaping.Json : TemplateEscaping.None;
+        var escaping = gateway.ContentType.Contains("json", StringComparison.OrdinalIgnoreCase) ? TemplateEscaping.Json
+            : gateway.ContentType.Contains("x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase) ? TemplateEscaping.Url
+            : TemplateEscaping.None;
         var values = new Dictionary<string, string?>
         {
             ["phone"] = message.Recipient,

@@ -40,4 +40,30 @@ public sealed class SmsChannelTests
             "sms-secret"u8, System.Text.Encoding.UTF8.GetBytes($"{headers["X-Ops-Timestamp"]}.{body}")));
         Assert.Equal(expected, headers["X-Ops-Signature"]);
     }
+
+    [Fact]
+    public async Task FormGateway_PercentEncodesValues_SoContentCannotAddFields()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var factory = new OpsWebFactory(settings: new Dictionary<string, string?> { ["Outbox:PollInterval"] = "00:00:00.050" });
+        _ = factory.CreateClient();
+        await using (var scope = factory.Services.CreateSystemScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<SettingsStore>().SetAsync(SmsGatewaySettings.Key, "sms",
+                new SmsGatewaySettings(receiver.Url, "POST", "to=${phone}&text=${content}", null, "application/x-www-form-urlencoded"), encrypt: true);
+            await scope.ServiceProvider.GetRequiredService<ITemplateService>().CreateAsync(new TemplateInput(
+                "note", "提醒", MessageChannel.Sms, null, "${text}", null, null, [new TemplateParameter("text", null, null)], true));
+            await scope.ServiceProvider.GetRequiredService<IMessageService>().SendAsync(
+                new SendRequest("note", [], ["13800000000"], new Dictionary<string, string?> { ["text"] = "hi&to=19000000000" }));
+        }
+
+        for (var i = 0; i < 200 && receiver.Received.IsEmpty; i++)
+        {
+            await Task.Delay(25);
+        }
+
+        var form = System.Web.HttpUtility.ParseQueryString(Assert.Single(receiver.Received).Body);
+        Assert.Equal(["13800000000"], form.GetValues("to")!);
+        Assert.Equal("hi&to=19000000000", form["text"]);
+    }
 }
