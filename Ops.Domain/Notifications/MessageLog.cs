@@ -26,8 +26,10 @@ public sealed class MessageLog : Entity
 
     public MessageLog(
         MessageChannel channel, string recipient, long? userId, string? templateCode, string? subject, string content,
-        string? businessType, string? businessId, string? idempotencyKey, DateTimeOffset now)
+        string? businessType, string? businessId, string? idempotencyKey, DateTimeOffset now,
+        NotificationType type = NotificationType.System)
     {
+        Type = type;
         Channel = channel;
         Recipient = recipient;
         UserId = userId;
@@ -53,6 +55,9 @@ public sealed class MessageLog : Entity
     public string? Subject { get; private set; }
 
     public string Content { get; private set; } = "";
+
+    /// <summary>The kind of notification: checked against per-user settings and shown in-app.</summary>
+    public NotificationType Type { get; private set; }
 
     public string? BusinessType { get; private set; }
 

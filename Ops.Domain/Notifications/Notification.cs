@@ -60,6 +60,21 @@ public sealed class Notification : Entity
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>The outbox message this came from, if any: one message makes one notification, however often it is dispatched.</summary>
+    public long? MessageLogId { get; private set; }
+
+    /// <summary>The notification an outbox message delivers.</summary>
+    public static Notification FromMessage(MessageLog message, DateTimeOffset now)
+    {
+        var title = message.Subject ?? message.TemplateCode ?? "";
+        var content = message.Content.Length <= ContentMaxLength ? message.Content : message.Content[..ContentMaxLength];
+        return new Notification(message.UserId ?? throw new DomainException("message.inapp.no_user"), message.Type, NotificationLevel.Info,
+            title.Length <= TitleMaxLength ? title : title[..TitleMaxLength], content, null, now)
+        {
+            MessageLogId = message.Id,
+        };
+    }
+
     public void MarkRead(DateTimeOffset now)
     {
         if (!IsRead)

@@ -239,6 +239,13 @@ internal static class DepartmentPaths
         return db.Departments.Where(d => rootPath.Any(p => d.Path.StartsWith(p))).Select(d => d.Id);
     }
 
+    /// <summary>The departments and all their descendants, in one query.</summary>
+    public static IQueryable<long> DescendantIds(OpsDbContext db, IReadOnlyCollection<long> ids)
+    {
+        var rootPaths = db.Departments.Where(r => ids.Contains(r.Id)).Select(r => r.Path);
+        return db.Departments.Where(d => rootPaths.Any(p => d.Path.StartsWith(p))).Select(d => d.Id);
+    }
+
     public static IReadOnlyList<long> Ancestors(string path, long id) =>
         path.Split('/', StringSplitOptions.RemoveEmptyEntries)
             .Select(s => long.Parse(s, CultureInfo.InvariantCulture))

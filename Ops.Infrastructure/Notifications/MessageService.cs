@@ -2,13 +2,18 @@ using Microsoft.EntityFrameworkCore;
 using Ops.Domain.Auth;
 using Ops.Domain.Common;
 using Ops.Domain.Notifications;
-using Ops.Infrastructure.Auth;
 using Ops.Infrastructure.Persistence;
 
 namespace Ops.Infrastructure.Notifications;
 
 internal sealed class MessageService(IDbContextFactory<OpsDbContext> factory, IPermissionGuard guard, TimeProvider clock) : IMessageService
 {
+    /// <summary>Recipients one send may reach after roles and departments are expanded.</summary>
+    public const int MaxRecipients = NotificationService.MaxRecipients;
+
+    /// <summary>Rounds against concurrent sends with the same idempotency key before giving up.</summary>
+    private const int KeyClashRounds = 3;
+
     public async Task<Result<int>> SendAsync(SendRequest request, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(NotificationPermissions.Notifications.Send, cancellationToken);
@@ -19,96 +24,89 @@ internal sealed class MessageService(IDbContextFactory<OpsDbContext> factory, IP
             return Error.NotFound("message.template.not_found");
         }
 
-        var input = TemplateService.ToInput(template);
-        var userIds = await RecipientIdsAsync(db, request, cancellationToken);
-        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id) && u.IsActive)
-            .Select(u => new { u.Id, u.Email, u.PhoneNumber, u.PreferredCulture }).ToListAsync(cancellationToken);
-        var targets = users.Select(u => (Address: AddressOf(template.Channel, u.Id, u.Email, u.PhoneNumber), UserId: (long?)u.Id,
-                English: u.PreferredCulture?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true))
-            .Concat(request.Addresses.Select(a => (Address: (string?)a.Trim(), UserId: (long?)null, English: false)))
-            .Where(t => !string.IsNullOrEmpty(t.Address))
-            .DistinctBy(t => t.Address)
-            .ToList();
+        var targets = await MessageRecipients.ResolveAsync(db, template.Channel, request, cancellationToken);
         if (targets.Count == 0)
         {
             return Error.Invalid("message.send.no_recipients");
         }
 
+        if (targets.Count > MaxRecipients)
+        {
+            return Error.Invalid("message.notification.recipients", MaxRecipients);
+        }
+
+        // Two renderings at most (zh-CN and en-US), checked before anything is written.
+        var input = TemplateService.ToInput(template);
+        var chinese = TemplateRules.Render(input, request.Variables, english: false);
+        var english = TemplateRules.Render(input, request.Variables, english: true);
+        if (chinese.IsFailure || english.IsFailure)
+        {
+            return chinese.Error ?? english.Error!;
+        }
+
         var now = clock.GetUtcNow();
-        var blacklist = await db.Blacklist.AsNoTracking().Where(b => b.Channel == template.Channel && (b.ExpiresAt == null || b.ExpiresAt > now)).ToListAsync(cancellationToken);
-        var targetUsers = targets.Where(t => t.UserId is not null).Select(t => t.UserId!.Value).ToList();
-        var optedOut = (await db.NotificationSettings.AsNoTracking()
-            .Where(s => targetUsers.Contains(s.UserId) && s.Type == request.Type && s.Channel == template.Channel && !s.Enabled)
-            .Select(s => s.UserId).ToListAsync(cancellationToken)).ToHashSet();
-        var queued = new List<MessageLog>();
-        foreach (var (address, userId, english) in targets)
+        var suppression = await SendSuppression.LoadAsync(db, template.Channel, request.Type, targets, now, cancellationToken);
+        for (var round = 1; ; round++)
         {
-            var rendered = TemplateRules.Render(input, request.Variables, english);
-            if (rendered.IsFailure)
+            await using var write = await factory.CreateDbContextAsync(cancellationToken);
+            var alreadySent = await AlreadyQueuedAsync(write, request.IdempotencyKey, template.Channel, cancellationToken);
+            var queued = targets.Where(t => !alreadySent.Contains(t.Address)).Select(t =>
             {
-                return rendered.Error!;
+                var rendered = t.English ? english.Value : chinese.Value;
+                var message = new MessageLog(template.Channel, t.Address, t.UserId, template.Code, rendered.Subject, rendered.Content,
+                    request.BusinessType, request.BusinessId, request.IdempotencyKey, now, request.Type);
+                if (suppression.ReasonFor(t) is { } reason)
+                {
+                    // Suppressed sends are logged, not silently dropped: the log says why nothing went out.
+                    message.Block(reason);
+                }
+
+                return message;
+            }).ToList();
+            write.MessageLogs.AddRange(queued);
+
+            // A concurrent send with the same key took some recipients: reload the keys and queue the rest.
+            if (await Common.UniqueViolation.TrySaveAsync(write, cancellationToken))
+            {
+                return queued.Count(m => m.Status == MessageStatus.Pending);
             }
 
-            if (request.IdempotencyKey is { } key
-                && await db.MessageLogs.AnyAsync(m => m.IdempotencyKey == key && m.Channel == template.Channel && m.Recipient == address, cancellationToken))
+            if (round == KeyClashRounds)
             {
-                continue;
+                return Error.Conflict("message.send.busy");
             }
-
-            var message = new MessageLog(template.Channel, address!, userId, template.Code, rendered.Value.Subject, rendered.Value.Content,
-                request.BusinessType, request.BusinessId, request.IdempotencyKey, now);
-
-            // Suppressed sends are logged, not silently dropped: the log says why nothing went out.
-            if (blacklist.FirstOrDefault(b => b.Blocks(template.Channel, address!, userId, now)) is { } entry)
-            {
-                message.Block($"blacklist: {entry.Reason}");
-            }
-            else if (userId is { } id && optedOut.Contains(id))
-            {
-                message.Block("user settings: turned off");
-            }
-
-            queued.Add(message);
         }
-
-        db.MessageLogs.AddRange(queued);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (Common.UniqueViolation.Is(ex))
-        {
-            // A concurrent send with the same key won: this one queues nothing.
-            return 0;
-        }
-
-        return queued.Count(m => m.Status == MessageStatus.Pending);
     }
 
-    /// <summary>Where a user is reached on a channel; robots and webhooks use the channel's own target.</summary>
-    /// <summary>The named users, the members of the roles, and everyone in the departments' subtrees.</summary>
-    private static async Task<List<long>> RecipientIdsAsync(OpsDbContext db, SendRequest request, CancellationToken cancellationToken)
+    /// <summary>Recipients this idempotency key has already queued on the channel: one query for the whole send.</summary>
+    private static async Task<HashSet<string>> AlreadyQueuedAsync(OpsDbContext db, string? key, MessageChannel channel, CancellationToken cancellationToken) =>
+        key is null
+            ? []
+            : (await db.MessageLogs.Where(m => m.IdempotencyKey == key && m.Channel == channel).Select(m => m.Recipient).ToListAsync(cancellationToken))
+                .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Blacklist entries and opt-outs that apply to this send, loaded once.</summary>
+    private sealed record SendSuppression(List<BlacklistEntry> Blacklist, HashSet<long> OptedOut, MessageChannel Channel, DateTimeOffset Now)
     {
-        var ids = request.UserIds.ToHashSet();
-        if (request.RoleIds is { Count: > 0 } roles)
+        public static async Task<SendSuppression> LoadAsync(
+            OpsDbContext db, MessageChannel channel, NotificationType type, IReadOnlyList<MessageTarget> targets, DateTimeOffset now, CancellationToken cancellationToken)
         {
-            ids.UnionWith(await db.UserRoles.Where(r => roles.Contains(r.RoleId)).Select(r => r.UserId).ToListAsync(cancellationToken));
+            var blacklist = await db.Blacklist.AsNoTracking().Where(b => b.Channel == channel && (b.ExpiresAt == null || b.ExpiresAt > now)).ToListAsync(cancellationToken);
+            var userIds = targets.Where(t => t.UserId is not null).Select(t => t.UserId!.Value).ToList();
+            var optedOut = await db.NotificationSettings.AsNoTracking()
+                .Where(s => userIds.Contains(s.UserId) && s.Type == type && s.Channel == channel && !s.Enabled)
+                .Select(s => s.UserId).ToListAsync(cancellationToken);
+            return new SendSuppression(blacklist, optedOut.ToHashSet(), channel, now);
         }
 
-        foreach (var department in request.DepartmentIds ?? [])
+        public string? ReasonFor(MessageTarget target)
         {
-            var subtree = DepartmentPaths.DescendantIds(db, department);
-            ids.UnionWith(await db.Users.Where(u => u.DepartmentId != null && subtree.Contains(u.DepartmentId.Value)).Select(u => u.Id).ToListAsync(cancellationToken));
-        }
+            if (Blacklist.FirstOrDefault(b => b.Blocks(Channel, target.Address, target.UserId, Now)) is { } entry)
+            {
+                return $"blacklist: {entry.Reason}";
+            }
 
-        return ids.ToList();
+            return target.UserId is { } id && OptedOut.Contains(id) ? "user settings: turned off" : null;
+        }
     }
-
-    private static string? AddressOf(MessageChannel channel, long userId, string? email, string? phone) => channel switch
-    {
-        MessageChannel.Email => email,
-        MessageChannel.Sms => phone,
-        MessageChannel.InApp => userId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        _ => "default",
-    };
 }

@@ -118,7 +118,7 @@ internal sealed class NotificationService(
         return rows.Count;
     }
 
-    private static NotificationView ToView(Notification n) =>
+    internal static NotificationView ToView(Notification n) =>
         new(n.Id, n.Type, n.Level, n.Title, n.Content, n.Link, n.IsRead, n.CreatedAt);
 }
 

@@ -61,20 +61,3 @@ internal sealed class WebhookSender(IHttpClientFactory clients, SettingsStore se
     public static string Sign(string secret, string timestamp, string body) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}")));
 }
-
-/// <summary>In-app delivery: a notification row for the user, announced to their open pages.</summary>
-internal sealed class InAppSender(INotificationService notifications) : IMessageSender
-{
-    public MessageChannel Channel => MessageChannel.InApp;
-
-    public async Task SendAsync(MessageLog message, CancellationToken cancellationToken)
-    {
-        var userId = message.UserId ?? throw new DeliveryException("In-app messages need a user.");
-        var result = await notifications.SendAsync(
-            new InAppMessage(NotificationType.System, NotificationLevel.Info, message.Subject ?? message.TemplateCode ?? "", message.Content), [userId], cancellationToken);
-        if (result.IsFailure)
-        {
-            throw new DeliveryException(result.Error!.ToString());
-        }
-    }
-}

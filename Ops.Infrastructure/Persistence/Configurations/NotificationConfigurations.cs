@@ -15,6 +15,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(n => n.Content).HasMaxLength(Notification.ContentMaxLength).IsRequired();
         builder.Property(n => n.Link).HasMaxLength(Notification.LinkMaxLength);
         builder.HasIndex(n => new { n.UserId, n.IsRead, n.CreatedAt });
+        builder.HasIndex(n => n.MessageLogId).IsUnique();
     }
 }
 
@@ -43,6 +44,7 @@ internal sealed class MessageLogConfiguration : IEntityTypeConfiguration<Message
         builder.ToTable("t_message_log");
         builder.Property(m => m.Channel).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.Type).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.Recipient).HasMaxLength(MessageLog.AddressMaxLength).IsRequired();
         builder.Property(m => m.TemplateCode).HasMaxLength(MessageTemplate.CodeMaxLength);
         builder.Property(m => m.Subject).HasMaxLength(MessageTemplate.SubjectMaxLength);

@@ -748,6 +748,11 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
                         .HasMaxLength(64)
                         .HasColumnType("varchar(64)");
 
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)");
+
                     b.Property<long?>("UserId")
                         .HasColumnType("bigint");
 
@@ -870,6 +875,9 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
                         .HasMaxLength(500)
                         .HasColumnType("varchar(500)");
 
+                    b.Property<long?>("MessageLogId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime?>("ReadAt")
                         .HasColumnType("datetime(6)");
 
@@ -887,6 +895,9 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MessageLogId")
+                        .IsUnique();
 
                     b.HasIndex("UserId", "IsRead", "CreatedAt");
 

@@ -717,6 +717,11 @@ namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("UserId")
                         .HasColumnType("INTEGER");
 
@@ -835,6 +840,9 @@ namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("MessageLogId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ReadAt")
                         .HasColumnType("TEXT");
 
@@ -852,6 +860,9 @@ namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MessageLogId")
+                        .IsUnique();
 
                     b.HasIndex("UserId", "IsRead", "CreatedAt");
 

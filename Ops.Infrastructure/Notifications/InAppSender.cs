@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Ops.Domain.Common;
+using Ops.Domain.Notifications;
+using Ops.Infrastructure.Common;
+using Ops.Infrastructure.Persistence;
+
+namespace Ops.Infrastructure.Notifications;
+
+/// <summary>
+/// In-app delivery: a notification row for the user, announced to their open pages. The row is keyed
+/// by the message id, so a message dispatched twice (a lease lost mid-send) still shows once.
+/// </summary>
+internal sealed class InAppSender(IDbContextFactory<OpsDbContext> factory, IEventBus events, TimeProvider clock) : IMessageSender
+{
+    public MessageChannel Channel => MessageChannel.InApp;
+
+    public async Task SendAsync(MessageLog message, CancellationToken cancellationToken)
+    {
+        if (message.UserId is null)
+        {
+            throw new DeliveryException("In-app messages need a user.");
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Users.AnyAsync(u => u.Id == message.UserId && u.IsActive, cancellationToken))
+        {
+            throw new DeliveryException($"User {message.UserId} is not an active user.");
+        }
+
+        var row = Notification.FromMessage(message, clock.GetUtcNow());
+        db.Notifications.Add(row);
+        if (await UniqueViolation.TrySaveAsync(db, cancellationToken))
+        {
+            await events.PublishAsync(new NotificationArrived(row.UserId, NotificationService.ToView(row)));
+        }
+    }
+}
