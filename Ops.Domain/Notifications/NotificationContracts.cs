@@ -11,7 +11,7 @@ public sealed record InAppMessage(NotificationType Type, NotificationLevel Level
 public sealed record NotificationFilter(bool? Read = null, NotificationType? Type = null);
 
 /// <summary>A notification reached a user; open circuits show it at once.</summary>
-public sealed record NotificationArrived(long UserId, NotificationView Notification);
+public sealed record NotificationArrived(long UserId, NotificationView Notification) : IUserEvent;
 
 /// <summary>In-app notifications: other modules send, the current user reads.</summary>
 public interface INotificationService

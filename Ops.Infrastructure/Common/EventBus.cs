@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Ops.Domain.Common;
 
 namespace Ops.Infrastructure.Common;
 
@@ -13,22 +14,27 @@ public interface IEventBus
     Task PublishAsync<TEvent>(TEvent message) where TEvent : notnull;
 
     IDisposable Subscribe<TEvent>(Func<TEvent, Task> handler) where TEvent : notnull;
+
+    /// <summary>Only the events for one user: publishing to one user costs that user's subscribers, not every circuit.</summary>
+    IDisposable SubscribeForUser<TEvent>(long userId, Func<TEvent, Task> handler) where TEvent : IUserEvent;
 }
 
 internal sealed class InMemoryEventBus(ILogger<InMemoryEventBus> logger) : IEventBus
 {
     private readonly ConcurrentDictionary<Type, ConcurrentDictionary<Guid, Func<object, Task>>> _handlers = new();
+    private readonly ConcurrentDictionary<(Type Event, long UserId), ConcurrentDictionary<Guid, Func<object, Task>>> _userHandlers = new();
 
     public async Task PublishAsync<TEvent>(TEvent message) where TEvent : notnull
     {
-        if (!_handlers.TryGetValue(typeof(TEvent), out var handlers))
+        IEnumerable<Func<object, Task>> handlers = _handlers.TryGetValue(typeof(TEvent), out var all) ? all.Values : [];
+        if (message is IUserEvent forUser && _userHandlers.TryGetValue((typeof(TEvent), forUser.UserId), out var mine))
         {
-            return;
+            handlers = handlers.Concat(mine.Values);
         }
 
         // All subscribers start at once and are awaited together: a slow circuit does not delay the
         // next one, so delivery to N circuits costs the slowest, not the sum.
-        await Task.WhenAll(handlers.Values.Select(handler => InvokeAsync(handler, message, typeof(TEvent).Name)));
+        await Task.WhenAll(handlers.Select(handler => InvokeAsync(handler, message, typeof(TEvent).Name)));
     }
 
     private async Task InvokeAsync(Func<object, Task> handler, object message, string eventName)
@@ -49,6 +55,16 @@ internal sealed class InMemoryEventBus(ILogger<InMemoryEventBus> logger) : IEven
         var id = Guid.NewGuid();
         var handlers = _handlers.GetOrAdd(typeof(TEvent), _ => new());
         handlers[id] = message => handler((TEvent)message);
+        return new Subscription(() => handlers.TryRemove(id, out _));
+    }
+
+    public IDisposable SubscribeForUser<TEvent>(long userId, Func<TEvent, Task> handler) where TEvent : IUserEvent
+    {
+        var id = Guid.NewGuid();
+        var handlers = _userHandlers.GetOrAdd((typeof(TEvent), userId), _ => new());
+        handlers[id] = message => handler((TEvent)message);
+
+        // The empty per-user set stays: removing it would race a concurrent subscribe for the same user.
         return new Subscription(() => handlers.TryRemove(id, out _));
     }
 

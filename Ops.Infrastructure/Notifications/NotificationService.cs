@@ -123,4 +123,4 @@ internal sealed class NotificationService(
 }
 
 /// <summary>A user's notifications were read or deleted: their other open pages recount.</summary>
-public sealed record NotificationsChanged(long UserId);
+public sealed record NotificationsChanged(long UserId) : IUserEvent;

@@ -8,6 +8,30 @@ public sealed class EventBusTests
 {
     private sealed record Ping(int N);
 
+    private sealed record ForUser(long UserId, string Text) : Ops.Domain.Common.IUserEvent;
+
+    [Fact]
+    public async Task UserSubscribers_GetOnlyTheirOwnEvents_AndGlobalSubscribersGetAll()
+    {
+        var bus = new InMemoryEventBus(NullLogger<InMemoryEventBus>.Instance);
+        var alice = new List<string>();
+        var bob = new List<string>();
+        var all = new List<string>();
+        using var a = bus.SubscribeForUser<ForUser>(1, e => { alice.Add(e.Text); return Task.CompletedTask; });
+        var b = bus.SubscribeForUser<ForUser>(2, e => { bob.Add(e.Text); return Task.CompletedTask; });
+        using var g = bus.Subscribe<ForUser>(e => { all.Add(e.Text); return Task.CompletedTask; });
+
+        await bus.PublishAsync(new ForUser(1, "for alice"));
+        await bus.PublishAsync(new ForUser(2, "for bob"));
+        b.Dispose();
+        await bus.PublishAsync(new ForUser(2, "after bob left"));
+        await bus.PublishAsync(new ForUser(3, "nobody"));
+
+        Assert.Equal(["for alice"], alice);
+        Assert.Equal(["for bob"], bob);
+        Assert.Equal(["for alice", "for bob", "after bob left", "nobody"], all);
+    }
+
     [Fact]
     public async Task ASlowSubscriber_DoesNotDelayTheOthers_AndAFailingOneDoesNotStopThem()
     {
