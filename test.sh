@@ -23,6 +23,8 @@ install_missing() {
     local packages=()
     command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || packages+=(mariadb-server)
     [ -x /usr/bin/chromium ] || packages+=(chromium)
+    # Python jobs run the system interpreter.
+    [ -x /usr/bin/python3 ] || packages+=(python3)
     # CJK glyphs for screenshots of the Chinese UI.
     [ -d /usr/share/fonts/truetype/wqy ] || packages+=(fonts-wqy-microhei)
     if [ ${#packages[@]} -gt 0 ]; then

@@ -11,6 +11,7 @@ using Ops.Infrastructure.Audit;
 using Ops.Infrastructure.Auth;
 using Ops.Infrastructure.Common;
 using Ops.Infrastructure.Persistence;
+using Ops.Infrastructure.Scheduler;
 
 namespace Ops.Infrastructure;
 
@@ -102,6 +103,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton(configuration.GetSection("Outbox").Get<Notifications.OutboxOptions>() ?? new Notifications.OutboxOptions());
         services.AddSingleton<Notifications.ChannelRateLimiter>();
         services.AddHostedService<Notifications.OutboxDispatcher>();
+        services.AddOpsScheduler(configuration, environment);
         services.AddScoped<ISystemInfoService, SystemInfoService>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

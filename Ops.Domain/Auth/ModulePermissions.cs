@@ -15,6 +15,9 @@ public static class SchedulerPermissions
         public const string Run = "scheduler.jobs.run";
         public const string Stop = "scheduler.jobs.stop";
         public const string Pause = "scheduler.jobs.pause";
+
+        /// <summary>Create, edit and run shell and Python jobs: code that runs on the portal's machine.</summary>
+        public const string Script = "scheduler.jobs.script";
     }
 
     public static class Flows
@@ -34,7 +37,7 @@ public static class SchedulerPermissions
     public static IReadOnlyList<PermissionDefinition> All { get; } = new PermissionTreeBuilder(Module)
         .Menu(Root)
         .Menu(Jobs.View, Root, "/scheduler/jobs")
-        .Buttons(Jobs.View, Jobs.Create, Jobs.Update, Jobs.Delete, Jobs.Run, Jobs.Stop, Jobs.Pause)
+        .Buttons(Jobs.View, Jobs.Create, Jobs.Update, Jobs.Delete, Jobs.Run, Jobs.Stop, Jobs.Pause, Jobs.Script)
         .Api("scheduler.jobs.api.list", Jobs.View, "GET", "/api/v1/jobs")
         .Api("scheduler.jobs.api.execute", Jobs.Run, "POST", "/api/v1/jobs/{id}/execute")
         .Api("scheduler.jobs.api.stop", Jobs.Stop, "POST", "/api/v1/jobs/{id}/stop")

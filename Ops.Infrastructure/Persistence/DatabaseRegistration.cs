@@ -13,16 +13,14 @@ internal static class DatabaseRegistration
         var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(options);
         services.AddSingleton<AuditingInterceptor>();
-        var connection = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
-        connection = string.IsNullOrWhiteSpace(connection) ? null : connection;
+        var connection = ConnectionString(configuration, environment, options);
 
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                connection ??= DatabaseOptions.DefaultSqliteConnectionString(environment.ContentRootPath);
-                EnsureSqliteDirectory(connection);
+                EnsureSqliteDirectory(connection!);
                 services.AddPooledDbContextFactory<SqliteOpsDbContext>((sp, o) =>
-                    ConfigureSqlite(o, connection).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+                    ConfigureSqlite(o, connection!).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
                 services.AddScoped<IDbContextFactory<OpsDbContext>, OpsDbContextFactory<SqliteOpsDbContext>>();
                 break;
             case DatabaseProvider.MySql:
@@ -44,6 +42,14 @@ internal static class DatabaseRegistration
         services.AddScoped<OpsDbContext>(sp => sp.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContext());
         services.AddScoped<DatabaseMigrator>();
         return services;
+    }
+
+    /// <summary>The configured connection string; for SQLite the default file when none is set; null for MySQL without one.</summary>
+    public static string? ConnectionString(IConfiguration configuration, IHostEnvironment environment, DatabaseOptions options)
+    {
+        var connection = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        connection = string.IsNullOrWhiteSpace(connection) ? null : connection;
+        return options.Provider == DatabaseProvider.Sqlite ? connection ?? DatabaseOptions.DefaultSqliteConnectionString(environment.ContentRootPath) : connection;
     }
 
     public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder options, string connection) =>

@@ -51,6 +51,14 @@ public abstract class OpsDbContext(DbContextOptions options)
 
     public DbSet<Ops.Domain.Notifications.UserNotificationSetting> NotificationSettings => Set<Ops.Domain.Notifications.UserNotificationSetting>();
 
+    public DbSet<Ops.Domain.Scheduler.DataSource> DataSources => Set<Ops.Domain.Scheduler.DataSource>();
+
+    public DbSet<Ops.Domain.Scheduler.Job> Jobs => Set<Ops.Domain.Scheduler.Job>();
+
+    public DbSet<Ops.Domain.Scheduler.JobLog> JobLogs => Set<Ops.Domain.Scheduler.JobLog>();
+
+    public DbSet<Ops.Domain.Scheduler.JobAlert> JobAlerts => Set<Ops.Domain.Scheduler.JobAlert>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // A failed or cancelled save leaves no change-log state behind (EF does not report every

@@ -1,0 +1,216 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Ops.Domain.Audit;
+using Ops.Domain.Auth;
+using Ops.Domain.Common;
+using Ops.Domain.Scheduler;
+using Ops.Infrastructure.Common;
+using Ops.Infrastructure.Persistence;
+
+namespace Ops.Infrastructure.Scheduler;
+
+internal sealed class DataSourceService(
+    IDbContextFactory<OpsDbContext> factory, IPermissionGuard guard, IAuditTrail audit, DataSourceConnections connections, TimeProvider clock) : IDataSourceService
+{
+    private static readonly SortMap<DataSource> Sorts = new SortMap<DataSource>()
+        .Add("name", d => d.Name)
+        .Add("type", d => d.Type)
+        .Add("lastTestAt", d => d.LastTestAt)
+        .Default("name");
+
+    public async Task<PagedResult<DataSourceRow>> ListAsync(DataSourceFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(ReportPermissions.DataSources.View, cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var query = db.DataSources.AsNoTracking();
+        if (filter.Type is { } type)
+        {
+            query = query.Where(d => d.Type == type);
+        }
+
+        if (filter.Enabled is { } enabled)
+        {
+            query = query.Where(d => d.Enabled == enabled);
+        }
+
+        if (page.Normalized().Search is { } search)
+        {
+            query = query.Where(d => d.Name.Contains(search) || (d.Host != null && d.Host.Contains(search)) || d.Database.Contains(search));
+        }
+
+        var result = await query.ToPagedResultAsync(page, Sorts, cancellationToken);
+        return new PagedResult<DataSourceRow>(result.Items.Select(ToRow).ToList(), result.TotalCount, result.Page, result.PageSize);
+    }
+
+    public async Task<Result<DataSourceRow>> GetAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(ReportPermissions.DataSources.View, cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var source = await db.DataSources.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        return source is null ? Error.NotFound("scheduler.datasource.not_found") : ToRow(source);
+    }
+
+    public async Task<IReadOnlyList<DataSourceRow>> OptionsAsync(CancellationToken cancellationToken = default)
+    {
+        // Job editors pick a data source without managing them: either permission will do.
+        await guard.DemandAnyAsync([ReportPermissions.DataSources.View, SchedulerPermissions.Jobs.Create, SchedulerPermissions.Jobs.Update], cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var sources = await db.DataSources.AsNoTracking().Where(d => d.Enabled).OrderBy(d => d.Name).ToListAsync(cancellationToken);
+        return sources.Select(ToRow).ToList();
+    }
+
+    public async Task<Result<long>> CreateAsync(DataSourceInput input, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(ReportPermissions.DataSources.Edit, cancellationToken);
+        if (Check(input) is { IsFailure: true } invalid)
+        {
+            return invalid.Error!;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var source = new DataSource(input.Name.Trim());
+        Apply(source, input);
+        db.DataSources.Add(source);
+        await db.SaveChangesAsync(cancellationToken);
+        await RecordAsync("datasource.create", source.Id, cancellationToken);
+        return source.Id;
+    }
+
+    public async Task<Result> UpdateAsync(long id, DataSourceInput input, int version, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(ReportPermissions.DataSources.Edit, cancellationToken);
+        if (Check(input) is { IsFailure: true } invalid)
+        {
+            return invalid;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var source = await db.DataSources.SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (source is null)
+        {
+            return Error.NotFound("scheduler.datasource.not_found");
+        }
+
+        // A stored password is for the server it was entered for: a new host or account needs it again.
+        var moved = source.Type != input.Type || !string.Equals(source.Host, input.Host?.Trim(), StringComparison.OrdinalIgnoreCase)
+            || source.Port != input.Port || !string.Equals(source.UserName, input.UserName?.Trim(), StringComparison.Ordinal);
+        if (moved && source.ProtectedPassword is not null && string.IsNullOrEmpty(input.Password) && !input.ClearPassword)
+        {
+            return Error.Invalid("scheduler.datasource.password_reenter");
+        }
+
+        db.Entry(source).Property(d => d.Version).OriginalValue = version;
+        source.Name = input.Name.Trim();
+        Apply(source, input);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Error.Conflict("common.concurrency_conflict", "datasource");
+        }
+
+        await RecordAsync("datasource.update", id, cancellationToken);
+        return Result.Success();
+    }
+
+    public async Task<Result> DeleteAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(ReportPermissions.DataSources.Delete, cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var source = await db.DataSources.SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (source is null)
+        {
+            return Error.NotFound("scheduler.datasource.not_found");
+        }
+
+        var users = await db.Jobs.AsNoTracking().Where(j => j.Type == JobType.Sql).Select(j => new { j.Name, j.Config }).ToListAsync(cancellationToken);
+        var user = users.FirstOrDefault(j => JobConfigJson.Parse(JobType.Sql, j.Config).Value is SqlJobConfig sql && sql.DataSourceId == id);
+        if (user is not null)
+        {
+            return Error.Conflict("scheduler.datasource.in_use", user.Name);
+        }
+
+        db.DataSources.Remove(source);
+        await db.SaveChangesAsync(cancellationToken);
+        await RecordAsync("datasource.delete", id, cancellationToken);
+        return Result.Success();
+    }
+
+    public async Task<Result<DataSourceTestResult>> TestAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(ReportPermissions.DataSources.Test, cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var source = await db.DataSources.SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (source is null)
+        {
+            return Error.NotFound("scheduler.datasource.not_found");
+        }
+
+        var outcome = await ProbeAsync(source, cancellationToken);
+        source.RecordTest(clock.GetUtcNow(), outcome.Ok, outcome.Message);
+        await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(new AuditEntry("scheduler", "datasource.test", "datasource", id.ToString(CultureInfo.InvariantCulture),
+            outcome.Ok ? AuditResult.Success : AuditResult.Failure, outcome.Message), cancellationToken);
+        return outcome;
+    }
+
+    private async Task<DataSourceTestResult> ProbeAsync(DataSource source, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            await using var connection = connections.Create(source);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(DataSourceConnections.ConnectTimeoutSeconds + 5));
+            await connection.OpenAsync(timeout.Token);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT 1";
+            await command.ExecuteScalarAsync(timeout.Token);
+            return new DataSourceTestResult(true, $"OK: {connection.ServerVersion}", watch.Elapsed.TotalMilliseconds);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return new DataSourceTestResult(false, ex.Message, watch.Elapsed.TotalMilliseconds);
+        }
+    }
+
+    private static Result Check(DataSourceInput input)
+    {
+        var valid = DataSourceRules.Validate(input);
+        if (valid.IsFailure)
+        {
+            return valid;
+        }
+
+        return DataSourceConnections.OptionsValid(input.Type, input.Options) ? Result.Success() : Error.Invalid("scheduler.datasource.options_invalid");
+    }
+
+    private void Apply(DataSource source, DataSourceInput input)
+    {
+        source.Type = input.Type;
+        source.Host = input.Type == DataSourceType.Sqlite ? null : input.Host?.Trim();
+        source.Port = input.Type == DataSourceType.Sqlite ? null : input.Port;
+        source.Database = input.Database.Trim();
+        source.UserName = string.IsNullOrWhiteSpace(input.UserName) ? null : input.UserName.Trim();
+        source.Options = string.IsNullOrWhiteSpace(input.Options) ? null : input.Options.Trim();
+        source.Enabled = input.Enabled;
+        if (input.ClearPassword)
+        {
+            source.ProtectedPassword = null;
+        }
+        else if (!string.IsNullOrEmpty(input.Password))
+        {
+            source.ProtectedPassword = connections.Protect(input.Password);
+        }
+    }
+
+    private Task RecordAsync(string action, long id, CancellationToken cancellationToken) =>
+        audit.RecordAsync(new AuditEntry("scheduler", action, "datasource", id.ToString(CultureInfo.InvariantCulture)), cancellationToken);
+
+    private static DataSourceRow ToRow(DataSource d) => new(
+        d.Id, d.Name, d.Type, d.Host, d.Port, d.Database, d.UserName, d.ProtectedPassword is not null, d.Options, d.Enabled,
+        d.LastTestAt, d.LastTestOk, d.LastTestMessage, d.Version);
+}

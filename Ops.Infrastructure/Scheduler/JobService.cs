@@ -1,0 +1,268 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Ops.Domain.Audit;
+using Ops.Domain.Auth;
+using Ops.Domain.Common;
+using Ops.Domain.Scheduler;
+using Ops.Infrastructure.Auth;
+using Ops.Infrastructure.Common;
+using Ops.Infrastructure.Persistence;
+
+namespace Ops.Infrastructure.Scheduler;
+
+/// <summary>Jobs: editing with checks, enable/disable, pause/resume. Each change is synced to Quartz and audited.</summary>
+internal sealed class JobService(
+    IDbContextFactory<OpsDbContext> factory,
+    IPermissionGuard guard,
+    IDataScopeProvider scopes,
+    IAuditTrail audit,
+    JobScheduleSync sync,
+    TimeProvider clock) : IJobService
+{
+    public Task<PagedResult<JobRow>> ListAsync(JobFilter filter, PageRequest page, CancellationToken cancellationToken = default) =>
+        new JobQueries(factory, guard, scopes, clock).ListAsync(filter, page, cancellationToken);
+
+    public async Task<Result<JobDetail>> GetAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(SchedulerPermissions.Jobs.View, cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var job = await VisibleAsync(db, id, cancellationToken);
+        return job is null
+            ? Error.NotFound("scheduler.job.not_found")
+            : new JobDetail(job.Id, JobQueries.ToInput(job), job.IsPaused, job.PausedUntil, JobQueries.NextFire(job, clock.GetUtcNow()), job.Version, job.CreatedAt, job.UpdatedAt);
+    }
+
+    public async Task<Result<long>> CreateAsync(JobInput input, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(SchedulerPermissions.Jobs.Create, cancellationToken);
+        if (JobRules.RunsCode(input.Type))
+        {
+            await guard.DemandAsync(SchedulerPermissions.Jobs.Script, cancellationToken);
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (await CheckAsync(db, input, cancellationToken) is { IsFailure: true } invalid)
+        {
+            return invalid.Error!;
+        }
+
+        var job = new Job(input.Name.Trim(), input.Type);
+        Apply(job, input);
+        db.Jobs.Add(job);
+        await db.SaveChangesAsync(cancellationToken);
+        await sync.SyncAsync(job.Id, cancellationToken);
+        await RecordAsync("job.create", job.Id, job.Name, cancellationToken);
+        return job.Id;
+    }
+
+    public async Task<Result> UpdateAsync(long id, JobInput input, int version, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(SchedulerPermissions.Jobs.Update, cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var job = await VisibleAsync(db, id, cancellationToken, track: true);
+        if (job is null)
+        {
+            return Error.NotFound("scheduler.job.not_found");
+        }
+
+        if (JobRules.RunsCode(job.Type))
+        {
+            await guard.DemandAsync(SchedulerPermissions.Jobs.Script, cancellationToken);
+        }
+
+        if (input.Type != job.Type)
+        {
+            return Error.Invalid("scheduler.job.type_fixed");
+        }
+
+        if (await CheckAsync(db, input, cancellationToken) is { IsFailure: true } invalid)
+        {
+            return invalid;
+        }
+
+        db.Entry(job).Property(j => j.Version).OriginalValue = version;
+        job.Name = input.Name.Trim();
+        Apply(job, input);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Error.Conflict("common.concurrency_conflict", "job");
+        }
+
+        await sync.SyncAsync(id, cancellationToken);
+        await RecordAsync("job.update", id, job.Name, cancellationToken);
+        return Result.Success();
+    }
+
+    public async Task<Result> DeleteAsync(long id, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(SchedulerPermissions.Jobs.Delete, cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var job = await VisibleAsync(db, id, cancellationToken, track: true);
+        if (job is null)
+        {
+            return Error.NotFound("scheduler.job.not_found");
+        }
+
+        if (await db.JobLogs.AnyAsync(l => l.JobId == id && l.Status == JobRunStatus.Running, cancellationToken))
+        {
+            return Error.Conflict("scheduler.job.running");
+        }
+
+        db.Jobs.Remove(job);
+        await db.SaveChangesAsync(cancellationToken);
+        await sync.SyncAsync(id, cancellationToken);
+        await RecordAsync("job.delete", id, job.Name, cancellationToken);
+        return Result.Success();
+    }
+
+    public async Task<Result<BatchOutcome>> SetEnabledAsync(IReadOnlyCollection<long> ids, bool enabled, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(SchedulerPermissions.Jobs.Update, cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var scope = await scopes.GetFilterAsync(cancellationToken);
+        var jobs = await db.Jobs.WhereInScope(scope, j => j.DepartmentId, j => j.CreatedBy).Where(j => ids.Contains(j.Id)).ToListAsync(cancellationToken);
+        if (jobs.Count != ids.Distinct().Count())
+        {
+            return Error.NotFound("scheduler.job.not_found");
+        }
+
+        if (jobs.Any(j => JobRules.RunsCode(j.Type)))
+        {
+            await guard.DemandAsync(SchedulerPermissions.Jobs.Script, cancellationToken);
+        }
+
+        var changed = jobs.Where(j => j.Enabled != enabled).ToList();
+        changed.ForEach(j => j.Enabled = enabled);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var job in changed)
+        {
+            await sync.SyncAsync(job.Id, cancellationToken);
+            await RecordAsync(enabled ? "job.enable" : "job.disable", job.Id, job.Name, cancellationToken);
+        }
+
+        return new BatchOutcome(changed.Count);
+    }
+
+    public Task<Result> PauseAsync(long id, DateTimeOffset? until, CancellationToken cancellationToken = default) =>
+        ChangePauseAsync(id, job => job.Pause(until, clock.GetUtcNow()), "job.pause", cancellationToken);
+
+    public Task<Result> ResumeAsync(long id, CancellationToken cancellationToken = default) =>
+        ChangePauseAsync(id, job => job.Resume(), "job.resume", cancellationToken);
+
+    public CronPreview Preview(string cron, string timeZone, int count = 10) =>
+        CronRules.Preview(cron, timeZone, clock.GetUtcNow(), count, CultureInfo.CurrentUICulture);
+
+    /// <summary>The resume trigger fired: resume the job if it is still paused with that resume time.</summary>
+    internal async Task AutoResumeAsync(long id, CancellationToken cancellationToken)
+    {
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            var job = await db.Jobs.SingleOrDefaultAsync(j => j.Id == id, cancellationToken);
+            if (job is null || !job.IsPaused || job.PausedUntil is null || job.PausedUntil > clock.GetUtcNow().AddSeconds(1))
+            {
+                return;
+            }
+
+            job.Resume();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await sync.SyncAsync(id, cancellationToken);
+        await RecordAsync("job.resume", id, "automatic", cancellationToken);
+    }
+
+    private async Task<Result> ChangePauseAsync(long id, Action<Job> change, string action, CancellationToken cancellationToken)
+    {
+        await guard.DemandAsync(SchedulerPermissions.Jobs.Pause, cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var job = await VisibleAsync(db, id, cancellationToken, track: true);
+        if (job is null)
+        {
+            return Error.NotFound("scheduler.job.not_found");
+        }
+
+        try
+        {
+            change(job);
+        }
+        catch (DomainException ex)
+        {
+            return Error.Invalid(ex.Code);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await sync.SyncAsync(id, cancellationToken);
+        await RecordAsync(action, id, job.Name, cancellationToken);
+        return Result.Success();
+    }
+
+    private async Task<Job?> VisibleAsync(OpsDbContext db, long id, CancellationToken cancellationToken, bool track = false)
+    {
+        var scope = await scopes.GetFilterAsync(cancellationToken);
+        var query = db.Jobs.WhereInScope(scope, j => j.DepartmentId, j => j.CreatedBy);
+        return await (track ? query : query.AsNoTracking()).SingleOrDefaultAsync(j => j.Id == id, cancellationToken);
+    }
+
+    private static async Task<Result> CheckAsync(OpsDbContext db, JobInput input, CancellationToken cancellationToken)
+    {
+        var config = JobRules.Validate(input);
+        if (config.IsFailure)
+        {
+            return config.Error!;
+        }
+
+        if (CronRules.FindTimeZone(input.TimeZone) is null)
+        {
+            return Error.Invalid("scheduler.job.timezone_invalid");
+        }
+
+        if (CronRules.Check(input.Cron) is { } cronError)
+        {
+            return Error.Invalid("scheduler.job.cron_invalid", cronError);
+        }
+
+        if (config.Value is SqlJobConfig sql && !await db.DataSources.AnyAsync(d => d.Id == sql.DataSourceId, cancellationToken))
+        {
+            return Error.Invalid("scheduler.job.datasource_missing");
+        }
+
+        if (input.DepartmentId is { } department && !await db.Departments.AnyAsync(d => d.Id == department, cancellationToken))
+        {
+            return Error.Invalid("scheduler.job.department_missing");
+        }
+
+        var recipients = input.AlertRecipients ?? [];
+        return recipients.Count > 0 && await db.Users.CountAsync(u => recipients.Contains(u.Id), cancellationToken) != recipients.Distinct().Count()
+            ? Error.Invalid("scheduler.job.recipient_missing")
+            : Result.Success();
+    }
+
+    private static void Apply(Job job, JobInput input)
+    {
+        job.Description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
+        job.Cron = input.Cron.Trim();
+        job.TimeZone = input.TimeZone.Trim();
+        job.Config = input.Config;
+        job.RetryCount = input.RetryCount;
+        job.RetryIntervalSeconds = input.RetryIntervalSeconds;
+        job.TimeoutSeconds = input.TimeoutSeconds;
+        job.Enabled = input.Enabled;
+        job.Concurrency = input.Concurrency;
+        job.Misfire = input.Misfire;
+        job.Recoverable = input.Recoverable;
+        job.DepartmentId = input.DepartmentId;
+        job.AlertOnFailure = input.AlertOnFailure;
+        job.AlertOnTimeout = input.AlertOnTimeout;
+        job.AlertAfterFailures = input.AlertAfterFailures;
+        job.AlertDurationSeconds = input.AlertDurationSeconds;
+        job.AlertChannels = string.Join(',', (input.AlertChannels ?? []).Distinct());
+        job.AlertRecipients = string.Join(',', (input.AlertRecipients ?? []).Distinct().Select(r => r.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    private Task RecordAsync(string action, long id, string detail, CancellationToken cancellationToken) =>
+        audit.RecordAsync(new AuditEntry("scheduler", action, "job", id.ToString(CultureInfo.InvariantCulture), Detail: detail), cancellationToken);
+}

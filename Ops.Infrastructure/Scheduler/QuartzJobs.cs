@@ -1,0 +1,41 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Ops.Domain.Scheduler;
+using Ops.Infrastructure.Common;
+using Quartz;
+
+namespace Ops.Infrastructure.Scheduler;
+
+/// <summary>What Quartz fires for every job: reads the trigger's data and hands the run to <see cref="JobRunner"/>, as the system.</summary>
+internal sealed class OpsQuartzJob(IServiceScopeFactory scopes) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var data = context.MergedJobDataMap;
+        var request = new RunRequest(
+            long.Parse(data.GetString(JobScheduleSync.JobIdKey)!, CultureInfo.InvariantCulture),
+            Enum.TryParse<JobTriggerType>(data.GetString(JobScheduleSync.TriggerKey), out var trigger) ? trigger : JobTriggerType.Cron,
+            context.ScheduledFireTimeUtc,
+            data.GetString(JobScheduleSync.ParametersKey),
+            Long(data, JobScheduleSync.FirstAttemptKey),
+            (int)(Long(data, JobScheduleSync.AttemptKey) ?? 1),
+            Long(data, JobScheduleSync.UserKey),
+            Long(data, JobScheduleSync.LogIdKey));
+        await using var scope = scopes.CreateSystemScope();
+        await scope.ServiceProvider.GetRequiredService<JobRunner>().RunAsync(request, cancellationToken);
+    }
+
+    private static long? Long(JobDataMap data, string key) =>
+        data.ContainsKey(key) && long.TryParse(data.GetString(key), CultureInfo.InvariantCulture, out var value) ? value : null;
+}
+
+/// <summary>Fires at a paused job's resume time: the job resumes and its cron trigger comes back.</summary>
+internal sealed class ResumeQuartzJob(IServiceScopeFactory scopes) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var jobId = long.Parse(context.MergedJobDataMap.GetString(JobScheduleSync.JobIdKey)!, CultureInfo.InvariantCulture);
+        await using var scope = scopes.CreateSystemScope();
+        await scope.ServiceProvider.GetRequiredService<JobService>().AutoResumeAsync(jobId, cancellationToken);
+    }
+}

@@ -1,0 +1,37 @@
+namespace Ops.Infrastructure.Scheduler;
+
+/// <summary>Section <c>Scheduler</c> of the configuration.</summary>
+public sealed class SchedulerOptions
+{
+    public const string SectionName = "Scheduler";
+
+    /// <summary>Run the scheduler in this process (jobs still can be edited when off).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>The Quartz scheduler name; every node of one cluster uses the same.</summary>
+    public string Name { get; set; } = "ops";
+
+    /// <summary>This node's name in run logs; the machine name when empty.</summary>
+    public string? NodeName { get; set; }
+
+    /// <summary>Quartz clustering over the database; MySQL only (Quartz cannot cluster on SQLite).</summary>
+    public bool Clustered { get; set; }
+
+    /// <summary>Runs at once on this node.</summary>
+    public int MaxConcurrency { get; set; } = 10;
+
+    public string ShellPath { get; set; } = "/bin/bash";
+
+    public string PythonPath { get; set; } = "/usr/bin/python3";
+
+    /// <summary>Output kept per run (shell, Python, HTTP responses).</summary>
+    public int OutputLimitBytes { get; set; } = 1_048_576;
+
+    /// <summary>A fire later than this is a misfire, handled by the job's misfire policy.</summary>
+    public TimeSpan MisfireThreshold { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often a running execution checks whether someone (on any node) asked to stop it.</summary>
+    public TimeSpan StopPollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    public string Node => string.IsNullOrWhiteSpace(NodeName) ? Environment.MachineName : NodeName;
+}

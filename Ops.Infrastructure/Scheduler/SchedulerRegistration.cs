@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Ops.Domain.Scheduler;
+using Ops.Infrastructure.Persistence;
+using Ops.Infrastructure.Scheduler.Execution;
+using Quartz;
+
+namespace Ops.Infrastructure.Scheduler;
+
+public static class SchedulerRegistration
+{
+    /// <summary>
+    /// Quartz in-process on a persistent store in the application database (tables created by Quartz's own
+    /// provisioning), the job services, executors and the start-up recovery and sync.
+    /// </summary>
+    public static IServiceCollection AddOpsScheduler(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = configuration.GetSection(SchedulerOptions.SectionName).Get<SchedulerOptions>() ?? new SchedulerOptions();
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        if (options.Clustered && database.Provider != DatabaseProvider.MySql)
+        {
+            throw new InvalidOperationException(
+                "Scheduler:Clustered=true needs Database:Provider=MySql: Quartz cannot run clustered on SQLite. " +
+                "Turn clustering off for a single SQLite node, or move the portal to MySQL/MariaDB.");
+        }
+
+        services.AddSingleton(options);
+        services.AddSingleton<DataSourceConnections>();
+        services.AddScoped<IDataSourceService, DataSourceService>();
+        services.AddScoped<JobService>();
+        services.AddScoped<IJobService>(sp => sp.GetRequiredService<JobService>());
+        services.AddScoped<IJobRunService, JobRunService>();
+        services.AddScoped<IJobAlertService, JobAlertService>();
+        services.AddScoped<JobScheduleSync>();
+        services.AddScoped<JobRunner>();
+        services.AddScoped<JobAlerter>();
+        services.AddScoped<JobRetries>();
+        services.AddSingleton<RunningJobs>();
+        services.AddSingleton<IProcessRunner, ProcessRunner>();
+        services.AddHttpClient(HttpJobExecutor.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddScoped<IJobExecutor, HttpJobExecutor>();
+        services.AddScoped<IJobExecutor, ShellJobExecutor>();
+        services.AddScoped<IJobExecutor, PythonJobExecutor>();
+        services.AddScoped<IJobExecutor, SqlJobExecutor>();
+
+        var connection = DatabaseRegistration.ConnectionString(configuration, environment, database)
+            ?? throw new InvalidOperationException("The scheduler needs ConnectionStrings:Ops.");
+        services.AddQuartz(quartz =>
+        {
+            quartz.UseDefaultThreadPool(options.MaxConcurrency);
+            quartz.ConfigureScheduler(s => s.InstanceName = options.Name);
+            quartz.UsePersistentStore(store =>
+            {
+                store.ProvisionSchema();
+                store.ConfigureStore(o =>
+                {
+                    o.MisfireThreshold = options.MisfireThreshold;
+                    o.StoreJobDataAsStrings = true;
+                });
+                if (database.Provider == DatabaseProvider.MySql)
+                {
+                    store.UseMySqlConnector(connection);
+                    if (options.Clustered)
+                    {
+                        store.UseClustering();
+                    }
+                }
+                else
+                {
+                    store.UseSqlite(connection);
+                }
+            });
+        });
+
+        if (options.Enabled)
+        {
+            // Quartz starts first; then interrupted runs are marked (and recoverable jobs rerun) and triggers synced.
+            services.AddQuartzHostedService(o => o.WaitForJobsToComplete = false);
+            services.AddHostedService<SchedulerStartup>();
+        }
+
+        return services;
+    }
+}
