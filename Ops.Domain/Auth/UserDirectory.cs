@@ -10,4 +10,7 @@ public sealed record UserOption(long Id, string UserName, string DisplayName, st
 public interface IUserDirectory
 {
     Task<IReadOnlyList<UserOption>> SearchAsync(string? text, int max = 20, CancellationToken cancellationToken = default);
+
+    /// <summary>The named users (at most 100), to show a saved selection.</summary>
+    Task<IReadOnlyList<UserOption>> ByIdsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default);
 }

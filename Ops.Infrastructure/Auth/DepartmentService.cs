@@ -15,7 +15,8 @@ internal sealed class DepartmentService(
     PrivilegeCeiling ceiling) : IDepartmentService
 {
     private static readonly string[] TreeReaders =
-        [SystemPermissions.Departments.View, SystemPermissions.Users.View, SystemPermissions.Roles.View];
+        [SystemPermissions.Departments.View, SystemPermissions.Users.View, SystemPermissions.Roles.View,
+         SchedulerPermissions.Jobs.Create, SchedulerPermissions.Jobs.Update];
 
     public async Task<IReadOnlyList<DepartmentNode>> GetTreeAsync(CancellationToken cancellationToken = default)
     {

@@ -9,13 +9,7 @@ internal sealed class UserDirectory(IDbContextFactory<OpsDbContext> factory, ICu
 {
     public async Task<IReadOnlyList<UserOption>> SearchAsync(string? text, int max = 20, CancellationToken cancellationToken = default)
     {
-        // Any signed-in user may pick colleagues (approvers, recipients); no more than names leave.
-        var actor = await currentUser.GetActorAsync(cancellationToken);
-        if (!actor.IsAuthenticated)
-        {
-            throw new ForbiddenException("authenticated");
-        }
-
+        await DemandSignedInAsync(cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var query = db.Users.AsNoTracking().Where(u => u.IsActive);
         if (!string.IsNullOrWhiteSpace(text))
@@ -24,10 +18,29 @@ internal sealed class UserDirectory(IDbContextFactory<OpsDbContext> factory, ICu
             query = query.Where(u => u.UserName!.Contains(term) || (u.RealName != null && u.RealName.Contains(term)));
         }
 
-        return await (
-            from u in query.OrderBy(u => u.UserName).Take(Math.Clamp(max, 1, 100))
+        return await OptionsAsync(db, query.OrderBy(u => u.UserName).Take(Math.Clamp(max, 1, 100)), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<UserOption>> ByIdsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken = default)
+    {
+        await DemandSignedInAsync(cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await OptionsAsync(db, db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).OrderBy(u => u.UserName).Take(100), cancellationToken);
+    }
+
+    /// <summary>Any signed-in user may pick colleagues (approvers, recipients); no more than names leave.</summary>
+    private async Task DemandSignedInAsync(CancellationToken cancellationToken)
+    {
+        if (!(await currentUser.GetActorAsync(cancellationToken)).IsAuthenticated)
+        {
+            throw new ForbiddenException("authenticated");
+        }
+    }
+
+    private static Task<List<UserOption>> OptionsAsync(OpsDbContext db, IQueryable<OpsUser> users, CancellationToken cancellationToken) =>
+        (
+            from u in users
             join d in db.Departments on u.DepartmentId equals d.Id into departments
             from d in departments.DefaultIfEmpty()
             select new UserOption(u.Id, u.UserName!, u.RealName ?? u.UserName!, d.Name)).ToListAsync(cancellationToken);
-    }
 }

@@ -57,7 +57,7 @@ internal static class PermissionProbes
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string[]> SharedReads = new Dictionary<string, string[]>
     {
-        [SystemPermissions.Departments.View] = [SystemPermissions.Users.View, SystemPermissions.Roles.View],
+        [SystemPermissions.Departments.View] = [SystemPermissions.Users.View, SystemPermissions.Roles.View, SchedulerPermissions.Jobs.Create, SchedulerPermissions.Jobs.Update],
         [SystemPermissions.Roles.View] = [SystemPermissions.Users.View],
         [SystemPermissions.Permissions.View] = [SystemPermissions.Roles.Grant],
     };

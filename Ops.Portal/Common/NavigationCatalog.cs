@@ -28,6 +28,15 @@ public static class NavigationCatalog
             new("nav.system.permissions", "/system/permissions", Icons.Material.Filled.Key, SystemPermissions.Permissions.View),
             new("perm.system.sso.manage", "/system/sso", Icons.Material.Filled.VpnKey, SystemPermissions.Sso.Manage),
         ]),
+        new("perm.scheduler", Icons.Material.Filled.Schedule,
+        [
+            new("perm.scheduler.jobs.view", "/scheduler/jobs", Icons.Material.Filled.WorkHistory, SchedulerPermissions.Jobs.View),
+            new("perm.scheduler.alerts.view", "/scheduler/alerts", Icons.Material.Filled.NotificationImportant, SchedulerPermissions.Alerts.View),
+        ]),
+        new("perm.report", Icons.Material.Filled.Assessment,
+        [
+            new("perm.report.datasources.view", "/report/datasources", Icons.Material.Filled.Storage, ReportPermissions.DataSources.View),
+        ]),
         new("perm.message", Icons.Material.Filled.Campaign,
         [
             new("notification.title", "/notifications", Icons.Material.Filled.Notifications, null),

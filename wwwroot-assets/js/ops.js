@@ -13,5 +13,11 @@ window.ops = {
         document.body.appendChild(link);
         link.click();
         link.remove();
+    },
+    scrollToEnd: function (id) {
+        const element = document.getElementById(id);
+        if (element) {
+            element.scrollTop = element.scrollHeight;
+        }
     }
 };
