@@ -1,0 +1,68 @@
+using Ops.Domain.Scheduler;
+using Ops.Infrastructure.Common;
+using Ops.Portal.Tests.Scheduler;
+
+namespace Ops.Portal.Tests.EndToEnd;
+
+/// <summary>An operator creates an HTTP job with the cron preview, runs it and watches the log live; then stops a running shell job.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class SchedulerJourneyTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task CreateHttpJob_WithCronPreview_RunNow_LogAppearsLiveAndSucceeds()
+    {
+        await using var target = await HttpTarget.StartAsync();
+        await browser.CreateUserAsync("jobs.admin", "jobs admin passphrase", superuser: true);
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync("jobs.admin", "jobs admin passphrase");
+        await page.GotoAsync("/scheduler/jobs/new");
+        await page.WaitForInteractiveAsync();
+
+        await page.FillAsync("#job-name", "健康检查 health check");
+        await page.FillAsync("#job-url", target.BaseUrl + "/ok");
+        await page.FillAsync("#job-cron", "0 0/5 * * * ?");
+        await page.WaitForSelectorAsync("#cron-description:has-text('Every 5 minutes')");
+        Assert.Equal(10, await page.Locator("#cron-preview [data-fire]").CountAsync());
+        await page.FillAsync("#job-cron", "0 61 * * * ?");
+        await page.WaitForSelectorAsync("#cron-preview .mud-error-text");
+        await page.FillAsync("#job-cron", "0 0/5 * * * ?");
+        await page.WaitForSelectorAsync("#cron-description:has-text('Every 5 minutes')");
+        await page.ClickAsync("#job-save");
+
+        await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/scheduler/jobs/\d+$"));
+        await page.WaitForSelectorAsync("#job-title:has-text('health check')");
+        await page.WaitForInteractiveAsync();
+        await page.ClickAsync("#job-run");
+        await page.ClickAsync("#run-confirm");
+        await page.WaitForURLAsync("**/scheduler/runs/*");
+        await page.WaitForSelectorAsync("#run-output:has-text('HTTP 200')", new() { Timeout = 10_000 });
+        await page.WaitForSelectorAsync("#run-status [data-status='Success']", new() { Timeout = 10_000 });
+        Assert.Contains(target.Hits, h => h.Path == "/ok");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task StopARunningShellJob_FromTheRunPage()
+    {
+        await browser.CreateUserAsync("jobs.stopper", "jobs stopper passphrase", superuser: true);
+        long logId;
+        await using (var scope = browser.Portal.Services.CreateSystemScope())
+        {
+            var job = await scope.ServiceProvider.GetRequiredService<IJobService>().CreateAsync(SchedulerHost.Shell("echo started; sleep 120", "long sleeper", timeout: 600));
+            logId = (await scope.ServiceProvider.GetRequiredService<IJobRunService>().RunNowAsync(job.Value)).Value;
+        }
+
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync("jobs.stopper", "jobs stopper passphrase");
+        await page.GotoAsync($"/scheduler/runs/{logId}");
+        await page.WaitForInteractiveAsync();
+        await page.WaitForSelectorAsync("#run-status [data-status='Running']", new() { Timeout = 10_000 });
+        await page.WaitForSelectorAsync("#run-output:has-text('started')");
+        await page.ClickAsync("#run-stop");
+        await page.ClickAsync("#confirm-ok");
+
+        await page.WaitForSelectorAsync("#run-status [data-status='Cancelled']", new() { Timeout = 5_000 });
+        await page.WaitForSelectorAsync("#run-error:has-text('Stopped by a user')");
+        await page.Context.CloseAsync();
+    }
+}
