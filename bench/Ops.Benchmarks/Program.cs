@@ -33,6 +33,14 @@ if (mode == "outbox")
     return;
 }
 
+if (mode == "punctuality")
+{
+    // punctuality ["<mysql server connection>"] [per-minute window s] [per-second window s]
+    var seconds = (int index, int fallback) => TimeSpan.FromSeconds(int.Parse(args.ElementAtOrDefault(index) ?? fallback.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture));
+    await PunctualityBench.RunAsync(args.ElementAtOrDefault(1), seconds(2, 120), seconds(3, 30));
+    return;
+}
+
 if (mode == "signin")
 {
     await SignInBench.RunAsync();

@@ -8,7 +8,7 @@ using Quartz;
 
 namespace Ops.Infrastructure.Scheduler;
 
-public static class SchedulerRegistration
+public static class SchedulerServiceCollectionExtensions
 {
     /// <summary>
     /// Quartz in-process on a persistent store in the application database (tables created by Quartz's own
@@ -46,32 +46,7 @@ public static class SchedulerRegistration
 
         var connection = DatabaseRegistration.ConnectionString(configuration, environment, database)
             ?? throw new InvalidOperationException("The scheduler needs ConnectionStrings:Ops.");
-        services.AddQuartz(quartz =>
-        {
-            quartz.UseDefaultThreadPool(options.MaxConcurrency);
-            quartz.ConfigureScheduler(s => s.InstanceName = options.Name);
-            quartz.UsePersistentStore(store =>
-            {
-                store.ProvisionSchema();
-                store.ConfigureStore(o =>
-                {
-                    o.MisfireThreshold = options.MisfireThreshold;
-                    o.StoreJobDataAsStrings = true;
-                });
-                if (database.Provider == DatabaseProvider.MySql)
-                {
-                    store.UseMySqlConnector(connection);
-                    if (options.Clustered)
-                    {
-                        store.UseClustering();
-                    }
-                }
-                else
-                {
-                    store.UseSqlite(connection);
-                }
-            });
-        });
+        services.AddQuartz(quartz => ConfigureQuartz(quartz, options, database.Provider, connection));
 
         if (options.Enabled)
         {
@@ -81,5 +56,33 @@ public static class SchedulerRegistration
         }
 
         return services;
+    }
+
+    /// <summary>The portal's Quartz: its thread pool, and the persistent store in the application database (also used by the benchmark).</summary>
+    public static void ConfigureQuartz(IQuartzBuilder quartz, SchedulerOptions options, DatabaseProvider provider, string connection)
+    {
+        quartz.UseDefaultThreadPool(options.MaxConcurrency);
+        quartz.ConfigureScheduler(s => s.InstanceName = options.Name);
+        quartz.UsePersistentStore(store =>
+        {
+            store.ProvisionSchema();
+            store.ConfigureStore(o =>
+            {
+                o.MisfireThreshold = options.MisfireThreshold;
+                o.StoreJobDataAsStrings = true;
+            });
+            if (provider == DatabaseProvider.MySql)
+            {
+                store.UseMySqlConnector(connection);
+                if (options.Clustered)
+                {
+                    store.UseClustering();
+                }
+            }
+            else
+            {
+                store.UseSqlite(connection);
+            }
+        });
     }
 }
