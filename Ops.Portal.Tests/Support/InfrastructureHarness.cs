@@ -76,7 +76,7 @@ public sealed class InfrastructureHarness : IAsyncDisposable
         await Database.DisposeAsync();
     }
 
-    private sealed class TestHostEnvironment : IHostEnvironment
+    internal sealed class TestHostEnvironment : IHostEnvironment
     {
         public string EnvironmentName { get; set; } = "Testing";
 
