@@ -1,5 +1,3 @@
-using Ops.Domain.Scheduler;
-using Ops.Infrastructure.Common;
 using Ops.Portal.Tests.Scheduler;
 
 namespace Ops.Portal.Tests.EndToEnd;
@@ -42,20 +40,26 @@ public sealed class SchedulerJourneyTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task StopARunningShellJob_FromTheRunPage()
+    public async Task ShellJob_WrittenInTheCodeEditor_RunsAndIsStoppedFromItsRunPage()
     {
         await browser.CreateUserAsync("jobs.stopper", "jobs stopper passphrase", superuser: true);
-        long logId;
-        await using (var scope = browser.Portal.Services.CreateSystemScope())
-        {
-            var job = await scope.ServiceProvider.GetRequiredService<IJobService>().CreateAsync(SchedulerHost.Shell("echo started; sleep 120", "long sleeper", timeout: 600));
-            logId = (await scope.ServiceProvider.GetRequiredService<IJobRunService>().RunNowAsync(job.Value)).Value;
-        }
-
         var page = await browser.NewPageAsync();
         await page.SignInAsync("jobs.stopper", "jobs stopper passphrase");
-        await page.GotoAsync($"/scheduler/runs/{logId}");
+        await page.GotoAsync("/scheduler/jobs/new");
         await page.WaitForInteractiveAsync();
+        await page.FillAsync("#job-name", "long sleeper");
+        await page.ClickAsync(".mud-select:has(#job-type) .mud-input-control");
+        await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('Shell')");
+        await page.WaitForSelectorAsync("#job-script[data-editor-ready='true']", new() { Timeout = 15_000 });
+        Assert.True(await page.EvaluateAsync<bool>("() => window.opsCodeEditor.setValue('job-script', 'echo started\\nsleep 120')"));
+        await page.FillAsync("#job-timeout", "600");
+        await page.ClickAsync("#job-save");
+        await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/scheduler/jobs/\d+$"));
+        await page.WaitForInteractiveAsync();
+
+        await page.ClickAsync("#job-run");
+        await page.ClickAsync("#run-confirm");
+        await page.WaitForURLAsync("**/scheduler/runs/*");
         await page.WaitForSelectorAsync("#run-status [data-status='Running']", new() { Timeout = 10_000 });
         await page.WaitForSelectorAsync("#run-output:has-text('started')");
         await page.ClickAsync("#run-stop");
