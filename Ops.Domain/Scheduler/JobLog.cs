@@ -86,6 +86,9 @@ public sealed class JobLog : Entity
 
     public bool IsFinished => Status is not (JobRunStatus.Pending or JobRunStatus.Running);
 
+    /// <summary>This run is a node of a flow instance.</summary>
+    public void PartOf(long flowId, long instanceId) => (FlowId, FlowInstanceId) = (flowId, instanceId);
+
     public void Start(DateTimeOffset now)
     {
         Status = JobRunStatus.Running;

@@ -9,6 +9,13 @@ internal sealed class DatabaseMigrator(IDbContextFactory<OpsDbContext> factory, 
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging: readers no longer wait for writers (the scheduler writes often),
+            // and commits are cheaper. The mode is stored in the file, so this is needed once.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count == 0)
         {

@@ -59,6 +59,16 @@ public abstract class OpsDbContext(DbContextOptions options)
 
     public DbSet<Ops.Domain.Scheduler.JobAlert> JobAlerts => Set<Ops.Domain.Scheduler.JobAlert>();
 
+    public DbSet<Ops.Domain.Scheduler.Flows.JobFlow> JobFlows => Set<Ops.Domain.Scheduler.Flows.JobFlow>();
+
+    public DbSet<Ops.Domain.Scheduler.Flows.JobFlowNode> JobFlowNodes => Set<Ops.Domain.Scheduler.Flows.JobFlowNode>();
+
+    public DbSet<Ops.Domain.Scheduler.Flows.JobFlowEdge> JobFlowEdges => Set<Ops.Domain.Scheduler.Flows.JobFlowEdge>();
+
+    public DbSet<Ops.Domain.Scheduler.Flows.FlowInstance> FlowInstances => Set<Ops.Domain.Scheduler.Flows.FlowInstance>();
+
+    public DbSet<Ops.Domain.Scheduler.Flows.FlowNodeRun> FlowNodeRuns => Set<Ops.Domain.Scheduler.Flows.FlowNodeRun>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // A failed or cancelled save leaves no change-log state behind (EF does not report every

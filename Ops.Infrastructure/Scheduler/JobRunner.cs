@@ -19,7 +19,20 @@ public sealed record RunRequest(
     long? FirstAttemptId = null,
     int Attempt = 1,
     long? TriggeredBy = null,
-    long? LogId = null);
+    long? LogId = null)
+{
+    /// <summary>Set for a node of a flow: the run is logged against the instance, with the instance's trace id.</summary>
+    public FlowRunContext? Flow { get; init; }
+
+    /// <summary>Overrides the job's timeout (a flow node's setting).</summary>
+    public int? TimeoutSeconds { get; init; }
+
+    /// <summary>Overrides the job's retry count (a flow node's setting).</summary>
+    public int? RetryCount { get; init; }
+}
+
+/// <summary>The flow instance a run belongs to; the flow engine retries its nodes itself.</summary>
+public sealed record FlowRunContext(long FlowId, long InstanceId, string TraceId);
 
 /// <summary>
 /// Runs one attempt of a job: the overlap check, the <see cref="JobLog"/>, the executor under its
@@ -54,7 +67,8 @@ internal sealed class JobRunner(
         }
 
         using var stop = new CancellationTokenSource();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(job.TimeoutSeconds), clock);
+        var timeoutSeconds = request.TimeoutSeconds ?? job.TimeoutSeconds;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(timeoutSeconds), clock);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(hostStopping, stop.Token, timeout.Token);
         var run = running.Register(job.Id, log.Id, stop);
         using var done = CancellationTokenSource.CreateLinkedTokenSource(linked.Token);
@@ -92,7 +106,7 @@ internal sealed class JobRunner(
         var error = status switch
         {
             JobRunStatus.Cancelled => "Stopped by a user.",
-            JobRunStatus.Timeout => $"Timed out after {job.TimeoutSeconds} s.",
+            JobRunStatus.Timeout => $"Timed out after {timeoutSeconds} s.",
             JobRunStatus.Success => null,
             _ => result?.Error ?? failure,
         };
@@ -105,8 +119,8 @@ internal sealed class JobRunner(
 
     private async Task AfterAsync(Job job, JobLog log, RunRequest request)
     {
-        var retrying = log.Status is JobRunStatus.Failed or JobRunStatus.Timeout && request.Attempt <= job.RetryCount;
-        if (retrying)
+        var retrying = log.Status is JobRunStatus.Failed or JobRunStatus.Timeout && request.Attempt <= (request.RetryCount ?? job.RetryCount);
+        if (retrying && request.Flow is null)
         {
             await retries.ScheduleAsync(job, log, request, CancellationToken.None);
         }
@@ -142,8 +156,13 @@ internal sealed class JobRunner(
             return log;
         }
 
-        log ??= db.JobLogs.Add(new JobLog(job.Id, request.Trigger, Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N"),
+        log ??= db.JobLogs.Add(new JobLog(job.Id, request.Trigger, request.Flow?.TraceId ?? Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N"),
             options.Node, request.ScheduledAt, request.Parameters, request.FirstAttemptId, request.Attempt, request.TriggeredBy)).Entity;
+        if (request.Flow is { } flow)
+        {
+            log.PartOf(flow.FlowId, flow.InstanceId);
+        }
+
         var now = clock.GetUtcNow();
         var busy = job.Concurrency == ConcurrencyPolicy.Forbid
             && await db.JobLogs.AnyAsync(l => l.JobId == job.Id && l.Status == JobRunStatus.Running && l.Id != log.Id, cancellationToken);

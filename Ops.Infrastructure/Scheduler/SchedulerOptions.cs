@@ -27,6 +27,9 @@ public sealed class SchedulerOptions
     /// <summary>Output kept per run (shell, Python, HTTP responses).</summary>
     public int OutputLimitBytes { get; set; } = 1_048_576;
 
+    /// <summary>How early Quartz may pick up triggers due soon, together with the ones due now (batch acquisition).</summary>
+    public TimeSpan FireAheadWindow { get; set; } = TimeSpan.Zero;
+
     /// <summary>A fire later than this is a misfire, handled by the job's misfire policy.</summary>
     public TimeSpan MisfireThreshold { get; set; } = TimeSpan.FromSeconds(60);
 

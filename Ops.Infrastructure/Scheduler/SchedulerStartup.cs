@@ -48,7 +48,8 @@ internal sealed class SchedulerStartup(IServiceScopeFactory scopes, RunningJobs 
         var jobIds = stale.Select(l => l.JobId).Distinct().ToList();
         var recoverable = await db.Jobs.AsNoTracking().Where(j => jobIds.Contains(j.Id) && j.Recoverable && j.Enabled).Select(j => j.Id).ToListAsync(cancellationToken);
         var scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken);
-        foreach (var log in stale.Where(l => recoverable.Contains(l.JobId)))
+        // Nodes of flows are the flow engine's to resume (FlowStartup), not standalone reruns.
+        foreach (var log in stale.Where(l => recoverable.Contains(l.JobId) && l.FlowInstanceId is null))
         {
             await scheduler.ScheduleTrigger(JobRetries.Now(log.JobId, JobTriggerType.Retry, null, log.InputParams, null, log.FirstAttemptId ?? log.Id, log.Attempt + 1), TriggerConflict.Throw, cancellationToken);
         }

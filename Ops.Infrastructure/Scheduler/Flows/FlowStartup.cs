@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Ops.Domain.Scheduler;
+using Ops.Domain.Scheduler.Flows;
+using Ops.Infrastructure.Common;
+using Ops.Infrastructure.Persistence;
+
+namespace Ops.Infrastructure.Scheduler.Flows;
+
+/// <summary>
+/// At start-up (after the job recovery has marked interrupted runs): every instance this node was
+/// driving is resumed. A node that was running at the stop runs again if its job is recoverable, and
+/// otherwise fails as interrupted — then its failure policy applies. Nodes not yet started run as usual.
+/// Flow cron triggers are synced.
+/// </summary>
+internal sealed class FlowStartup(IServiceScopeFactory scopes, FlowEngine engine, SchedulerOptions options, TimeProvider clock, ILogger<FlowStartup> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateSystemScope();
+        await scope.ServiceProvider.GetRequiredService<FlowScheduleSync>().SyncAllAsync(cancellationToken);
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync(cancellationToken);
+        var instances = await db.FlowInstances.Where(i => (i.Status == FlowStatus.Running || i.Status == FlowStatus.Pending) && i.Node == options.Node)
+            .Select(i => i.Id).ToListAsync(cancellationToken);
+        foreach (var id in instances)
+        {
+            var interrupted = await db.FlowNodeRuns.Where(n => n.InstanceId == id && n.Status == FlowNodeStatus.Running).ToListAsync(cancellationToken);
+            var jobIds = interrupted.Select(n => n.JobId).ToList();
+            var recoverable = await db.Jobs.IgnoreQueryFilters().Where(j => jobIds.Contains(j.Id) && j.Recoverable).Select(j => j.Id).ToListAsync(cancellationToken);
+            foreach (var node in interrupted)
+            {
+                if (recoverable.Contains(node.JobId))
+                {
+                    node.Retry();
+                }
+                else
+                {
+                    node.Finished(FlowNodeStatus.Failed, clock.GetUtcNow(), null, SchedulerStartup.Interrupted);
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            engine.Wake(id);
+        }
+
+        if (instances.Count > 0)
+        {
+            logger.LogWarning("Resumed {Count} flow instances interrupted by the last stop", instances.Count);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
