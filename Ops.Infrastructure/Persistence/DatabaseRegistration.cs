@@ -20,7 +20,7 @@ internal static class DatabaseRegistration
             case DatabaseProvider.Sqlite:
                 EnsureSqliteDirectory(connection!);
                 services.AddPooledDbContextFactory<SqliteOpsDbContext>((sp, o) =>
-                    ConfigureSqlite(o, connection!).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+                    ConfigureSqlite(o, connection!).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), new SqlitePragmas()));
                 services.AddScoped<IDbContextFactory<OpsDbContext>, OpsDbContextFactory<SqliteOpsDbContext>>();
                 break;
             case DatabaseProvider.MySql:

@@ -117,21 +117,29 @@ internal static partial class FanOutBench
 /// <summary>The real portal on Kestrel over a fresh SQLite file, for load scripts.</summary>
 internal static class PortalBenchHost
 {
-    public static async Task<(WebApplication App, string BaseUrl, Func<Task> Cleanup)> StartAsync(string adminPassword, IReadOnlyDictionary<string, string?>? extra = null)
+    public static async Task<(WebApplication App, string BaseUrl, Func<Task> Cleanup)> StartAsync(
+        string adminPassword, IReadOnlyDictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"ops-bench-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ApplicationName = "Ops.Portal", ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:Ops"] = $"Data Source={Path.Combine(directory, "bench.db")}",
             ["Logging:Directory"] = directory,
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["OPS_ADMIN_PASSWORD"] = adminPassword,
-        }.Concat(extra ?? new Dictionary<string, string?>()));
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.AddOpsPortal();
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         await app.InitializeOpsAsync();
         app.UseOpsPortal();

@@ -41,6 +41,13 @@ if (mode == "punctuality")
     return;
 }
 
+if (mode == "flows")
+{
+    // flows ["<mysql server connection>"] [nodes]
+    await FlowBench.RunAsync(args.ElementAtOrDefault(1), int.Parse(args.ElementAtOrDefault(2) ?? "1000", System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 if (mode == "signin")
 {
     await SignInBench.RunAsync();

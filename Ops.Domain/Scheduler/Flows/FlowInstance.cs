@@ -110,6 +110,9 @@ public sealed class FlowNodeRun : Entity
 
     public long? JobLogId { get; private set; }
 
+    /// <summary>The run log of the current attempt; set with <see cref="Started"/> so both are saved together.</summary>
+    public JobLog? Log { get; private set; }
+
     public DateTimeOffset? StartedAt { get; private set; }
 
     public DateTimeOffset? EndedAt { get; private set; }
@@ -122,13 +125,12 @@ public sealed class FlowNodeRun : Entity
     /// <summary>Set when a person forced success; the run itself failed.</summary>
     public bool Forced { get; private set; }
 
-    public void Started(DateTimeOffset now)
+    public void Started(DateTimeOffset now, JobLog log)
     {
         Status = FlowNodeStatus.Running;
         StartedAt = now;
+        Log = log;
     }
-
-    public void Ran(long logId) => JobLogId = logId;
 
     public void Finished(FlowNodeStatus status, DateTimeOffset now, string? result, string? error)
     {

@@ -150,5 +150,6 @@ internal sealed class FlowNodeRunConfiguration : IEntityTypeConfiguration<Domain
         builder.Property(n => n.Error).HasMaxLength(Domain.Scheduler.Flows.FlowNodeRun.ResultMaxLength);
         builder.HasIndex(n => new { n.InstanceId, n.Key }).IsUnique();
         builder.HasOne<Domain.Scheduler.Flows.FlowInstance>().WithMany().HasForeignKey(n => n.InstanceId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(n => n.Log).WithMany().HasForeignKey(n => n.JobLogId).OnDelete(DeleteBehavior.Restrict);
     }
 }

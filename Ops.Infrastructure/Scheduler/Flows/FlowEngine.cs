@@ -21,6 +21,9 @@ public sealed class FlowEngine(IServiceScopeFactory scopes, RunningJobs running,
 {
     private readonly ConcurrentDictionary<long, Driver> _drivers = new();
     private readonly ConcurrentDictionary<long, SemaphoreSlim> _locks = new();
+    private readonly ConcurrentDictionary<long, (FlowSnapshot Snapshot, FlowGraph Graph)> _plans = new();
+    private readonly ConcurrentDictionary<long, ConcurrentQueue<Completion>> _completions = new();
+    private readonly ConcurrentDictionary<long, Dictionary<string, (FlowNodeStatus Status, long? LogId)>> _states = new();
 
     private CancellationToken Stopping => lifetime.ApplicationStopping;
 
@@ -72,6 +75,9 @@ public sealed class FlowEngine(IServiceScopeFactory scopes, RunningJobs running,
         }
     }
 
+    /// <summary>Node states of the instance were changed outside the engine (force success, skip, restart): read them again.</summary>
+    public void Invalidate(long instanceId) => _states.TryRemove(instanceId, out _);
+
     /// <summary>Runs <paramref name="change"/> while no step of the instance is being taken.</summary>
     public async Task<T> ExclusiveAsync<T>(long instanceId, Func<Task<T>> change)
     {
@@ -87,77 +93,160 @@ public sealed class FlowEngine(IServiceScopeFactory scopes, RunningJobs running,
         }
     }
 
-    /// <summary>One step: apply the scheduler's decision; true when the instance has finished.</summary>
+    /// <summary>
+    /// One step: apply the scheduler's decision; true when the instance has finished. Reads only node states
+    /// (the drawing is parsed once per instance), and loads for change only the nodes the decision touches.
+    /// </summary>
     private async Task<bool> StepAsync(long instanceId)
     {
         await using var scope = scopes.CreateSystemScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync(lifetime.ApplicationStopping);
-        var instance = await db.FlowInstances.SingleOrDefaultAsync(i => i.Id == instanceId, lifetime.ApplicationStopping);
-        if (instance is null || instance.IsFinished)
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync(Stopping);
+        var instance = await db.FlowInstances.AsNoTracking().Where(i => i.Id == instanceId)
+            .Select(i => new { i.FlowId, i.Status, i.CancelRequested, i.TraceId, i.TriggeredBy }).SingleOrDefaultAsync(Stopping);
+        if (instance is null || instance.Status is FlowStatus.Success or FlowStatus.Failed or FlowStatus.Partial or FlowStatus.Cancelled)
         {
+            Forget(instanceId);
             return true;
         }
 
-        var snapshot = FlowSnapshot.FromJson(instance.Definition);
-        var nodes = await db.FlowNodeRuns.Where(n => n.InstanceId == instanceId).ToListAsync(lifetime.ApplicationStopping);
-        var decision = FlowScheduler.Next(snapshot.Graph(), nodes.ToDictionary(n => n.Key, n => n.Status, StringComparer.Ordinal), instance.CancelRequested, snapshot.MaxParallel);
-        var changed = new List<FlowNodeRun>();
-        foreach (var node in nodes.Where(n => decision.Block.Contains(n.Key)))
+        var plan = await PlanAsync(db, instanceId);
+        var known = await StatesAsync(db, instanceId);
+
+        // Nodes that ended since the last step: applied here, in the same save as what they unblock.
+        var completed = Drain(instanceId);
+        var current = known.ToDictionary(n => n.Key, n => n.Value.Status, StringComparer.Ordinal);
+        completed.ForEach(c => current[c.Key] = c.Status);
+        var decision = FlowScheduler.Next(plan.Graph, current, instance.CancelRequested, plan.Snapshot.MaxParallel);
+        var touched = decision.Block.Concat(decision.Cancel).Concat(decision.Start).Concat(completed.Select(c => c.Key)).ToHashSet(StringComparer.Ordinal);
+        var nodes = touched.Count == 0 ? [] : await db.FlowNodeRuns.Where(n => n.InstanceId == instanceId && touched.Contains(n.Key)).ToListAsync(Stopping);
+        foreach (var done in completed)
         {
-            node.Block();
-            changed.Add(node);
+            nodes.First(n => n.Key == done.Key).Finished(done.Status, clock.GetUtcNow(), done.Result, done.Error);
         }
 
-        foreach (var node in nodes.Where(n => decision.Cancel.Contains(n.Key)))
+        foreach (var node in nodes)
         {
-            node.Cancel();
-            changed.Add(node);
+            if (decision.Block.Contains(node.Key))
+            {
+                node.Block();
+            }
+            else if (decision.Cancel.Contains(node.Key))
+            {
+                node.Cancel();
+            }
         }
 
-        await StopAsync(db, nodes.Where(n => decision.Stop.Contains(n.Key)));
-        var results = nodes.ToDictionary(n => n.Key, n => n.Result, StringComparer.Ordinal);
+        var stop = decision.Stop.ToHashSet(StringComparer.Ordinal);
+        await StopAsync(db, known.Where(n => stop.Contains(n.Key) && n.Value.LogId is not null).Select(n => n.Value.LogId!.Value).ToList());
         var starts = new List<(FlowNodeRun Node, JobLog Log, FlowNodeInput Spec, string? Parameters)>();
-        foreach (var node in nodes.Where(n => decision.Start.Contains(n.Key)))
+        var start = decision.Start.ToHashSet(StringComparer.Ordinal);
+        foreach (var node in nodes.Where(n => start.Contains(n.Key)))
         {
-            var spec = snapshot.Node(node.Key);
-            var parameters = FlowParameters.Resolve(spec.Parameters, results);
-            var log = NewLog(instance, node.JobId, parameters, null, 1);
-            db.JobLogs.Add(log);
-            node.Started(clock.GetUtcNow());
+            var spec = plan.Snapshot.Node(node.Key);
+            var parameters = FlowParameters.Resolve(spec.Parameters, await ResultsAsync(db, instanceId, spec.Parameters, completed));
+            var log = NewLog(instance.FlowId, instanceId, instance.TraceId, instance.TriggeredBy, node.JobId, parameters, null, 1);
+            node.Started(clock.GetUtcNow(), log);
             starts.Add((node, log, spec, parameters));
-            changed.Add(node);
         }
 
-        if (decision.Finished is { } status)
+        var status = instance.Status;
+        if (decision.Finished is { } finished)
         {
-            instance.Finish(status, clock.GetUtcNow(), Summary(nodes));
+            var tracked = await db.FlowInstances.SingleAsync(i => i.Id == instanceId, Stopping);
+            tracked.Finish(finished, clock.GetUtcNow(), Summary(known.Select(n => touched.Contains(n.Key) ? nodes.First(t => t.Key == n.Key).Status : n.Value.Status)));
+            status = finished;
         }
 
-        await db.SaveChangesAsync(CancellationToken.None);
-        foreach (var (node, log, spec, parameters) in starts)
+        try
         {
-            node.Ran(log.Id);
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+        catch
+        {
+            // Keep what ended for the next step rather than lose it.
+            completed.ForEach(c => _completions.GetOrAdd(instanceId, _ => new()).Enqueue(c));
+            Invalidate(instanceId);
+            throw;
         }
 
-        await db.SaveChangesAsync(CancellationToken.None);
-        foreach (var node in changed)
+        foreach (var node in nodes)
         {
-            await events.PublishAsync(new FlowInstanceChanged(instance.FlowId, instanceId, instance.Status, node.Key, node.Status));
+            known[node.Key] = (node.Status, node.JobLogId);
+        }
+
+        foreach (var node in nodes)
+        {
+            await events.PublishAsync(new FlowInstanceChanged(instance.FlowId, instanceId, status, node.Key, node.Status));
         }
 
         if (decision.Finished is not null)
         {
-            await events.PublishAsync(new FlowInstanceChanged(instance.FlowId, instanceId, instance.Status, null, null));
+            Forget(instanceId);
+            await events.PublishAsync(new FlowInstanceChanged(instance.FlowId, instanceId, status, null, null));
             return true;
         }
 
-        foreach (var start in starts)
+        var context = new FlowRunContext(instance.FlowId, instanceId, instance.TraceId);
+        foreach (var (node, log, spec, parameters) in starts)
         {
-            var context = new FlowRunContext(instance.FlowId, instanceId, instance.TraceId);
-            _ = Task.Run(() => RunNodeAsync(context, start.Node.Id, start.Node.Key, start.Log.Id, start.Spec, start.Parameters));
+            _ = Task.Run(() => RunNodeAsync(context, node.Id, node.Key, log.Id, spec, parameters));
         }
 
         return false;
+    }
+
+    /// <summary>Node states, read once per instance and then kept in step by the steps themselves.</summary>
+    private async Task<Dictionary<string, (FlowNodeStatus Status, long? LogId)>> StatesAsync(OpsDbContext db, long instanceId)
+    {
+        if (_states.TryGetValue(instanceId, out var known))
+        {
+            return known;
+        }
+
+        known = await db.FlowNodeRuns.AsNoTracking().Where(n => n.InstanceId == instanceId)
+            .ToDictionaryAsync(n => n.Key, n => (n.Status, n.JobLogId), StringComparer.Ordinal, Stopping);
+        _states[instanceId] = known;
+        return known;
+    }
+
+    private void Forget(long instanceId)
+    {
+        _plans.TryRemove(instanceId, out _);
+        _states.TryRemove(instanceId, out _);
+    }
+
+    /// <summary>The instance's drawing and graph, parsed once: an instance's definition never changes.</summary>
+    private async Task<(FlowSnapshot Snapshot, FlowGraph Graph)> PlanAsync(OpsDbContext db, long instanceId)
+    {
+        if (_plans.TryGetValue(instanceId, out var plan))
+        {
+            return plan;
+        }
+
+        var definition = await db.FlowInstances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.Definition).SingleAsync(Stopping);
+        var snapshot = FlowSnapshot.FromJson(definition);
+        plan = (snapshot, snapshot.Graph());
+        _plans[instanceId] = plan;
+        return plan;
+    }
+
+    /// <summary>The results of the nodes a node's parameters refer to (loaded only when there are references).</summary>
+    private async Task<IReadOnlyDictionary<string, string?>> ResultsAsync(OpsDbContext db, long instanceId, string? parameters, List<Completion> justCompleted)
+    {
+        var keys = FlowParameters.References(parameters);
+        if (keys.Count == 0)
+        {
+            return new Dictionary<string, string?>();
+        }
+
+        var results = await db.FlowNodeRuns.AsNoTracking().Where(n => n.InstanceId == instanceId && keys.Contains(n.Key)).ToDictionaryAsync(n => n.Key, n => n.Result, Stopping);
+        foreach (var done in justCompleted.Where(c => keys.Contains(c.Key)))
+        {
+            // Ended in this very step: not saved yet.
+            results[done.Key] = done.Result is { Length: > FlowNodeRun.ResultMaxLength } r ? r[..FlowNodeRun.ResultMaxLength] : done.Result;
+        }
+
+        return results;
     }
 
     /// <summary>A node's job: its attempts, then the node's outcome, then a wake-up for the next step.</summary>
@@ -191,7 +280,7 @@ public sealed class FlowEngine(IServiceScopeFactory scopes, RunningJobs running,
                     continue;
                 }
 
-                await FinishNodeAsync(scope.ServiceProvider, context, nodeRunId, key, log);
+                Complete(context, key, log);
                 return;
             }
         }
@@ -202,8 +291,7 @@ public sealed class FlowEngine(IServiceScopeFactory scopes, RunningJobs running,
         catch (Exception ex)
         {
             logger.LogError(ex, "Flow instance {InstanceId}: node {Node} could not be run", context.InstanceId, key);
-            await using var scope = scopes.CreateSystemScope();
-            await FinishNodeAsync(scope.ServiceProvider, context, nodeRunId, key, null, ex.Message);
+            Complete(context, key, null, ex.Message);
         }
         finally
         {
@@ -211,29 +299,40 @@ public sealed class FlowEngine(IServiceScopeFactory scopes, RunningJobs running,
         }
     }
 
-    private async Task FinishNodeAsync(IServiceProvider services, FlowRunContext context, long nodeRunId, string key, JobLog? log, string? error = null)
+    /// <summary>A node ended: queued for the instance's next step (its run log already holds the outcome durably).</summary>
+    private void Complete(FlowRunContext context, string key, JobLog? log, string? error = null)
     {
-        var status = log?.Status switch
-        {
-            JobRunStatus.Success => FlowNodeStatus.Success,
-            JobRunStatus.Cancelled => FlowNodeStatus.Cancelled,
-            _ => FlowNodeStatus.Failed,
-        };
-        await ExclusiveAsync(context.InstanceId, async () =>
-        {
-            await using var db = await services.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync(CancellationToken.None);
-            var node = await db.FlowNodeRuns.SingleAsync(n => n.Id == nodeRunId, CancellationToken.None);
-            var reason = error ?? log?.Error ?? (log?.Status == JobRunStatus.Skipped ? "skipped: an earlier run of the job was still going" : null);
-            node.Finished(status, clock.GetUtcNow(), log?.Result, reason);
-            await db.SaveChangesAsync(CancellationToken.None);
-            return 0;
-        });
-        await events.PublishAsync(new FlowInstanceChanged(context.FlowId, context.InstanceId, FlowStatus.Running, key, status));
+        var status = NodeStatusOf(log?.Status);
+        var reason = error ?? log?.Error ?? (log?.Status == JobRunStatus.Skipped ? "skipped: an earlier run of the job was still going" : null);
+        _completions.GetOrAdd(context.InstanceId, _ => new()).Enqueue(new Completion(key, status, log?.Result, reason));
     }
 
-    private async Task StopAsync(OpsDbContext db, IEnumerable<FlowNodeRun> nodes)
+    /// <summary>How a node's last run log maps to the node's state.</summary>
+    internal static FlowNodeStatus NodeStatusOf(JobRunStatus? status) => status switch
     {
-        var logIds = nodes.Where(n => n.JobLogId is not null).Select(n => n.JobLogId!.Value).ToList();
+        JobRunStatus.Success => FlowNodeStatus.Success,
+        JobRunStatus.Cancelled => FlowNodeStatus.Cancelled,
+        _ => FlowNodeStatus.Failed,
+    };
+
+    private List<Completion> Drain(long instanceId)
+    {
+        var list = new List<Completion>();
+        if (_completions.TryGetValue(instanceId, out var queue))
+        {
+            while (queue.TryDequeue(out var completion))
+            {
+                list.Add(completion);
+            }
+        }
+
+        return list;
+    }
+
+    private sealed record Completion(string Key, FlowNodeStatus Status, string? Result, string? Error);
+
+    private async Task StopAsync(OpsDbContext db, List<long> logIds)
+    {
         if (logIds.Count == 0)
         {
             return;
@@ -247,22 +346,20 @@ public sealed class FlowEngine(IServiceScopeFactory scopes, RunningJobs running,
         logIds.ForEach(id => running.TryStop(id));
     }
 
-    private JobLog NewLog(FlowInstance instance, long jobId, string? parameters, long? first, int attempt)
+    private JobLog NewLog(long flowId, long instanceId, string traceId, long? triggeredBy, long jobId, string? parameters, long? first, int attempt)
     {
-        var log = new JobLog(jobId, JobTriggerType.Flow, instance.TraceId, options.Node, clock.GetUtcNow(), parameters, first, attempt, instance.TriggeredBy);
-        log.PartOf(instance.FlowId, instance.Id);
+        var log = new JobLog(jobId, JobTriggerType.Flow, traceId, options.Node, clock.GetUtcNow(), parameters, first, attempt, triggeredBy);
+        log.PartOf(flowId, instanceId);
         return log;
     }
 
     private async Task<long> NewAttemptAsync(IServiceProvider services, FlowRunContext context, long nodeRunId, long jobId, string? parameters, long? first, int attempt)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync(CancellationToken.None);
-        var instance = await db.FlowInstances.AsNoTracking().SingleAsync(i => i.Id == context.InstanceId, CancellationToken.None);
-        var log = NewLog(instance, jobId, parameters, first, attempt);
-        db.JobLogs.Add(log);
-        await db.SaveChangesAsync(CancellationToken.None);
+        var triggeredBy = await db.FlowInstances.AsNoTracking().Where(i => i.Id == context.InstanceId).Select(i => i.TriggeredBy).SingleAsync(CancellationToken.None);
+        var log = NewLog(context.FlowId, context.InstanceId, context.TraceId, triggeredBy, jobId, parameters, first, attempt);
         var node = await db.FlowNodeRuns.SingleAsync(n => n.Id == nodeRunId, CancellationToken.None);
-        node.Ran(log.Id);
+        node.Started(node.StartedAt ?? clock.GetUtcNow(), log);
         await db.SaveChangesAsync(CancellationToken.None);
         return log.Id;
     }
@@ -285,8 +382,8 @@ public sealed class FlowEngine(IServiceScopeFactory scopes, RunningJobs running,
         return await db.FlowInstances.AnyAsync(i => i.Id == instanceId && i.CancelRequested);
     }
 
-    private static string Summary(IEnumerable<FlowNodeRun> nodes) =>
-        string.Join(", ", nodes.GroupBy(n => n.Status).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}"));
+    private static string Summary(IEnumerable<FlowNodeStatus> states) =>
+        string.Join(", ", states.GroupBy(s => s).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}"));
 
     /// <summary>Takes steps for one instance until it finishes; a wake during a step triggers another step.</summary>
     private sealed class Driver

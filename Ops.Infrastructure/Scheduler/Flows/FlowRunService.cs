@@ -176,6 +176,7 @@ internal sealed class FlowRunService(
             if (result.IsSuccess)
             {
                 await db.SaveChangesAsync(cancellationToken);
+                engine.Invalidate(instanceId);
                 await RecordAsync(action, instance.FlowId, $"instance {instanceId}", cancellationToken);
             }
 

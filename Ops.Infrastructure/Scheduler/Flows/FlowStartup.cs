@@ -26,12 +26,20 @@ internal sealed class FlowStartup(IServiceScopeFactory scopes, FlowEngine engine
             .Select(i => i.Id).ToListAsync(cancellationToken);
         foreach (var id in instances)
         {
-            var interrupted = await db.FlowNodeRuns.Where(n => n.InstanceId == id && n.Status == FlowNodeStatus.Running).ToListAsync(cancellationToken);
-            var jobIds = interrupted.Select(n => n.JobId).ToList();
+            var running = await db.FlowNodeRuns.Where(n => n.InstanceId == id && n.Status == FlowNodeStatus.Running).ToListAsync(cancellationToken);
+            var jobIds = running.Select(n => n.JobId).ToList();
             var recoverable = await db.Jobs.IgnoreQueryFilters().Where(j => jobIds.Contains(j.Id) && j.Recoverable).Select(j => j.Id).ToListAsync(cancellationToken);
-            foreach (var node in interrupted)
+            var logIds = running.Where(n => n.JobLogId is not null).Select(n => n.JobLogId!.Value).ToList();
+            var logs = await db.JobLogs.AsNoTracking().Where(l => logIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, cancellationToken);
+            foreach (var node in running)
             {
-                if (recoverable.Contains(node.JobId))
+                var log = node.JobLogId is { } logId ? logs.GetValueOrDefault(logId) : null;
+                if (log is { IsFinished: true } && log.Error != SchedulerStartup.Interrupted)
+                {
+                    // The run ended before the stop, but the engine had not recorded it yet.
+                    node.Finished(FlowEngine.NodeStatusOf(log.Status), clock.GetUtcNow(), log.Result, log.Error);
+                }
+                else if (recoverable.Contains(node.JobId))
                 {
                     node.Retry();
                 }
@@ -42,6 +50,7 @@ internal sealed class FlowStartup(IServiceScopeFactory scopes, FlowEngine engine
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            engine.Invalidate(id);
             engine.Wake(id);
         }
 

@@ -1126,6 +1126,8 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("JobLogId");
+
                     b.HasIndex("InstanceId", "Key")
                         .IsUnique();
 
@@ -1958,6 +1960,13 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
                         .HasForeignKey("InstanceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Ops.Domain.Scheduler.JobLog", "Log")
+                        .WithMany()
+                        .HasForeignKey("JobLogId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Log");
                 });
 
             modelBuilder.Entity("Ops.Domain.Scheduler.Flows.JobFlowEdge", b =>

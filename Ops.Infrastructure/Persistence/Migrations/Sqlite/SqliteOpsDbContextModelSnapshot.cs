@@ -1085,6 +1085,8 @@ namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("JobLogId");
+
                     b.HasIndex("InstanceId", "Key")
                         .IsUnique();
 
@@ -1901,6 +1903,13 @@ namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("InstanceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Ops.Domain.Scheduler.JobLog", "Log")
+                        .WithMany()
+                        .HasForeignKey("JobLogId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Log");
                 });
 
             modelBuilder.Entity("Ops.Domain.Scheduler.Flows.JobFlowEdge", b =>
