@@ -1,0 +1,151 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Ops.Domain.Scheduler;
+using Ops.Domain.Scheduler.Flows;
+using Ops.Infrastructure.Common;
+using Ops.Infrastructure.Persistence;
+
+namespace Ops.Infrastructure.Scheduler.Flows;
+
+/// <summary>The engine's nodes: a node's attempts through <see cref="JobRunner"/>, and its outcome queued for the next step.</summary>
+public sealed partial class FlowEngine
+{
+    /// <summary>A node's job: its attempts, then the node's outcome, then a wake-up for the next step.</summary>
+    private async Task RunNodeAsync(FlowRunContext context, long nodeRunId, string key, long logId, FlowNodeInput spec, string? parameters)
+    {
+        try
+        {
+            var attempt = 1;
+            long? first = null;
+            while (true)
+            {
+                await using var scope = scopes.CreateSystemScope();
+                var runner = scope.ServiceProvider.GetRequiredService<JobRunner>();
+                var request = new RunRequest(spec.JobId, JobTriggerType.Flow, clock.GetUtcNow(), parameters, first, attempt, null, logId)
+                {
+                    Flow = context, TimeoutSeconds = spec.TimeoutSeconds, RetryCount = spec.RetryCount,
+                };
+                var log = await runner.RunAsync(request, lifetime.ApplicationStopping);
+                if (lifetime.ApplicationStopping.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                var retries = spec.RetryCount ?? await RetryCountAsync(scope.ServiceProvider, spec.JobId);
+                if (log?.Status is JobRunStatus.Failed or JobRunStatus.Timeout && attempt <= retries && !await CancelledAsync(scope.ServiceProvider, context.InstanceId))
+                {
+                    first ??= logId;
+                    attempt++;
+                    await Task.Delay(TimeSpan.FromSeconds(await RetryIntervalAsync(scope.ServiceProvider, spec.JobId)), clock, lifetime.ApplicationStopping);
+                    logId = await NewAttemptAsync(scope.ServiceProvider, context, nodeRunId, spec.JobId, parameters, first, attempt);
+                    continue;
+                }
+
+                Complete(context, key, log);
+                return;
+            }
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            // The portal is stopping: the next start resumes the instance.
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Flow instance {InstanceId}: node {Node} could not be run", context.InstanceId, key);
+            Complete(context, key, null, ex.Message);
+        }
+        finally
+        {
+            Wake(context.InstanceId);
+        }
+    }
+
+    /// <summary>A node ended: queued for the instance's next step (its run log already holds the outcome durably).</summary>
+    private void Complete(FlowRunContext context, string key, JobLog? log, string? error = null)
+    {
+        var status = NodeStatusOf(log?.Status);
+        var reason = error ?? log?.Error ?? (log?.Status == JobRunStatus.Skipped ? "skipped: an earlier run of the job was still going" : null);
+        _completions.GetOrAdd(context.InstanceId, _ => new()).Enqueue(new Completion(key, status, log?.Result, reason));
+    }
+
+    /// <summary>How a node's last run log maps to the node's state.</summary>
+    internal static FlowNodeStatus NodeStatusOf(JobRunStatus? status) => status switch
+    {
+        JobRunStatus.Success => FlowNodeStatus.Success,
+        JobRunStatus.Cancelled => FlowNodeStatus.Cancelled,
+        _ => FlowNodeStatus.Failed,
+    };
+
+    private List<Completion> Drain(long instanceId)
+    {
+        var list = new List<Completion>();
+        if (_completions.TryGetValue(instanceId, out var queue))
+        {
+            while (queue.TryDequeue(out var completion))
+            {
+                list.Add(completion);
+            }
+        }
+
+        return list;
+    }
+
+    private sealed record Completion(string Key, FlowNodeStatus Status, string? Result, string? Error);
+
+    private async Task StopAsync(OpsDbContext db, List<long> logIds)
+    {
+        if (logIds.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var log in await db.JobLogs.Where(l => logIds.Contains(l.Id) && (l.Status == JobRunStatus.Running || l.Status == JobRunStatus.Pending)).ToListAsync(CancellationToken.None))
+        {
+            log.RequestCancel();
+        }
+
+        logIds.ForEach(id => running.TryStop(id));
+    }
+
+    private JobLog NewLog(long flowId, long instanceId, string traceId, long? triggeredBy, long jobId, string? parameters, long? first, int attempt)
+    {
+        var log = new JobLog(jobId, JobTriggerType.Flow, traceId, options.Node, clock.GetUtcNow(), parameters, first, attempt, triggeredBy);
+        log.PartOf(flowId, instanceId);
+        return log;
+    }
+
+    private async Task<long> NewAttemptAsync(IServiceProvider services, FlowRunContext context, long nodeRunId, long jobId, string? parameters, long? first, int attempt)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync(CancellationToken.None);
+        var triggeredBy = await db.FlowInstances.AsNoTracking().Where(i => i.Id == context.InstanceId).Select(i => i.TriggeredBy).SingleAsync(CancellationToken.None);
+        var log = NewLog(context.FlowId, context.InstanceId, context.TraceId, triggeredBy, jobId, parameters, first, attempt);
+        var node = await db.FlowNodeRuns.SingleAsync(n => n.Id == nodeRunId, CancellationToken.None);
+        node.Started(node.StartedAt ?? clock.GetUtcNow(), log);
+        await db.SaveChangesAsync(CancellationToken.None);
+        return log.Id;
+    }
+
+    private static async Task<int> RetryCountAsync(IServiceProvider services, long jobId)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync();
+        return await db.Jobs.IgnoreQueryFilters().Where(j => j.Id == jobId).Select(j => j.RetryCount).SingleOrDefaultAsync();
+    }
+
+    private static async Task<int> RetryIntervalAsync(IServiceProvider services, long jobId)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync();
+        return await db.Jobs.IgnoreQueryFilters().Where(j => j.Id == jobId).Select(j => j.RetryIntervalSeconds).SingleOrDefaultAsync();
+    }
+
+    private static async Task<bool> CancelledAsync(IServiceProvider services, long instanceId)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync();
+        return await db.FlowInstances.AnyAsync(i => i.Id == instanceId && i.CancelRequested);
+    }
+
+    private static string Summary(IEnumerable<FlowNodeStatus> states) =>
+        string.Join(", ", states.GroupBy(s => s).OrderBy(g => g.Key).Select(g => $"{g.Key}: {g.Count()}"));
+}
