@@ -31,6 +31,7 @@ public static class NavigationCatalog
         new("perm.scheduler", Icons.Material.Filled.Schedule,
         [
             new("perm.scheduler.jobs.view", "/scheduler/jobs", Icons.Material.Filled.WorkHistory, SchedulerPermissions.Jobs.View),
+            new("perm.scheduler.flows.view", "/scheduler/flows", Icons.Material.Filled.AccountTree, SchedulerPermissions.Flows.View),
             new("perm.scheduler.alerts.view", "/scheduler/alerts", Icons.Material.Filled.NotificationImportant, SchedulerPermissions.Alerts.View),
         ]),
         new("perm.report", Icons.Material.Filled.Assessment,

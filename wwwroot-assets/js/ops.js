@@ -21,3 +21,12 @@ window.ops = {
         }
     }
 };
+
+// Firefox starts an HTML drag only when the drag carries data: palette items of the flow editor put their job id in it.
+document.addEventListener('dragstart', function (e) {
+    const item = e.target && e.target.closest ? e.target.closest('[data-palette-job]') : null;
+    if (item && e.dataTransfer) {
+        e.dataTransfer.setData('text/plain', item.getAttribute('data-palette-job'));
+        e.dataTransfer.effectAllowed = 'copy';
+    }
+});

@@ -1,0 +1,157 @@
+using Blazor.Diagrams;
+using Blazor.Diagrams.Core.Anchors;
+using Blazor.Diagrams.Core.Behaviors;
+using Blazor.Diagrams.Core.Models;
+using Blazor.Diagrams.Core.Models.Base;
+using Blazor.Diagrams.Options;
+using Ops.Domain.Scheduler.Flows;
+
+namespace Ops.Portal.Components.Pages.Scheduler.Components.Flows;
+
+/// <summary>
+/// The flow editor's drawing on a Z.Blazor.Diagrams <see cref="BlazorDiagram"/>: nodes are jobs, links are
+/// dependencies from an output port to an input port. It turns the drawing into <see cref="FlowInput"/> nodes and
+/// edges and back, places new nodes, lays the graph out and marks the nodes that problems name.
+/// </summary>
+internal sealed class FlowDrawing : IDisposable
+{
+    public FlowDrawing()
+    {
+        var options = new BlazorDiagramOptions { AllowMultiSelection = true, AllowPanning = true };
+        options.Links.Factory = (_, source, target) => source is FlowPortModel { IsOutput: true } port ? NewLink(new SinglePortAnchor(port), target) : null;
+        options.Links.RequireTarget = true;
+        options.Zoom.Minimum = 0.3;
+        options.Zoom.Maximum = 2;
+        Diagram = new BlazorDiagram(options);
+        Diagram.RegisterComponent<FlowEditorNode, FlowNodeWidget>();
+        Diagram.Nodes.Added += OnNodesChanged;
+        Diagram.Nodes.Removed += OnNodesChanged;
+        Diagram.Links.Added += OnLinkAdded;
+        Diagram.Links.Removed += OnLinkRemoved;
+        Diagram.SelectionChanged += OnSelectionChanged;
+    }
+
+    public BlazorDiagram Diagram { get; }
+
+    /// <summary>A node or a finished link was added or removed: the graph needs checking again.</summary>
+    public event Action? GraphChanged;
+
+    public event Action? SelectionChanged;
+
+    public IEnumerable<FlowEditorNode> Nodes => Diagram.Nodes.OfType<FlowEditorNode>();
+
+    /// <summary>The one node the side panel edits: the selected node when exactly one is selected.</summary>
+    public FlowEditorNode? Selected => Diagram.GetSelectedModels().OfType<FlowEditorNode>().ToList() is [var only] ? only : null;
+
+    public void Load(IReadOnlyList<FlowNodeInput> nodes, IReadOnlyList<FlowEdgeInput> edges, IReadOnlyDictionary<long, FlowJobOption> jobs)
+    {
+        var byKey = new Dictionary<string, FlowEditorNode>(StringComparer.Ordinal);
+        foreach (var input in nodes)
+        {
+            var job = jobs.GetValueOrDefault(input.JobId);
+            byKey[input.Key] = Diagram.Nodes.Add(new FlowEditorNode(input, job?.Name ?? $"#{input.JobId}", job?.Type));
+        }
+
+        foreach (var edge in edges)
+        {
+            if (byKey.TryGetValue(edge.From, out var from) && byKey.TryGetValue(edge.To, out var to))
+            {
+                Diagram.Links.Add(NewLink(new SinglePortAnchor(from.Output), new SinglePortAnchor(to.Input)));
+            }
+        }
+
+        if (FlowRunDrawing.Overlapping(nodes))
+        {
+            AutoLayout();
+        }
+    }
+
+    /// <summary>Adds a node for the job at <paramref name="at"/>, or right of the right-most node.</summary>
+    public FlowEditorNode Add(FlowJobOption job, FlowPoint? at = null)
+    {
+        var existing = Nodes.ToList();
+        var place = at ?? (existing.Count == 0
+            ? new FlowPoint(FlowLayout.Margin, FlowLayout.Margin)
+            : existing.MaxBy(n => n.Position.X) is { } last ? new FlowPoint(last.Position.X + FlowLayout.ColumnWidth, last.Position.Y) : default);
+        var key = FlowNodeKeys.Create(job.Name, job.Id, existing.Select(n => n.Key));
+        return Diagram.Nodes.Add(new FlowEditorNode(new FlowNodeInput(key, job.Id, place.X, place.Y), job.Name, job.Type));
+    }
+
+    public IReadOnlyList<FlowNodeInput> NodeInputs() => Nodes.Select(n => n.ToInput()).ToList();
+
+    /// <summary>Links attached at both ends, from output to input; a link still being dragged is not an edge.</summary>
+    public IReadOnlyList<FlowEdgeInput> Edges() => Diagram.Links
+        .Select(l => (From: (l.Source as SinglePortAnchor)?.Port, To: (l.Target as SinglePortAnchor)?.Port))
+        .Where(l => l.From?.Parent is FlowEditorNode && l.To?.Parent is FlowEditorNode)
+        .Select(l => new FlowEdgeInput(((FlowEditorNode)l.From!.Parent).Key, ((FlowEditorNode)l.To!.Parent).Key))
+        .ToList();
+
+    public void AutoLayout()
+    {
+        var nodes = Nodes.ToList();
+        var places = FlowLayout.Arrange(
+            nodes.Select(n => (n.Key, new FlowPoint(n.Position.X, n.Position.Y))).ToList(),
+            Edges().Select(e => (e.From, e.To)).ToList());
+        Diagram.Batch(() =>
+        {
+            foreach (var node in nodes)
+            {
+                node.SetPosition(places[node.Key].X, places[node.Key].Y);
+            }
+        });
+    }
+
+    public Task DeleteSelectedAsync() => KeyboardShortcutsDefaults.DeleteSelection(Diagram).AsTask();
+
+    /// <summary>Outlines exactly the nodes that <paramref name="problems"/> name.</summary>
+    public void MarkProblems(IReadOnlyList<FlowProblem> problems)
+    {
+        var named = problems.SelectMany(p => p.Nodes).ToHashSet(StringComparer.Ordinal);
+        foreach (var node in Nodes)
+        {
+            var marked = named.Contains(node.Key);
+            if (node.HasProblem != marked)
+            {
+                node.HasProblem = marked;
+
+                // The node renderer redraws only when its model says it changed.
+                node.Refresh();
+            }
+        }
+    }
+
+    private static LinkModel NewLink(Anchor source, Anchor target) => new(source, target)
+    {
+        TargetMarker = LinkMarker.Arrow,
+        Width = 2,
+        Color = "#90a4ae",
+        SelectedColor = "#1e88e5",
+    };
+
+    private void OnNodesChanged(NodeModel node) => GraphChanged?.Invoke();
+
+    // A link is added when the drag from a port starts; it is an edge only once its target is attached.
+    private void OnLinkAdded(BaseLinkModel link) => link.TargetAttached += OnLinkAttached;
+
+    private void OnLinkAttached(BaseLinkModel link) => GraphChanged?.Invoke();
+
+    private void OnLinkRemoved(BaseLinkModel link)
+    {
+        link.TargetAttached -= OnLinkAttached;
+        if (link.IsAttached)
+        {
+            GraphChanged?.Invoke();
+        }
+    }
+
+    private void OnSelectionChanged(SelectableModel model) => SelectionChanged?.Invoke();
+
+    public void Dispose()
+    {
+        Diagram.Nodes.Added -= OnNodesChanged;
+        Diagram.Nodes.Removed -= OnNodesChanged;
+        Diagram.Links.Added -= OnLinkAdded;
+        Diagram.Links.Removed -= OnLinkRemoved;
+        Diagram.SelectionChanged -= OnSelectionChanged;
+    }
+}
