@@ -111,6 +111,6 @@ public sealed partial class FlowJourneyTests(BrowserFixture browser)
         await page.WaitForSelectorAsync($"#flow-canvas [data-node='{to}'] .diagram-port.left.has-links");
     }
 
-    [GeneratedRegex(@"/scheduler/flow-instances/\d+$")]
+    [GeneratedRegex(@"/scheduler/flows/instances/\d+$")]
     private static partial Regex InstanceUrl();
 }

@@ -134,7 +134,7 @@ public sealed partial class FlowInstanceView : IDisposable
         var rerun = await Ui.RunAsync(() => Runs.RerunFromFailedAsync(InstanceId));
         if (rerun is { IsSuccess: true })
         {
-            Navigation.NavigateTo($"/scheduler/flow-instances/{rerun.Value}");
+            Navigation.NavigateTo($"/scheduler/flows/instances/{rerun.Value}");
         }
 
         Report(rerun);
