@@ -133,6 +133,43 @@ public sealed class FlowEngineTests
         Assert.Equal("scheduler.flow.job_missing", (await host.AsSystemAsync(sp => sp.GetRequiredService<IFlowRunService>().RunNowAsync(flow))).Error!.Code);
     }
 
+    [Fact]
+    public async Task AFlowWithACron_IsRunByTheScheduler()
+    {
+        await using var host = await SchedulerHost.StartAsync();
+        var job = await host.CreateJobAsync(SchedulerHost.Shell("echo tick", "tick") with { Concurrency = ConcurrencyPolicy.Allow });
+        var flow = await CreateFlowAsync(host, Flow([Node("tick", job)], []) with { Cron = "0/2 * * * * ?" });
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        PagedResult<FlowInstanceRow> instances;
+        while ((instances = await host.AsSystemAsync(sp => sp.GetRequiredService<IFlowRunService>().InstancesAsync(new FlowInstanceFilter(flow), new PageRequest())))
+            .Items.Count(i => i.Status == FlowStatus.Success) < 2)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the flow's cron did not fire twice");
+            await Task.Delay(200);
+        }
+
+        Assert.All(instances.Items, i => Assert.Equal(JobTriggerType.Cron, i.Trigger));
+    }
+
+    [Fact]
+    public async Task SkippingAFailedNode_LetsItsDownstreamRun()
+    {
+        await using var host = await SchedulerHost.StartAsync();
+        var fails = await host.CreateJobAsync(SchedulerHost.Shell("exit 1", "fails"));
+        var next = await host.CreateJobAsync(SchedulerHost.Shell("echo next", "next"));
+        var flow = await CreateFlowAsync(host, Flow([Node("fails", fails) with { Policy = FailurePolicy.SkipDownstream }, Node("next", next)], [("fails", "next")]));
+        var instance = await RunAsync(host, flow);
+        var blocked = await WaitAsync(host, instance, i => i.Instance.IsFinishedStatus());
+        Assert.Equal(FlowNodeStatus.UpstreamFailed, blocked.Nodes.Single(n => n.Key == "next").Status);
+
+        Assert.True((await host.AsSystemAsync(sp => sp.GetRequiredService<IFlowRunService>().SkipAsync(instance, "fails"))).IsSuccess);
+        var done = await WaitAsync(host, instance, i => i.Instance.Status == FlowStatus.Success);
+
+        Assert.Equal(FlowNodeStatus.Skipped, done.Nodes.Single(n => n.Key == "fails").Status);
+        Assert.Equal(FlowNodeStatus.Success, done.Nodes.Single(n => n.Key == "next").Status);
+    }
+
     private const string SchedulerStartupInterrupted = Ops.Infrastructure.Scheduler.SchedulerStartup.Interrupted;
 
     private static FlowNodeInput Node(string key, long job) => new(key, job, 0, 0);
