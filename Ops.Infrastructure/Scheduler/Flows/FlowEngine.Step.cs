@@ -21,8 +21,7 @@ public sealed partial class FlowEngine
     {
         await using var scope = scopes.CreateSystemScope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync(Stopping);
-        var instance = await db.FlowInstances.AsNoTracking().Where(i => i.Id == instanceId)
-            .Select(i => new { i.FlowId, i.Status, i.CancelRequested, i.TraceId, i.TriggeredBy }).SingleOrDefaultAsync(Stopping);
+        var instance = await HeadAsync(db, instanceId);
         if (instance is null || instance.Status is FlowStatus.Success or FlowStatus.Failed or FlowStatus.Partial or FlowStatus.Cancelled)
         {
             Forget(instanceId);
@@ -129,10 +128,35 @@ public sealed partial class FlowEngine
         return known;
     }
 
+    /// <summary>What a step needs of the instance row, read once; changes from outside go through <see cref="Invalidate"/>.</summary>
+    private async Task<InstanceHead?> HeadAsync(OpsDbContext db, long instanceId)
+    {
+        if (_heads.TryGetValue(instanceId, out var head))
+        {
+            return head;
+        }
+
+        head = await db.FlowInstances.AsNoTracking().Where(i => i.Id == instanceId)
+            .Select(i => new InstanceHead(i.FlowId, i.Status, i.CancelRequested, i.TraceId, i.TriggeredBy)).SingleOrDefaultAsync(Stopping);
+        if (head is not null)
+        {
+            _heads[instanceId] = head;
+        }
+
+        return head;
+    }
+
+    private sealed record InstanceHead(long FlowId, FlowStatus Status, bool CancelRequested, string TraceId, long? TriggeredBy);
+
     private void Forget(long instanceId)
     {
+        _heads.TryRemove(instanceId, out _);
         _plans.TryRemove(instanceId, out _);
         _states.TryRemove(instanceId, out _);
+        if (_completions.TryGetValue(instanceId, out var queue) && queue.IsEmpty)
+        {
+            _completions.TryRemove(new KeyValuePair<long, ConcurrentQueue<Completion>>(instanceId, queue));
+        }
     }
 
     /// <summary>The instance's drawing and graph, parsed once: an instance's definition never changes.</summary>

@@ -20,8 +20,10 @@ public sealed partial class FlowEngine(IServiceScopeFactory scopes, RunningJobs 
     TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<FlowEngine> logger)
 {
     private readonly ConcurrentDictionary<long, Driver> _drivers = new();
-    private readonly ConcurrentDictionary<long, SemaphoreSlim> _locks = new();
+    // Striped locks: bounded memory however many instances a long-running portal sees.
+    private readonly SemaphoreSlim[] _locks = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
     private readonly ConcurrentDictionary<long, (FlowSnapshot Snapshot, FlowGraph Graph)> _plans = new();
+    private readonly ConcurrentDictionary<long, InstanceHead> _heads = new();
     private readonly ConcurrentDictionary<long, ConcurrentQueue<Completion>> _completions = new();
     private readonly ConcurrentDictionary<long, Dictionary<string, (FlowNodeStatus Status, long? LogId)>> _states = new();
 
@@ -76,12 +78,16 @@ public sealed partial class FlowEngine(IServiceScopeFactory scopes, RunningJobs 
     }
 
     /// <summary>Node states of the instance were changed outside the engine (force success, skip, restart): read them again.</summary>
-    public void Invalidate(long instanceId) => _states.TryRemove(instanceId, out _);
+    public void Invalidate(long instanceId)
+    {
+        _states.TryRemove(instanceId, out _);
+        _heads.TryRemove(instanceId, out _);
+    }
 
     /// <summary>Runs <paramref name="change"/> while no step of the instance is being taken.</summary>
     public async Task<T> ExclusiveAsync<T>(long instanceId, Func<Task<T>> change)
     {
-        var gate = _locks.GetOrAdd(instanceId, _ => new SemaphoreSlim(1, 1));
+        var gate = _locks[(int)(instanceId % _locks.Length)];
         await gate.WaitAsync(lifetime.ApplicationStopping);
         try
         {
