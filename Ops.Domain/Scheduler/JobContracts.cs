@@ -122,5 +122,5 @@ public interface IJobRunService
 /// <summary>A run changed state; open pages refresh.</summary>
 public sealed record JobRunChanged(long JobId, long LogId, JobRunStatus Status);
 
-/// <summary>A running execution printed a line.</summary>
+/// <summary>A running execution printed one or more lines (<paramref name="Line"/> holds them without the final line break).</summary>
 public sealed record JobOutputAppended(long LogId, string Line);

@@ -138,10 +138,11 @@ internal sealed class JobRunner(
 
         var executor = executors.FirstOrDefault(e => e.Type == job.Type)
             ?? throw new InvalidOperationException($"No executor for {job.Type}");
+        await using var pump = new OutputPump(log.Id, events, clock);
         var execution = new JobExecution(job, config.Value, Parameters(request.Parameters), log.Id, log.TraceId, line =>
         {
             run.Append(line);
-            _ = events.PublishAsync(new JobOutputAppended(log.Id, line));
+            pump.Append(line);
         });
         return await executor.ExecuteAsync(execution, cancellationToken);
     }

@@ -146,6 +146,26 @@ public sealed partial class JobExecutionTests
         Assert.Equal(JobRunStatus.Running, b.Status);
     }
 
+    [Fact]
+    public async Task FastOutput_ReachesTheLiveViewInBatches_WithEveryLine()
+    {
+        await using var host = await SchedulerHost.StartAsync();
+        var events = host.Factory.Services.GetRequiredService<Ops.Infrastructure.Common.IEventBus>();
+        var batches = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var subscription = events.Subscribe<JobOutputAppended>(e =>
+        {
+            batches.Enqueue(e.Line);
+            return Task.CompletedTask;
+        });
+
+        var run = await host.WaitForAsync(await host.RunNowAsync(await host.CreateJobAsync(SchedulerHost.Shell("seq 1 20000", "chatty"))));
+
+        Assert.Equal(JobRunStatus.Success, run.Status);
+        var lines = string.Join('\n', batches).Split('\n');
+        Assert.Equal(Enumerable.Range(1, 20000).Select(i => i.ToString(CultureInfo.InvariantCulture)), lines);
+        Assert.InRange(batches.Count, 1, 200);
+    }
+
     private static async Task AssertGoneAsync(int pid)
     {
         for (var i = 0; i < 20 && Directory.Exists($"/proc/{pid}"); i++)

@@ -1,5 +1,6 @@
 // Script editor (Components/Shared/CodeEditor.razor) on the Monaco editor that BlazorMonaco ships.
-// Load order in App.razor: _content/BlazorMonaco/jsInterop.js, this file, Monaco's loader.js, editor.main.js.
+// Load order in App.razor: _content/BlazorMonaco/jsInterop.js, this file, Monaco's loader.js; Monaco itself
+// (editor.main.js) is required through the loader when the first editor appears.
 // This file adds the page language to the loader configuration that jsInterop.js declares, so it must
 // come after jsInterop.js and before loader.js.
 //
@@ -53,10 +54,23 @@
         return window.blazorMonaco ? window.blazorMonaco.editors.filter(function (h) { return h.id === editorId; }) : [];
     }
 
+    // Monaco itself (about 3 MB) is fetched by the AMD loader when the first editor needs it, not on every page.
+    let requested = false;
+    function load() {
+        if (!requested && !window.monaco && typeof require === 'function') {
+            requested = true;
+            require(['vs/editor/editor.main'], function () { }, function (error) {
+                requested = false;
+                console.warn('Code editor: Monaco could not be loaded.', error);
+            });
+        }
+    }
+
     window.opsCodeEditor = {
-        // Monaco loads its styles and messages asynchronously after its script tags; resolves with the
+        // Loads Monaco on first use (its styles and messages arrive asynchronously); resolves with the
         // theme to start with once it is there.
         whenReady: function (timeoutMs) {
+            load();
             return new Promise(function (resolve, reject) {
                 const started = Date.now();
                 (function poll() {
