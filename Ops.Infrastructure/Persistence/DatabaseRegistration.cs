@@ -12,6 +12,9 @@ internal static class DatabaseRegistration
     {
         var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
         services.AddSingleton(options);
+        services.AddSingleton(new PortalDatabase(options.Provider == DatabaseProvider.Sqlite
+            ? Path.GetFullPath(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString(configuration, environment, options)).DataSource)
+            : null));
         services.AddSingleton<AuditingInterceptor>();
         var connection = ConnectionString(configuration, environment, options);
 

@@ -11,7 +11,7 @@ using Ops.Infrastructure.Persistence;
 namespace Ops.Infrastructure.Scheduler;
 
 internal sealed class DataSourceService(
-    IDbContextFactory<OpsDbContext> factory, IPermissionGuard guard, IAuditTrail audit, DataSourceConnections connections, TimeProvider clock) : IDataSourceService
+    IDbContextFactory<OpsDbContext> factory, IPermissionGuard guard, IAuditTrail audit, DataSourceConnections connections, PortalDatabase portal, TimeProvider clock) : IDataSourceService
 {
     private static readonly SortMap<DataSource> Sorts = new SortMap<DataSource>()
         .Add("name", d => d.Name)
@@ -177,12 +177,17 @@ internal sealed class DataSourceService(
         }
     }
 
-    private static Result Check(DataSourceInput input)
+    private Result Check(DataSourceInput input)
     {
         var valid = DataSourceRules.Validate(input);
         if (valid.IsFailure)
         {
             return valid;
+        }
+
+        if (input.Type == DataSourceType.Sqlite && portal.IsPortalFile(input.Database))
+        {
+            return Error.Invalid("scheduler.datasource.portal_database");
         }
 
         return DataSourceConnections.OptionsValid(input.Type, input.Options) ? Result.Success() : Error.Invalid("scheduler.datasource.options_invalid");

@@ -14,7 +14,8 @@ public sealed class SqlAndDataSourceTests
     public async Task SqlJob_RunsAStatementOnTheDataSource_WithBoundParameters(DatabaseProvider provider)
     {
         await using var target = TestDatabase.Create(provider);
-        await using var host = await SchedulerHost.StartAsync(provider, database: target);
+        // On SQLite the target is a file of its own: the portal refuses its own database as a data source.
+        await using var host = await SchedulerHost.StartAsync(provider, database: provider == DatabaseProvider.MySql ? target : null);
         var source = await host.AsSystemAsync(sp => sp.GetRequiredService<IDataSourceService>().CreateAsync(InputFor(target)));
         Assert.True(source.IsSuccess, source.Error?.ToString());
 
@@ -36,7 +37,8 @@ public sealed class SqlAndDataSourceTests
     public async Task Password_IsEncryptedAndNeverReturned_TestConnectionRecordsTheOutcome(DatabaseProvider provider)
     {
         await using var target = TestDatabase.Create(provider);
-        await using var host = await SchedulerHost.StartAsync(provider, database: target);
+        // On SQLite the target is a file of its own: the portal refuses its own database as a data source.
+        await using var host = await SchedulerHost.StartAsync(provider, database: provider == DatabaseProvider.MySql ? target : null);
         var id = (await host.AsSystemAsync(sp => sp.GetRequiredService<IDataSourceService>().CreateAsync(InputFor(target)))).Value;
         var broken = (await host.AsSystemAsync(sp => sp.GetRequiredService<IDataSourceService>().CreateAsync(
             new DataSourceInput("broken", DataSourceType.MySql, "127.0.0.1", 1, "nowhere", "nobody", "wrong", null, true)))).Value;
@@ -68,6 +70,8 @@ public sealed class SqlAndDataSourceTests
         Assert.Equal("scheduler.datasource.options_invalid", (await Create(new DataSourceInput("o", DataSourceType.MySql, "h", 3306, "d", null, null, "NoSuchOption=1", true))).Error!.Code);
         Assert.Equal("common.required", (await Create(new DataSourceInput("h", DataSourceType.PostgreSql, null, 5432, "d", null, null, null, true))).Error!.Code);
 
+        var portalFile = new SqliteConnectionStringBuilder(host.Factory.Services.GetRequiredService<Ops.Infrastructure.Persistence.PortalDatabase>().SqliteFile is { } f ? $"Data Source={f}" : "").DataSource;
+        Assert.Equal("scheduler.datasource.portal_database", (await Create(new DataSourceInput("mine", DataSourceType.Sqlite, null, null, portalFile, null, null, null, true))).Error!.Code);
         var file = Path.Combine(Path.GetTempPath(), $"ops-ds-{Guid.NewGuid():N}.db");
         var used = (await Create(new DataSourceInput("used", DataSourceType.Sqlite, null, null, file, null, null, null, true))).Value;
         await host.CreateJobAsync(Sql(used, "SELECT 1", "uses it"));
@@ -85,6 +89,12 @@ public sealed class SqlAndDataSourceTests
         if (database.Provider == DatabaseProvider.Sqlite)
         {
             var file = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
+            if (!File.Exists(file))
+            {
+                // An empty file is an empty SQLite database.
+                File.WriteAllBytes(file, []);
+            }
+
             return new DataSourceInput("local sqlite", DataSourceType.Sqlite, null, null, file, null, null, null, true);
         }
 
