@@ -39,7 +39,7 @@ public sealed class JobLog : Entity
         TraceId = traceId;
         Node = node;
         ScheduledAt = scheduledAt;
-        InputParams = inputParams;
+        InputParams = inputParams is { Length: > ParamsMaxLength } ? inputParams[..ParamsMaxLength] : inputParams;
         FirstAttemptId = firstAttemptId;
         Attempt = attempt;
         TriggeredBy = triggeredBy;
@@ -89,10 +89,12 @@ public sealed class JobLog : Entity
     /// <summary>This run is a node of a flow instance.</summary>
     public void PartOf(long flowId, long instanceId) => (FlowId, FlowInstanceId) = (flowId, instanceId);
 
-    public void Start(DateTimeOffset now)
+    /// <summary>Runs now on <paramref name="node"/> (a run queued on one node may be fired on another).</summary>
+    public void Start(DateTimeOffset now, string node)
     {
         Status = JobRunStatus.Running;
         StartedAt = now;
+        Node = node;
     }
 
     public void Skip(DateTimeOffset now, string reason)

@@ -67,6 +67,32 @@ public sealed class DataSourceConnections(IDataProtectionProvider protection)
         }
     }
 
+    /// <summary>
+    /// Opens the connection. SQLite connections may not ATTACH other files (a statement could otherwise reach
+    /// any database file on the server, the portal's own included), and a cancelled token interrupts the
+    /// running statement (the SQLite driver does not watch tokens itself).
+    /// </summary>
+    public async Task<OpenedSource> OpenAsync(DataSource source, CancellationToken cancellationToken)
+    {
+        var connection = Create(source);
+        await connection.OpenAsync(cancellationToken);
+        var interrupt = default(CancellationTokenRegistration);
+        if (connection is SqliteConnection sqlite)
+        {
+            SQLitePCL.raw.sqlite3_limit(sqlite.Handle, SQLitePCL.raw.SQLITE_LIMIT_ATTACHED, 0);
+            interrupt = cancellationToken.Register(() => SQLitePCL.raw.sqlite3_interrupt(sqlite.Handle));
+        }
+
+        return new OpenedSource(connection, interrupt);
+    }
+
+    /// <summary>Keys the typed fields own: options may not redirect a data source to another server, file or account.</summary>
+    private static readonly HashSet<string> OwnedKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "server", "host", "hostname", "datasource", "address", "addr", "networkaddress", "port", "database", "initialcatalog", "db",
+        "userid", "uid", "username", "user", "password", "pwd", "passfile", "filename", "mode", "hostrecheckseconds",
+    };
+
     private static void ApplyOptions(DbConnectionStringBuilder builder, string? options)
     {
         foreach (var pair in (options ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -77,7 +103,13 @@ public sealed class DataSourceConnections(IDataProtectionProvider protection)
                 throw new ArgumentException($"Option '{pair}' is not key=value");
             }
 
-            builder[pair[..at].Trim()] = pair[(at + 1)..].Trim();
+            var key = pair[..at].Trim();
+            if (OwnedKeys.Contains(key.Replace(" ", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal)))
+            {
+                throw new ArgumentException($"Option '{key}' is set by the data source's own fields");
+            }
+
+            builder[key] = pair[(at + 1)..].Trim();
         }
     }
 }

@@ -94,7 +94,8 @@ internal sealed class DataSourceService(
 
         // A stored password is for the server it was entered for: a new host or account needs it again.
         var moved = source.Type != input.Type || !string.Equals(source.Host, input.Host?.Trim(), StringComparison.OrdinalIgnoreCase)
-            || source.Port != input.Port || !string.Equals(source.UserName, input.UserName?.Trim(), StringComparison.Ordinal);
+            || source.Port != input.Port || !string.Equals(source.UserName, input.UserName?.Trim(), StringComparison.Ordinal)
+            || !string.Equals(source.Options ?? "", input.Options?.Trim() ?? "", StringComparison.Ordinal);
         if (moved && source.ProtectedPassword is not null && string.IsNullOrEmpty(input.Password) && !input.ClearPassword)
         {
             return Error.Invalid("scheduler.datasource.password_reenter");
@@ -162,14 +163,13 @@ internal sealed class DataSourceService(
         var watch = Stopwatch.StartNew();
         try
         {
-            await using var connection = connections.Create(source);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(DataSourceConnections.ConnectTimeoutSeconds + 5));
-            await connection.OpenAsync(timeout.Token);
-            await using var command = connection.CreateCommand();
+            await using var opened = await connections.OpenAsync(source, timeout.Token);
+            await using var command = opened.Connection.CreateCommand();
             command.CommandText = "SELECT 1";
             await command.ExecuteScalarAsync(timeout.Token);
-            return new DataSourceTestResult(true, $"OK: {connection.ServerVersion}", watch.Elapsed.TotalMilliseconds);
+            return new DataSourceTestResult(true, $"OK: {opened.Connection.ServerVersion}", watch.Elapsed.TotalMilliseconds);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -60,6 +60,13 @@ internal sealed class JobRunner(
             return null;
         }
 
+        if (request.Trigger == JobTriggerType.Cron && !job.IsScheduled)
+        {
+            // The table is the truth: a trigger that outlived a disable or pause (a failed sync) does nothing.
+            logger.LogWarning("Cron fire for job {JobId}, which is disabled or paused; ignored", job.Id);
+            return null;
+        }
+
         var log = await StartAsync(db, job, request, hostStopping);
         if (log is null || log.Status != JobRunStatus.Running)
         {
@@ -117,15 +124,23 @@ internal sealed class JobRunner(
         return log;
     }
 
+    /// <summary>Retry and alerts: best effort, so a failing notification never changes the run's outcome.</summary>
     private async Task AfterAsync(Job job, JobLog log, RunRequest request)
     {
         var retrying = log.Status is JobRunStatus.Failed or JobRunStatus.Timeout && request.Attempt <= (request.RetryCount ?? job.RetryCount);
-        if (retrying && request.Flow is null)
+        try
         {
-            await retries.ScheduleAsync(job, log, request, CancellationToken.None);
-        }
+            if (retrying && request.Flow is null)
+            {
+                await retries.ScheduleAsync(job, log, request, CancellationToken.None);
+            }
 
-        await alerter.EvaluateAsync(job, log, finalAttempt: !retrying, CancellationToken.None);
+            await alerter.EvaluateAsync(job, log, finalAttempt: !retrying, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Run {LogId} of job {JobId}: retry or alert could not be scheduled", log.Id, job.Id);
+        }
     }
 
     private async Task<ExecutionResult> ExecuteAsync(Job job, JobLog log, RunRequest request, RunningJobs.Run run, CancellationToken cancellationToken)
@@ -173,7 +188,7 @@ internal sealed class JobRunner(
         }
         else
         {
-            log.Start(now);
+            log.Start(now, options.Node);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -81,7 +81,10 @@ internal sealed class JobScheduleSync(IDbContextFactory<OpsDbContext> factory, I
                         : CronTriggerMisfireInstruction.FireAndProceed);
                 })
                 .Build();
-            await scheduler.ScheduleTrigger(trigger, TriggerConflict.Replace, cancellationToken);
+            if (!await SameCronAsync(scheduler, (ICronTrigger)trigger, cancellationToken))
+            {
+                await scheduler.ScheduleTrigger(trigger, TriggerConflict.Replace, cancellationToken);
+            }
         }
         else
         {
@@ -90,6 +93,17 @@ internal sealed class JobScheduleSync(IDbContextFactory<OpsDbContext> factory, I
 
         await SyncResumeAsync(scheduler, job, cancellationToken);
     }
+
+    /// <summary>
+    /// An unchanged cron trigger is left alone: replacing it would compute its next fire from now and lose
+    /// the fires missed while the portal was down, which the misfire policy is there to handle.
+    /// </summary>
+    internal static async Task<bool> SameCronAsync(IScheduler scheduler, ICronTrigger wanted, CancellationToken cancellationToken) =>
+        await scheduler.GetTrigger(wanted.Key, cancellationToken) is ICronTrigger existing
+        && existing.CronExpressionString == wanted.CronExpressionString
+        && existing.TimeZone.Id == wanted.TimeZone.Id
+        && existing.MisfireInstruction == wanted.MisfireInstruction
+        && existing.JobKey.Equals(wanted.JobKey);
 
     private async Task SyncResumeAsync(IScheduler scheduler, Job job, CancellationToken cancellationToken)
     {

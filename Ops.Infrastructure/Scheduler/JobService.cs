@@ -17,6 +17,7 @@ internal sealed class JobService(
     IDataScopeProvider scopes,
     IAuditTrail audit,
     JobScheduleSync sync,
+    PrivilegeCeiling ceiling,
     TimeProvider clock) : IJobService
 {
     public Task<PagedResult<JobRow>> ListAsync(JobFilter filter, PageRequest page, CancellationToken cancellationToken = default) =>
@@ -44,6 +45,11 @@ internal sealed class JobService(
         if (await CheckAsync(db, input, cancellationToken) is { IsFailure: true } invalid)
         {
             return invalid.Error!;
+        }
+
+        if (await DepartmentAsync(input, cancellationToken) is { IsFailure: true } beyond)
+        {
+            return beyond.Error!;
         }
 
         var job = new Job(input.Name.Trim(), input.Type);
@@ -78,6 +84,11 @@ internal sealed class JobService(
         if (await CheckAsync(db, input, cancellationToken) is { IsFailure: true } invalid)
         {
             return invalid;
+        }
+
+        if (await DepartmentAsync(input, cancellationToken) is { IsFailure: true } beyond)
+        {
+            return beyond;
         }
 
         db.Entry(job).Property(j => j.Version).OriginalValue = version;
@@ -206,6 +217,10 @@ internal sealed class JobService(
         var query = db.Jobs.WhereInScope(scope, j => j.DepartmentId, j => j.CreatedBy);
         return await (track ? query : query.AsNoTracking()).SingleOrDefaultAsync(j => j.Id == id, cancellationToken);
     }
+
+    /// <summary>An owner department must be one the caller may see (a job cannot be handed to a department out of reach).</summary>
+    private async Task<Result> DepartmentAsync(JobInput input, CancellationToken cancellationToken) =>
+        input.DepartmentId is null ? Result.Success() : PrivilegeCeiling.CheckDepartment(await ceiling.CallerAsync(cancellationToken), input.DepartmentId);
 
     private static async Task<Result> CheckAsync(OpsDbContext db, JobInput input, CancellationToken cancellationToken)
     {

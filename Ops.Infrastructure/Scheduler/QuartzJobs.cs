@@ -7,7 +7,7 @@ using Quartz;
 namespace Ops.Infrastructure.Scheduler;
 
 /// <summary>What Quartz fires for every job: reads the trigger's data and hands the run to <see cref="JobRunner"/>, as the system.</summary>
-internal sealed class OpsQuartzJob(IServiceScopeFactory scopes) : IJob
+internal sealed class OpsQuartzJob(IServiceScopeFactory scopes, Microsoft.Extensions.Hosting.IHostApplicationLifetime lifetime) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
@@ -21,8 +21,10 @@ internal sealed class OpsQuartzJob(IServiceScopeFactory scopes) : IJob
             (int)(Long(data, JobScheduleSync.AttemptKey) ?? 1),
             Long(data, JobScheduleSync.UserKey),
             Long(data, JobScheduleSync.LogIdKey));
+        // Quartz does not interrupt running jobs at shutdown: the host's stopping token kills the run's processes.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         await using var scope = scopes.CreateSystemScope();
-        await scope.ServiceProvider.GetRequiredService<JobRunner>().RunAsync(request, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<JobRunner>().RunAsync(request, stopping.Token);
     }
 
     private static long? Long(JobDataMap data, string key) =>

@@ -70,7 +70,14 @@ public sealed class RunningJobs
         public void Stop()
         {
             StopRequested = true;
-            stop.Cancel();
+            try
+            {
+                stop.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The run ended meanwhile.
+            }
         }
 
         public void Append(string line)

@@ -38,6 +38,7 @@ public static class SchedulerServiceCollectionExtensions
         services.AddScoped<JobRetries>();
         services.AddSingleton<Flows.FlowEngine>();
         services.AddScoped<Flows.FlowScheduleSync>();
+        services.AddScoped<Flows.FlowAccess>();
         services.AddScoped<Ops.Domain.Scheduler.Flows.IJobFlowService, Flows.JobFlowService>();
         services.AddScoped<Ops.Domain.Scheduler.Flows.IFlowRunService, Flows.FlowRunService>();
         services.AddSingleton<RunningJobs>();

@@ -13,6 +13,9 @@ namespace Ops.Portal.Tests.EndToEnd;
 [Collection(BrowserCollection.Name)]
 public sealed partial class FlowJourneyTests(BrowserFixture browser)
 {
+    // Under a full parallel run the server can be slow to answer; the URL commit is what matters.
+    private static readonly PageWaitForURLOptions Slow = new() { WaitUntil = WaitUntilState.Commit, Timeout = 45_000 };
+
     [Fact]
     public async Task DrawTwoJobs_ConnectThem_SaveAndRun_BothNodesSucceedLive()
     {
@@ -31,10 +34,10 @@ public sealed partial class FlowJourneyTests(BrowserFixture browser)
         await page.WaitForSelectorAsync("#flow-valid");
         await page.ClickAsync("#flow-save");
 
-        await page.WaitForURLAsync(url => url.EndsWith("/scheduler/flows", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.EndsWith("/scheduler/flows", StringComparison.Ordinal), Slow);
         await page.WaitForInteractiveAsync();
         await page.ClickAsync("[data-run='nightly pipeline']");
-        await page.WaitForURLAsync(url => InstanceUrl().IsMatch(url));
+        await page.WaitForURLAsync(url => InstanceUrl().IsMatch(url), Slow);
 
         // The first node sleeps: the page shows the second one waiting, then both turn successful without a reload.
         await page.WaitForSelectorAsync("#flow-run-canvas [data-node='flow-report'][data-status='Pending']");
@@ -47,7 +50,7 @@ public sealed partial class FlowJourneyTests(BrowserFixture browser)
 
         // A node opens its run log.
         await page.ClickAsync("#flow-run-canvas [data-node='flow-report']");
-        await page.WaitForURLAsync("**/scheduler/runs/*");
+        await page.WaitForURLAsync("**/scheduler/runs/*", Slow);
         await page.WaitForSelectorAsync("#run-output:has-text('reported')");
         await page.Context.CloseAsync();
     }

@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using Ops.Portal.Tests.Scheduler;
 
 namespace Ops.Portal.Tests.EndToEnd;
@@ -6,6 +7,9 @@ namespace Ops.Portal.Tests.EndToEnd;
 [Collection(BrowserCollection.Name)]
 public sealed class SchedulerJourneyTests(BrowserFixture browser)
 {
+    // Under a full parallel run the server can be slow to answer; the URL commit is what matters.
+    private static readonly PageWaitForURLOptions Slow = new() { WaitUntil = WaitUntilState.Commit, Timeout = 45_000 };
+
     [Fact]
     public async Task CreateHttpJob_WithCronPreview_RunNow_LogAppearsLiveAndSucceeds()
     {
@@ -27,12 +31,12 @@ public sealed class SchedulerJourneyTests(BrowserFixture browser)
         await page.WaitForSelectorAsync("#cron-description:has-text('Every 5 minutes')");
         await page.ClickAsync("#job-save");
 
-        await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/scheduler/jobs/\d+$"));
+        await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/scheduler/jobs/\d+$"), Slow);
         await page.WaitForSelectorAsync("#job-title:has-text('health check')");
         await page.WaitForInteractiveAsync();
         await page.ClickAsync("#job-run");
         await page.ClickAsync("#run-confirm");
-        await page.WaitForURLAsync("**/scheduler/runs/*");
+        await page.WaitForURLAsync("**/scheduler/runs/*", Slow);
         await page.WaitForSelectorAsync("#run-output:has-text('HTTP 200')", new() { Timeout = 10_000 });
         await page.WaitForSelectorAsync("#run-status [data-status='Success']", new() { Timeout = 10_000 });
         Assert.Contains(target.Hits, h => h.Path == "/ok");
@@ -54,12 +58,12 @@ public sealed class SchedulerJourneyTests(BrowserFixture browser)
         Assert.True(await page.EvaluateAsync<bool>("() => window.opsCodeEditor.setValue('job-script', 'echo started\\nsleep 120')"));
         await page.FillAsync("#job-timeout", "600");
         await page.ClickAsync("#job-save");
-        await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/scheduler/jobs/\d+$"));
+        await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/scheduler/jobs/\d+$"), Slow);
         await page.WaitForInteractiveAsync();
 
         await page.ClickAsync("#job-run");
         await page.ClickAsync("#run-confirm");
-        await page.WaitForURLAsync("**/scheduler/runs/*");
+        await page.WaitForURLAsync("**/scheduler/runs/*", Slow);
         await page.WaitForSelectorAsync("#run-status [data-status='Running']", new() { Timeout = 10_000 });
         await page.WaitForSelectorAsync("#run-output:has-text('started')");
         await page.ClickAsync("#run-stop");

@@ -170,6 +170,36 @@ public sealed class FlowEngineTests
         Assert.Equal(FlowNodeStatus.Success, done.Nodes.Single(n => n.Key == "next").Status);
     }
 
+    [Fact]
+    public async Task Cancel_AlsoStopsANodeWaitingToRetry()
+    {
+        await using var host = await SchedulerHost.StartAsync();
+        var fails = await host.CreateJobAsync(SchedulerHost.Shell("exit 1", "fails") with { RetryCount = 3, RetryIntervalSeconds = 60 });
+        var flow = await CreateFlowAsync(host, Flow([Node("fails", fails)], []));
+        var instance = await RunAsync(host, flow);
+        await host.WaitForLogsAsync(fails, l => l.Count == 1 && l[0].IsFinished, TimeSpan.FromSeconds(10));
+
+        Assert.True((await host.AsSystemAsync(sp => sp.GetRequiredService<IFlowRunService>().CancelAsync(instance))).IsSuccess);
+        var cancelled = await WaitAsync(host, instance, i => i.Instance.IsFinishedStatus(), TimeSpan.FromSeconds(5));
+
+        Assert.Equal(FlowStatus.Cancelled, cancelled.Instance.Status);
+        Assert.Single(await host.LogsAsync(), l => l.JobId == fails);
+    }
+
+    [Fact]
+    public async Task SavingOrRunningAFlow_NeedsTheRightsToRunItsJobs()
+    {
+        await using var harness = await InfrastructureHarness.StartAsync(DatabaseProvider.Sqlite);
+        var job = await harness.AsSystemAsync(sp => sp.GetRequiredService<IJobService>().CreateAsync(SchedulerHost.Shell("echo hi", "script")));
+        var designer = await harness.RoleAsync("flow-designer", Ops.Domain.Auth.DataScope.All, null,
+            Ops.Domain.Auth.SchedulerPermissions.Flows.View, Ops.Domain.Auth.SchedulerPermissions.Flows.Edit, Ops.Domain.Auth.SchedulerPermissions.Flows.Run,
+            Ops.Domain.Auth.SchedulerPermissions.Jobs.View);
+        harness.CurrentUser.Actor = await harness.UserAsync("flow.designer", null, [designer]);
+        var flows = harness.Services.CreateScope().ServiceProvider.GetRequiredService<IJobFlowService>();
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => flows.CreateAsync(Flow([Node("script", job.Value)], [])));
+    }
+
     private const string SchedulerStartupInterrupted = Ops.Infrastructure.Scheduler.SchedulerStartup.Interrupted;
 
     private static FlowNodeInput Node(string key, long job) => new(key, job, 0, 0);

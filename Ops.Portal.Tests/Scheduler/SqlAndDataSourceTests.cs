@@ -72,12 +72,28 @@ public sealed class SqlAndDataSourceTests
 
         var portalFile = new SqliteConnectionStringBuilder(host.Factory.Services.GetRequiredService<Ops.Infrastructure.Persistence.PortalDatabase>().SqliteFile is { } f ? $"Data Source={f}" : "").DataSource;
         Assert.Equal("scheduler.datasource.portal_database", (await Create(new DataSourceInput("mine", DataSourceType.Sqlite, null, null, portalFile, null, null, null, true))).Error!.Code);
+        Assert.Equal("scheduler.datasource.options_invalid", (await Create(new DataSourceInput("redirect", DataSourceType.PostgreSql, "db", 5432, "d", "u", null, "Host=attacker.example", true))).Error!.Code);
+        Assert.Equal("scheduler.datasource.options_invalid", (await Create(new DataSourceInput("file", DataSourceType.Sqlite, null, null, "x.db", null, null, "Data Source=/etc/x.db", true))).Error!.Code);
         var file = Path.Combine(Path.GetTempPath(), $"ops-ds-{Guid.NewGuid():N}.db");
         var used = (await Create(new DataSourceInput("used", DataSourceType.Sqlite, null, null, file, null, null, null, true))).Value;
         await host.CreateJobAsync(Sql(used, "SELECT 1", "uses it"));
         var delete = await host.AsSystemAsync(sp => sp.GetRequiredService<IDataSourceService>().DeleteAsync(used));
         Assert.Equal("scheduler.datasource.in_use", delete.Error!.Code);
         Assert.Single((await host.AsSystemAsync(sp => sp.GetRequiredService<IDataSourceService>().ListAsync(new DataSourceFilter(), new PageRequest()))).Items);
+    }
+
+    [Fact]
+    public async Task ASqliteJob_CannotAttachOtherDatabaseFiles()
+    {
+        await using var target = TestDatabase.Create(DatabaseProvider.Sqlite);
+        await using var host = await SchedulerHost.StartAsync();
+        var source = await host.AsSystemAsync(sp => sp.GetRequiredService<IDataSourceService>().CreateAsync(InputFor(target)));
+        var portalFile = host.Factory.Services.GetRequiredService<Ops.Infrastructure.Persistence.PortalDatabase>().SqliteFile!;
+
+        var attach = await host.WaitForAsync(await host.RunNowAsync(await host.CreateJobAsync(Sql(source.Value, $"ATTACH DATABASE '{portalFile}' AS portal", "attach"))));
+
+        Assert.Equal(JobRunStatus.Failed, attach.Status);
+        Assert.Contains("attached", attach.Error, StringComparison.OrdinalIgnoreCase);
     }
 
     private static JobInput Sql(long dataSource, string statement, string name) =>

@@ -10,6 +10,9 @@ namespace Ops.Domain.Scheduler.Flows;
 /// </summary>
 public static partial class FlowParameters
 {
+    // Chinese text stays readable and short in the run log (the default escapes every non-ASCII character).
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Keys named in references, to check they are upstream of the node.</summary>
     public static IReadOnlyCollection<string> References(string? parameters) =>
         string.IsNullOrWhiteSpace(parameters) ? [] : Reference().Matches(parameters).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).ToList();
@@ -31,7 +34,7 @@ public static partial class FlowParameters
             }
         }
 
-        return root.ToJsonString();
+        return root.ToJsonString(Json);
     }
 
     /// <summary>Whether the text is a JSON object (or empty).</summary>

@@ -31,9 +31,8 @@ internal sealed class SqlJobExecutor(IDbContextFactory<OpsDbContext> factory, Da
             return ExecutionResult.Failed($"Data source {config.DataSourceId} does not exist or is disabled.");
         }
 
-        await using var connection = connections.Create(source);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        await using var opened = await connections.OpenAsync(source, cancellationToken);
+        await using var command = opened.Connection.CreateCommand();
         command.CommandText = config.Statement;
         command.CommandTimeout = config.StatementTimeoutSeconds;
         foreach (var (name, value) in execution.Parameters)

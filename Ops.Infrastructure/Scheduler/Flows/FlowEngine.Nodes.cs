@@ -16,6 +16,8 @@ public sealed partial class FlowEngine
     /// <summary>A node's job: its attempts, then the node's outcome, then a wake-up for the next step.</summary>
     private async Task RunNodeAsync(FlowRunContext context, long nodeRunId, string key, long logId, FlowNodeInput spec, string? parameters)
     {
+        var handle = new NodeHandle(logId);
+        _handles[(context.InstanceId, key)] = handle;
         try
         {
             var attempt = 1;
@@ -39,8 +41,20 @@ public sealed partial class FlowEngine
                 {
                     first ??= logId;
                     attempt++;
-                    await Task.Delay(TimeSpan.FromSeconds(await RetryIntervalAsync(scope.ServiceProvider, spec.JobId)), clock, lifetime.ApplicationStopping);
+
+                    // Cancel or a failing flow stops the node while it waits, too: no new attempt starts.
+                    using var wait = CancellationTokenSource.CreateLinkedTokenSource(handle.Stop.Token, lifetime.ApplicationStopping);
+                    await Task.Delay(TimeSpan.FromSeconds(await RetryIntervalAsync(scope.ServiceProvider, spec.JobId)), clock, wait.Token)
+                        .ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                    lifetime.ApplicationStopping.ThrowIfCancellationRequested();
+                    if (handle.Stop.IsCancellationRequested || await CancelledAsync(scope.ServiceProvider, context.InstanceId))
+                    {
+                        Complete(context, key, null, "Stopped while waiting to retry.", FlowNodeStatus.Cancelled);
+                        return;
+                    }
+
                     logId = await NewAttemptAsync(scope.ServiceProvider, context, nodeRunId, spec.JobId, parameters, first, attempt);
+                    handle.LogId = logId;
                     continue;
                 }
 
@@ -59,14 +73,24 @@ public sealed partial class FlowEngine
         }
         finally
         {
+            _handles.TryRemove(new KeyValuePair<(long, string), NodeHandle>((context.InstanceId, key), handle));
+            handle.Stop.Dispose();
             Wake(context.InstanceId);
         }
     }
 
-    /// <summary>A node ended: queued for the instance's next step (its run log already holds the outcome durably).</summary>
-    private void Complete(FlowRunContext context, string key, JobLog? log, string? error = null)
+    /// <summary>A running node: its stop switch (for the wait between attempts) and its current attempt's log.</summary>
+    private sealed class NodeHandle(long logId)
     {
-        var status = NodeStatusOf(log?.Status);
+        public CancellationTokenSource Stop { get; } = new();
+
+        public long LogId { get; set; } = logId;
+    }
+
+    /// <summary>A node ended: queued for the instance's next step (its run log already holds the outcome durably).</summary>
+    private void Complete(FlowRunContext context, string key, JobLog? log, string? error = null, FlowNodeStatus? forced = null)
+    {
+        var status = forced ?? NodeStatusOf(log?.Status);
         var reason = error ?? log?.Error ?? (log?.Status == JobRunStatus.Skipped ? "skipped: an earlier run of the job was still going" : null);
         _completions.GetOrAdd(context.InstanceId, _ => new()).Enqueue(new Completion(key, status, log?.Result, reason));
     }

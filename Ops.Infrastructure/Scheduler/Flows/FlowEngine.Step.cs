@@ -33,85 +33,96 @@ public sealed partial class FlowEngine
 
         // Nodes that ended since the last step: applied here, in the same save as what they unblock.
         var completed = Drain(instanceId);
-        var current = known.ToDictionary(n => n.Key, n => n.Value.Status, StringComparer.Ordinal);
-        completed.ForEach(c => current[c.Key] = c.Status);
-        var decision = FlowScheduler.Next(plan.Graph, current, instance.CancelRequested, plan.Snapshot.MaxParallel);
-        var touched = decision.Block.Concat(decision.Cancel).Concat(decision.Start).Concat(completed.Select(c => c.Key)).ToHashSet(StringComparer.Ordinal);
-        var nodes = touched.Count == 0 ? [] : await db.FlowNodeRuns.Where(n => n.InstanceId == instanceId && touched.Contains(n.Key)).ToListAsync(Stopping);
-        foreach (var done in completed)
-        {
-            nodes.First(n => n.Key == done.Key).Finished(done.Status, clock.GetUtcNow(), done.Result, done.Error);
-        }
-
-        foreach (var node in nodes)
-        {
-            if (decision.Block.Contains(node.Key))
-            {
-                node.Block();
-            }
-            else if (decision.Cancel.Contains(node.Key))
-            {
-                node.Cancel();
-            }
-        }
-
-        var stop = decision.Stop.ToHashSet(StringComparer.Ordinal);
-        await StopAsync(db, known.Where(n => stop.Contains(n.Key) && n.Value.LogId is not null).Select(n => n.Value.LogId!.Value).ToList());
-        var starts = new List<(FlowNodeRun Node, JobLog Log, FlowNodeInput Spec, string? Parameters)>();
-        var start = decision.Start.ToHashSet(StringComparer.Ordinal);
-        foreach (var node in nodes.Where(n => start.Contains(n.Key)))
-        {
-            var spec = plan.Snapshot.Node(node.Key);
-            var parameters = FlowParameters.Resolve(spec.Parameters, await ResultsAsync(db, instanceId, spec.Parameters, completed));
-            var log = NewLog(instance.FlowId, instanceId, instance.TraceId, instance.TriggeredBy, node.JobId, parameters, null, 1);
-            node.Started(clock.GetUtcNow(), log);
-            starts.Add((node, log, spec, parameters));
-        }
-
-        var status = instance.Status;
-        if (decision.Finished is { } finished)
-        {
-            var tracked = await db.FlowInstances.SingleAsync(i => i.Id == instanceId, Stopping);
-            tracked.Finish(finished, clock.GetUtcNow(), Summary(known.Select(n => touched.Contains(n.Key) ? nodes.First(t => t.Key == n.Key).Status : n.Value.Status)));
-            status = finished;
-        }
-
         try
         {
+            var current = known.ToDictionary(n => n.Key, n => n.Value.Status, StringComparer.Ordinal);
+            completed.ForEach(c => current[c.Key] = c.Status);
+            var decision = FlowScheduler.Next(plan.Graph, current, instance.CancelRequested, plan.Snapshot.MaxParallel);
+            var touched = decision.Block.Concat(decision.Cancel).Concat(decision.Start).Concat(completed.Select(c => c.Key)).ToHashSet(StringComparer.Ordinal);
+            var nodes = touched.Count == 0 ? [] : await db.FlowNodeRuns.Where(n => n.InstanceId == instanceId && touched.Contains(n.Key)).ToListAsync(Stopping);
+            foreach (var done in completed)
+            {
+                nodes.First(n => n.Key == done.Key).Finished(done.Status, clock.GetUtcNow(), done.Result, done.Error);
+            }
+
+            foreach (var node in nodes)
+            {
+                if (decision.Block.Contains(node.Key))
+                {
+                    node.Block();
+                }
+                else if (decision.Cancel.Contains(node.Key))
+                {
+                    node.Cancel();
+                }
+            }
+
+            var stop = decision.Stop.ToHashSet(StringComparer.Ordinal);
+            var stopLogs = known.Where(n => stop.Contains(n.Key) && n.Value.LogId is not null).Select(n => n.Value.LogId!.Value).ToList();
+            foreach (var key in stop)
+            {
+                if (_handles.TryGetValue((instanceId, key), out var handle))
+                {
+                    // The current attempt (which may be a retry the cached state does not know) and the wait before one.
+                    stopLogs.Add(handle.LogId);
+                    CancelQuietly(handle.Stop);
+                }
+            }
+
+            await StopAsync(db, stopLogs.Distinct().ToList());
+            var starts = new List<(FlowNodeRun Node, JobLog Log, FlowNodeInput Spec, string? Parameters)>();
+            var start = decision.Start.ToHashSet(StringComparer.Ordinal);
+            foreach (var node in nodes.Where(n => start.Contains(n.Key)))
+            {
+                var spec = plan.Snapshot.Node(node.Key);
+                var parameters = FlowParameters.Resolve(spec.Parameters, await ResultsAsync(db, instanceId, spec.Parameters, completed));
+                var log = NewLog(instance.FlowId, instanceId, instance.TraceId, instance.TriggeredBy, node.JobId, parameters, null, 1);
+                node.Started(clock.GetUtcNow(), log);
+                starts.Add((node, log, spec, parameters));
+            }
+
+            var status = instance.Status;
+            if (decision.Finished is { } finished)
+            {
+                var tracked = await db.FlowInstances.SingleAsync(i => i.Id == instanceId, Stopping);
+                tracked.Finish(finished, clock.GetUtcNow(), Summary(known.Select(n => touched.Contains(n.Key) ? nodes.First(t => t.Key == n.Key).Status : n.Value.Status)));
+                status = finished;
+            }
+
             await db.SaveChangesAsync(CancellationToken.None);
+
+            foreach (var node in nodes)
+            {
+                known[node.Key] = (node.Status, node.JobLogId);
+            }
+
+            foreach (var node in nodes)
+            {
+                await events.PublishAsync(new FlowInstanceChanged(instance.FlowId, instanceId, status, node.Key, node.Status));
+            }
+
+            if (decision.Finished is not null)
+            {
+                Forget(instanceId);
+                await events.PublishAsync(new FlowInstanceChanged(instance.FlowId, instanceId, status, null, null));
+                return true;
+            }
+
+            var context = new FlowRunContext(instance.FlowId, instanceId, instance.TraceId);
+            foreach (var (node, log, spec, parameters) in starts)
+            {
+                _ = Task.Run(() => RunNodeAsync(context, node.Id, node.Key, log.Id, spec, parameters));
+            }
+
+            return false;
         }
         catch
         {
-            // Keep what ended for the next step rather than lose it.
+            // Keep what ended for the next step rather than lose it; read the states again next time.
             completed.ForEach(c => _completions.GetOrAdd(instanceId, _ => new()).Enqueue(c));
             Invalidate(instanceId);
             throw;
         }
-
-        foreach (var node in nodes)
-        {
-            known[node.Key] = (node.Status, node.JobLogId);
-        }
-
-        foreach (var node in nodes)
-        {
-            await events.PublishAsync(new FlowInstanceChanged(instance.FlowId, instanceId, status, node.Key, node.Status));
-        }
-
-        if (decision.Finished is not null)
-        {
-            Forget(instanceId);
-            await events.PublishAsync(new FlowInstanceChanged(instance.FlowId, instanceId, status, null, null));
-            return true;
-        }
-
-        var context = new FlowRunContext(instance.FlowId, instanceId, instance.TraceId);
-        foreach (var (node, log, spec, parameters) in starts)
-        {
-            _ = Task.Run(() => RunNodeAsync(context, node.Id, node.Key, log.Id, spec, parameters));
-        }
-
-        return false;
     }
 
     /// <summary>Node states, read once per instance and then kept in step by the steps themselves.</summary>

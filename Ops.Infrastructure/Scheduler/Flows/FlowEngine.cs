@@ -24,6 +24,7 @@ public sealed partial class FlowEngine(IServiceScopeFactory scopes, RunningJobs 
     private readonly SemaphoreSlim[] _locks = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
     private readonly ConcurrentDictionary<long, (FlowSnapshot Snapshot, FlowGraph Graph)> _plans = new();
     private readonly ConcurrentDictionary<long, InstanceHead> _heads = new();
+    private readonly ConcurrentDictionary<(long Instance, string Key), NodeHandle> _handles = new();
     private readonly ConcurrentDictionary<long, ConcurrentQueue<Completion>> _completions = new();
     private readonly ConcurrentDictionary<long, Dictionary<string, (FlowNodeStatus Status, long? LogId)>> _states = new();
 
@@ -84,6 +85,18 @@ public sealed partial class FlowEngine(IServiceScopeFactory scopes, RunningJobs 
         _heads.TryRemove(instanceId, out _);
     }
 
+    private static void CancelQuietly(CancellationTokenSource source)
+    {
+        try
+        {
+            source.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The node ended meanwhile.
+        }
+    }
+
     /// <summary>Runs <paramref name="change"/> while no step of the instance is being taken.</summary>
     public async Task<T> ExclusiveAsync<T>(long instanceId, Func<Task<T>> change)
     {
@@ -131,24 +144,34 @@ public sealed partial class FlowEngine(IServiceScopeFactory scopes, RunningJobs 
         private async Task LoopAsync()
         {
             var stopping = _engine.Stopping;
+            var failures = 0;
             try
             {
                 while (!stopping.IsCancellationRequested)
                 {
                     await _signal.WaitAsync(stopping);
-                    if (await _engine.ExclusiveAsync(_instanceId, () => _engine.StepAsync(_instanceId)))
+                    try
                     {
-                        break;
+                        if (await _engine.ExclusiveAsync(_instanceId, () => _engine.StepAsync(_instanceId)))
+                        {
+                            break;
+                        }
+
+                        failures = 0;
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException || !stopping.IsCancellationRequested)
+                    {
+                        // A busy or lost database must not strand the instance: try the step again, backing off.
+                        failures++;
+                        _engine.Logger.LogError(ex, "Flow instance {InstanceId}: step failed ({Failures} in a row); retrying", _instanceId, failures);
+                        await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(failures, 5))), stopping);
+                        Wake();
                     }
                 }
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
                 return;
-            }
-            catch (Exception ex)
-            {
-                _engine.Logger.LogError(ex, "Flow instance {InstanceId}: the engine stopped driving it", _instanceId);
             }
 
             _done = true;

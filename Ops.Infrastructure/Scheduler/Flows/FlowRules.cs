@@ -10,11 +10,12 @@ namespace Ops.Infrastructure.Scheduler.Flows;
 /// <summary>Every problem of a flow input: its settings, each node's overrides, and the graph itself.</summary>
 internal static partial class FlowRules
 {
-    public static async Task<IReadOnlyList<FlowProblem>> ProblemsAsync(OpsDbContext db, FlowInput input, CancellationToken cancellationToken)
+    /// <summary>Jobs outside <paramref name="visibleJobs"/> (the caller's scope) count as missing: their names do not leak.</summary>
+    public static async Task<IReadOnlyList<FlowProblem>> ProblemsAsync(IQueryable<Job> visibleJobs, FlowInput input, CancellationToken cancellationToken)
     {
         var problems = Settings(input).ToList();
         var jobIds = input.Nodes.Select(n => n.JobId).Distinct().ToList();
-        var jobs = await db.Jobs.AsNoTracking().Where(j => jobIds.Contains(j.Id))
+        var jobs = await visibleJobs.AsNoTracking().Where(j => jobIds.Contains(j.Id))
             .ToDictionaryAsync(j => j.Id, j => new FlowJobInfo(j.Id, j.Name, j.Enabled), cancellationToken);
         problems.AddRange(Nodes(input));
         var nodes = input.Nodes.Select(n => new FlowNodeSpec(n.Key, n.JobId, n.Policy)).ToList();

@@ -14,7 +14,7 @@ namespace Ops.Infrastructure.Scheduler.Flows;
 /// <summary>Run, cancel, rerun from failed, force success and skip; the instance list and view.</summary>
 internal sealed class FlowRunService(
     IDbContextFactory<OpsDbContext> factory, IPermissionGuard guard, IDataScopeProvider scopes, ICurrentUser currentUser, IAuditTrail audit,
-    FlowEngine engine, TimeProvider clock) : IFlowRunService
+    FlowEngine engine, FlowAccess access, TimeProvider clock) : IFlowRunService
 {
     private static readonly SortMap<FlowInstance> Sorts = new SortMap<FlowInstance>()
         .Add("id", i => i.Id)
@@ -33,11 +33,14 @@ internal sealed class FlowRunService(
 
         // A job deleted or disabled since the flow was saved: say so before anything runs.
         var f = loaded.Flow;
-        var problems = await FlowRules.ProblemsAsync(db, new FlowInput(f.Name, f.Description, f.Cron, f.TimeZone, f.Enabled, f.DepartmentId, f.MaxParallel, loaded.Nodes, loaded.Edges), cancellationToken);
+        var problems = await FlowRules.ProblemsAsync(await access.VisibleJobsAsync(db, cancellationToken),
+            new FlowInput(f.Name, f.Description, f.Cron, f.TimeZone, f.Enabled, f.DepartmentId, f.MaxParallel, loaded.Nodes, loaded.Edges), cancellationToken);
         if (problems.Count > 0)
         {
             return FlowRules.ToError(problems[0]);
         }
+
+        await access.DemandJobRightsAsync(db, loaded.Nodes, cancellationToken);
 
         var user = (await currentUser.GetActorAsync(cancellationToken)).UserId;
         var id = await engine.StartAsync(flowId, JobTriggerType.Manual, user, null, cancellationToken);

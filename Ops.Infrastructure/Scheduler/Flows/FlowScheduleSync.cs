@@ -49,7 +49,10 @@ internal sealed class FlowScheduleSync(IDbContextFactory<OpsDbContext> factory, 
         var trigger = TriggerBuilder.Create().WithIdentity(key.Name + "-cron", Group).ForJob(detail)
             .WithCronSchedule(flow.Cron.Trim(), c => c.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
             .Build();
-        await scheduler.ScheduleTrigger(trigger, TriggerConflict.Replace, cancellationToken);
+        if (!await JobScheduleSync.SameCronAsync(scheduler, (ICronTrigger)trigger, cancellationToken))
+        {
+            await scheduler.ScheduleTrigger(trigger, TriggerConflict.Replace, cancellationToken);
+        }
     }
 }
 

@@ -12,7 +12,8 @@ namespace Ops.Infrastructure.Scheduler.Flows;
 
 /// <summary>Flows: the drawing with its checks, saved whole (nodes and edges replaced), synced to Quartz and audited.</summary>
 internal sealed class JobFlowService(
-    IDbContextFactory<OpsDbContext> factory, IPermissionGuard guard, IDataScopeProvider scopes, IAuditTrail audit, FlowScheduleSync sync, TimeProvider clock) : IJobFlowService
+    IDbContextFactory<OpsDbContext> factory, IPermissionGuard guard, IDataScopeProvider scopes, IAuditTrail audit, FlowScheduleSync sync, FlowAccess access,
+    TimeProvider clock) : IJobFlowService
 {
     private static readonly SortMap<JobFlow> Sorts = new SortMap<JobFlow>()
         .Add("name", f => f.Name)
@@ -62,10 +63,9 @@ internal sealed class JobFlowService(
     {
         await guard.DemandAsync(SchedulerPermissions.Flows.Edit, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var problems = await FlowRules.ProblemsAsync(db, input, cancellationToken);
-        if (problems.Count > 0)
+        if (await CheckAsync(db, input, cancellationToken) is { IsFailure: true } invalid)
         {
-            return FlowRules.ToError(problems[0]);
+            return invalid.Error!;
         }
 
         var flow = new JobFlow(input.Name.Trim());
@@ -91,10 +91,9 @@ internal sealed class JobFlowService(
             return Error.NotFound("scheduler.flow.not_found");
         }
 
-        var problems = await FlowRules.ProblemsAsync(db, input, cancellationToken);
-        if (problems.Count > 0)
+        if (await CheckAsync(db, input, cancellationToken) is { IsFailure: true } invalid)
         {
-            return FlowRules.ToError(problems[0]);
+            return invalid;
         }
 
         db.Entry(flow).Property(f => f.Version).OriginalValue = version;
@@ -146,7 +145,20 @@ internal sealed class JobFlowService(
     {
         await guard.DemandAsync(SchedulerPermissions.Flows.Edit, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await FlowRules.ProblemsAsync(db, input, cancellationToken);
+        return await FlowRules.ProblemsAsync(await access.VisibleJobsAsync(db, cancellationToken), input, cancellationToken);
+    }
+
+    /// <summary>Problems of the drawing, the owner department, and the caller's rights to run the flow's jobs.</summary>
+    private async Task<Result> CheckAsync(OpsDbContext db, FlowInput input, CancellationToken cancellationToken)
+    {
+        var problems = await FlowRules.ProblemsAsync(await access.VisibleJobsAsync(db, cancellationToken), input, cancellationToken);
+        if (problems.Count > 0)
+        {
+            return FlowRules.ToError(problems[0]);
+        }
+
+        await access.DemandJobRightsAsync(db, input.Nodes, cancellationToken);
+        return await access.CheckDepartmentAsync(input.DepartmentId, cancellationToken);
     }
 
     public async Task<IReadOnlyList<FlowJobOption>> JobOptionsAsync(CancellationToken cancellationToken = default)
