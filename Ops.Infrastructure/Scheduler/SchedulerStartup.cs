@@ -31,7 +31,10 @@ internal sealed class SchedulerStartup(IServiceScopeFactory scopes, RunningJobs 
     private async Task RecoverAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync(cancellationToken);
-        var stale = await db.JobLogs.Where(l => l.Status == JobRunStatus.Running && l.Node == options.Node).ToListAsync(cancellationToken);
+        // Unclustered, this process is the only scheduler: every run still marked running is its own,
+        // whatever host name it had before (containers get a new one on each deploy). Clustered, each
+        // node recovers the runs it owned, so nodes need stable names (Scheduler:NodeName).
+        var stale = await db.JobLogs.Where(l => l.Status == JobRunStatus.Running && (!options.Clustered || l.Node == options.Node)).ToListAsync(cancellationToken);
         stale.RemoveAll(l => running.IsRunningHere(l.Id));
         if (stale.Count == 0)
         {

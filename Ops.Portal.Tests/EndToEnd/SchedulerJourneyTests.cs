@@ -36,7 +36,7 @@ public sealed class SchedulerJourneyTests(BrowserFixture browser)
         await page.WaitForInteractiveAsync();
         await page.ClickAsync("#job-run");
         await page.ClickAsync("#run-confirm");
-        await page.WaitForURLAsync("**/scheduler/runs/*", Slow);
+        await ExpectRunPageAsync(page);
         await page.WaitForSelectorAsync("#run-output:has-text('HTTP 200')", new() { Timeout = 10_000 });
         await page.WaitForSelectorAsync("#run-status [data-status='Success']", new() { Timeout = 10_000 });
         Assert.Contains(target.Hits, h => h.Path == "/ok");
@@ -63,7 +63,7 @@ public sealed class SchedulerJourneyTests(BrowserFixture browser)
 
         await page.ClickAsync("#job-run");
         await page.ClickAsync("#run-confirm");
-        await page.WaitForURLAsync("**/scheduler/runs/*", Slow);
+        await ExpectRunPageAsync(page);
         await page.WaitForSelectorAsync("#run-status [data-status='Running']", new() { Timeout = 10_000 });
         await page.WaitForSelectorAsync("#run-output:has-text('started')");
         await page.ClickAsync("#run-stop");
@@ -72,5 +72,17 @@ public sealed class SchedulerJourneyTests(BrowserFixture browser)
         await page.WaitForSelectorAsync("#run-status [data-status='Cancelled']", new() { Timeout = 5_000 });
         await page.WaitForSelectorAsync("#run-error:has-text('Stopped by a user')");
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>The run page opens, or the error the portal showed instead is the failure message.</summary>
+    private static async Task ExpectRunPageAsync(IPage page)
+    {
+        var opened = page.WaitForURLAsync("**/scheduler/runs/*", Slow);
+        var refused = page.WaitForSelectorAsync(".mud-snackbar", new() { Timeout = 45_000 });
+        await Task.WhenAny(opened, refused);
+        if (!page.Url.Contains("/scheduler/runs/", StringComparison.Ordinal))
+        {
+            Assert.Fail("the run did not start: " + (refused.IsCompletedSuccessfully ? await page.InnerTextAsync(".mud-snackbar") : "no page, no message"));
+        }
     }
 }

@@ -22,7 +22,7 @@ internal sealed class FlowStartup(IServiceScopeFactory scopes, FlowEngine engine
         await using var scope = scopes.CreateSystemScope();
         await scope.ServiceProvider.GetRequiredService<FlowScheduleSync>().SyncAllAsync(cancellationToken);
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync(cancellationToken);
-        var instances = await db.FlowInstances.Where(i => (i.Status == FlowStatus.Running || i.Status == FlowStatus.Pending) && i.Node == options.Node)
+        var instances = await db.FlowInstances.Where(i => (i.Status == FlowStatus.Running || i.Status == FlowStatus.Pending) && (!options.Clustered || i.Node == options.Node))
             .Select(i => i.Id).ToListAsync(cancellationToken);
         foreach (var id in instances)
         {
