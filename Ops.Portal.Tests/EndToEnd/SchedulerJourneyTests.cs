@@ -78,11 +78,12 @@ public sealed class SchedulerJourneyTests(BrowserFixture browser)
     private static async Task ExpectRunPageAsync(IPage page)
     {
         var opened = page.WaitForURLAsync("**/scheduler/runs/*", Slow);
-        var refused = page.WaitForSelectorAsync(".mud-snackbar", new() { Timeout = 45_000 });
+        const string problem = ".mud-snackbar[class*='warning'], .mud-snackbar[class*='error']";
+        var refused = page.WaitForSelectorAsync(problem, new() { Timeout = 45_000 });
         await Task.WhenAny(opened, refused);
         if (!page.Url.Contains("/scheduler/runs/", StringComparison.Ordinal))
         {
-            Assert.Fail("the run did not start: " + (refused.IsCompletedSuccessfully ? await page.InnerTextAsync(".mud-snackbar") : "no page, no message"));
+            Assert.Fail("the run did not start: " + (refused.IsCompletedSuccessfully ? await page.InnerTextAsync(problem) : "no page, no message"));
         }
     }
 }
