@@ -24,8 +24,8 @@ public static class CronRules
         }
     }
 
-    /// <summary>Null when valid; otherwise Quartz's own explanation of what is wrong.</summary>
-    public static string? Check(string? cron)
+    /// <summary>Null when valid; otherwise Quartz's own explanation of what is wrong. With <paramref name="now"/>, a cron with no fire after it is refused too.</summary>
+    public static string? Check(string? cron, DateTimeOffset? now = null)
     {
         if (string.IsNullOrWhiteSpace(cron) || cron.Length > Job.CronMaxLength)
         {
@@ -34,7 +34,8 @@ public static class CronRules
 
         try
         {
-            return CronExpression.Parse(cron.Trim()).GetNextValidTimeAfter(DateTimeOffset.UtcNow) is null ? "never fires" : null;
+            var expression = CronExpression.Parse(cron.Trim());
+            return now is { } at && expression.GetNextValidTimeAfter(at) is null ? "never fires" : null;
         }
         catch (FormatException ex)
         {
@@ -64,7 +65,7 @@ public static class CronRules
             return new CronPreview(false, "scheduler.job.timezone_invalid", null, []);
         }
 
-        if (Check(cron) is { } error)
+        if (Check(cron, now) is { } error)
         {
             return new CronPreview(false, error, null, []);
         }

@@ -42,7 +42,7 @@ internal sealed class JobService(
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        if (await CheckAsync(db, input, cancellationToken) is { IsFailure: true } invalid)
+        if (await CheckAsync(db, input, clock.GetUtcNow(), cancellationToken) is { IsFailure: true } invalid)
         {
             return invalid.Error!;
         }
@@ -81,7 +81,7 @@ internal sealed class JobService(
             return Error.Invalid("scheduler.job.type_fixed");
         }
 
-        if (await CheckAsync(db, input, cancellationToken) is { IsFailure: true } invalid)
+        if (await CheckAsync(db, input, clock.GetUtcNow(), cancellationToken) is { IsFailure: true } invalid)
         {
             return invalid;
         }
@@ -222,7 +222,7 @@ internal sealed class JobService(
     private async Task<Result> DepartmentAsync(JobInput input, CancellationToken cancellationToken) =>
         input.DepartmentId is null ? Result.Success() : PrivilegeCeiling.CheckDepartment(await ceiling.CallerAsync(cancellationToken), input.DepartmentId);
 
-    private static async Task<Result> CheckAsync(OpsDbContext db, JobInput input, CancellationToken cancellationToken)
+    private static async Task<Result> CheckAsync(OpsDbContext db, JobInput input, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var config = JobRules.Validate(input);
         if (config.IsFailure)
@@ -235,7 +235,7 @@ internal sealed class JobService(
             return Error.Invalid("scheduler.job.timezone_invalid");
         }
 
-        if (CronRules.Check(input.Cron) is { } cronError)
+        if (CronRules.Check(input.Cron, now) is { } cronError)
         {
             return Error.Invalid("scheduler.job.cron_invalid", cronError);
         }
