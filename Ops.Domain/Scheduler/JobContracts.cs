@@ -113,6 +113,9 @@ public interface IJobRunService
 
     Task<PagedResult<JobLogRow>> HistoryAsync(long jobId, JobLogFilter filter, PageRequest page, CancellationToken cancellationToken = default);
 
+    /// <summary>The latest runs for a chart: times, status and duration only (no output, error or parameters).</summary>
+    Task<IReadOnlyList<JobLogRow>> RecentAsync(long jobId, JobLogFilter filter, int count, CancellationToken cancellationToken = default);
+
     Task<Result<JobLogRow>> GetLogAsync(long logId, CancellationToken cancellationToken = default);
 
     /// <summary>What a running execution has printed so far (live view starts from this, then follows events).</summary>

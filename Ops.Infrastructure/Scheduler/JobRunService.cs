@@ -112,30 +112,28 @@ internal sealed class JobRunService(
     {
         await guard.DemandAsync(SchedulerPermissions.Jobs.View, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var result = await (await FilteredAsync(db, jobId, filter, cancellationToken)).ToPagedResultAsync(page, Sorts, cancellationToken);
+        return new PagedResult(result.Items.Select(ToRow).ToList(), result.TotalCount, result.Page, result.PageSize);
+    }
+
+    public async Task<IReadOnlyList<JobLogRow>> RecentAsync(long jobId, JobLogFilter filter, int count, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(SchedulerPermissions.Jobs.View, cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await (await FilteredAsync(db, jobId, filter, cancellationToken)).OrderByDescending(l => l.Id).Take(Math.Clamp(count, 1, 1000))
+            .Select(l => new JobLogRow(l.Id, l.JobId, l.Trigger, l.Status, l.ScheduledAt, l.StartedAt, l.EndedAt, l.DurationMs, l.Attempt, l.FirstAttemptId,
+                l.Node, l.TraceId, null, null, null))
+            .ToListAsync(cancellationToken);
+    }
+
+    private async Task<IQueryable<JobLog>> FilteredAsync(OpsDbContext db, long jobId, JobLogFilter filter, CancellationToken cancellationToken)
+    {
         var visible = (await VisibleJobsAsync(db, cancellationToken)).Select(j => j.Id);
         var query = db.JobLogs.AsNoTracking().Where(l => l.JobId == jobId && visible.Contains(l.JobId));
-        if (filter.Status is { } status)
-        {
-            query = query.Where(l => l.Status == status);
-        }
-
-        if (filter.Trigger is { } trigger)
-        {
-            query = query.Where(l => l.Trigger == trigger);
-        }
-
-        if (filter.From is { } from)
-        {
-            query = query.Where(l => l.StartedAt >= from);
-        }
-
-        if (filter.To is { } to)
-        {
-            query = query.Where(l => l.StartedAt < to);
-        }
-
-        var result = await query.ToPagedResultAsync(page, Sorts, cancellationToken);
-        return new PagedResult(result.Items.Select(ToRow).ToList(), result.TotalCount, result.Page, result.PageSize);
+        query = filter.Status is { } status ? query.Where(l => l.Status == status) : query;
+        query = filter.Trigger is { } trigger ? query.Where(l => l.Trigger == trigger) : query;
+        query = filter.From is { } from ? query.Where(l => l.StartedAt >= from) : query;
+        return filter.To is { } to ? query.Where(l => l.StartedAt < to) : query;
     }
 
     public async Task<Result<JobLogRow>> GetLogAsync(long logId, CancellationToken cancellationToken = default)

@@ -125,6 +125,10 @@ public sealed partial class JobExecutionTests
         }
 
         Assert.Equal(3, target.Hits.Count(h => h.Path == "/flaky"));
+        var chart = await host.AsSystemAsync(sp => sp.GetRequiredService<IJobRunService>().RecentAsync(job, new JobLogFilter(), 200));
+        Assert.Equal(runs.Select(r => r.Id).Reverse(), chart.Select(r => r.Id));
+        Assert.All(chart, r => Assert.Null(r.Result));
+        Assert.Equal(2, (await host.AsSystemAsync(sp => sp.GetRequiredService<IJobRunService>().RecentAsync(job, new JobLogFilter(JobRunStatus.Failed), 200))).Count);
     }
 
     [Fact]

@@ -40,6 +40,9 @@ public sealed partial class FlowEngine(IServiceScopeFactory scopes, RunningJobs 
         var earlier = rerunOf is { } id ? await db.FlowInstances.AsNoTracking().SingleAsync(i => i.Id == id, cancellationToken) : null;
         var definition = earlier?.Definition ?? await FlowDefinitions.SnapshotAsync(db, flowId, cancellationToken);
         var instance = new FlowInstance(flowId, definition, trigger, triggeredBy, Guid.NewGuid().ToString("N"), options.Node, rerunOf, clock.GetUtcNow());
+
+        // The instance and its node runs together or not at all: a half-created instance would never finish.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.FlowInstances.Add(instance);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -57,6 +60,7 @@ public sealed partial class FlowEngine(IServiceScopeFactory scopes, RunningJobs 
 
         instance.Start(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         await events.PublishAsync(new FlowInstanceChanged(flowId, instance.Id, instance.Status, null, null));
         Wake(instance.Id);
         return instance.Id;
