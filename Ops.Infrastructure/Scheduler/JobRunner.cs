@@ -68,6 +68,12 @@ internal sealed class JobRunner(
         }
 
         var log = await StartAsync(db, job, request, hostStopping);
+        if (log?.Status is JobRunStatus.Running or JobRunStatus.Skipped)
+        {
+            // Announced after the per-job gate is released: open pages never hold up the next fire.
+            await events.PublishAsync(new JobRunChanged(job.Id, log.Id, log.Status));
+        }
+
         if (log is null || log.Status != JobRunStatus.Running)
         {
             return log;
@@ -192,7 +198,6 @@ internal sealed class JobRunner(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await events.PublishAsync(new JobRunChanged(job.Id, log.Id, log.Status));
         return log;
     }
 
