@@ -69,6 +69,8 @@ public abstract class OpsDbContext(DbContextOptions options)
 
     public DbSet<Ops.Domain.Scheduler.Flows.FlowNodeRun> FlowNodeRuns => Set<Ops.Domain.Scheduler.Flows.FlowNodeRun>();
 
+    public DbSet<Ops.Domain.Approvals.ApprovalDefinition> ApprovalDefinitions => Set<Ops.Domain.Approvals.ApprovalDefinition>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // A failed or cancelled save leaves no change-log state behind (EF does not report every
@@ -102,6 +104,16 @@ public abstract class OpsDbContext(DbContextOptions options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+
+        // The approval engine's value objects (process, form and their parts) are stored as JSON columns,
+        // never as tables of their own: every non-entity class of the module is kept out of the model.
+        var approvals = typeof(Ops.Domain.Approvals.ApprovalDefinition);
+        foreach (var type in approvals.Assembly.GetTypes().Where(t => t.Namespace == approvals.Namespace && t.IsClass && !(t.IsAbstract && t.IsSealed)
+            && !typeof(Ops.Domain.Common.Entity).IsAssignableFrom(t) && !t.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute), false)))
+        {
+            builder.Ignore(type);
+        }
+
         builder.ApplyConfigurationsFromAssembly(typeof(OpsDbContext).Assembly);
         builder.ApplyOpsConventions();
     }
