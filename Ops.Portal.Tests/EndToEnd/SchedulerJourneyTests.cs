@@ -31,7 +31,7 @@ public sealed class SchedulerJourneyTests(BrowserFixture browser)
         await page.WaitForSelectorAsync("#cron-description:has-text('Every 5 minutes')");
         await page.ClickAsync("#job-save");
 
-        await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/scheduler/jobs/\d+$"), Slow);
+        await ExpectPageAsync(page, url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/scheduler/jobs/\d+$"), "the job was not saved");
         await page.WaitForSelectorAsync("#job-title:has-text('health check')");
         await page.WaitForInteractiveAsync();
         await page.ClickAsync("#job-run");
@@ -74,16 +74,18 @@ public sealed class SchedulerJourneyTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
-    /// <summary>The run page opens, or the error the portal showed instead is the failure message.</summary>
-    private static async Task ExpectRunPageAsync(IPage page)
+    private static Task ExpectRunPageAsync(IPage page) => ExpectPageAsync(page, url => url.Contains("/scheduler/runs/", StringComparison.Ordinal), "the run did not start");
+
+    /// <summary>The next page opens, or the error the portal showed instead is the failure message.</summary>
+    private static async Task ExpectPageAsync(IPage page, Func<string, bool> next, string what)
     {
-        var opened = page.WaitForURLAsync("**/scheduler/runs/*", Slow);
+        var opened = page.WaitForURLAsync(next, Slow);
         const string problem = ".mud-snackbar[class*='warning'], .mud-snackbar[class*='error']";
         var refused = page.WaitForSelectorAsync(problem, new() { Timeout = 45_000 });
         await Task.WhenAny(opened, refused);
-        if (!page.Url.Contains("/scheduler/runs/", StringComparison.Ordinal))
+        if (!next(page.Url))
         {
-            Assert.Fail("the run did not start: " + (refused.IsCompletedSuccessfully ? await page.InnerTextAsync(problem) : "no page, no message"));
+            Assert.Fail(what + ": " + (refused.IsCompletedSuccessfully ? await page.InnerTextAsync(problem) : "no page, no message"));
         }
     }
 }
