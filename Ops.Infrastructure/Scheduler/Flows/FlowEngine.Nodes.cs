@@ -36,15 +36,16 @@ public sealed partial class FlowEngine
                     return;
                 }
 
-                var retries = spec.RetryCount ?? await RetryCountAsync(scope.ServiceProvider, spec.JobId);
-                if (log?.Status is JobRunStatus.Failed or JobRunStatus.Timeout && attempt <= retries && !await CancelledAsync(scope.ServiceProvider, context.InstanceId))
+                // The job's retry policy is read only when it is needed: a successful node costs no query.
+                var policy = log?.Status is JobRunStatus.Failed or JobRunStatus.Timeout ? await RetryPolicyAsync(scope.ServiceProvider, spec) : ((int Count, int IntervalSeconds)?)null;
+                if (policy is { } retry && attempt <= retry.Count && !await CancelledAsync(scope.ServiceProvider, context.InstanceId))
                 {
                     first ??= logId;
                     attempt++;
 
                     // Cancel or a failing flow stops the node while it waits, too: no new attempt starts.
                     using var wait = CancellationTokenSource.CreateLinkedTokenSource(handle.Stop.Token, lifetime.ApplicationStopping);
-                    await Task.Delay(TimeSpan.FromSeconds(await RetryIntervalAsync(scope.ServiceProvider, spec.JobId)), clock, wait.Token)
+                    await Task.Delay(TimeSpan.FromSeconds(retry.IntervalSeconds), clock, wait.Token)
                         .ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                     lifetime.ApplicationStopping.ThrowIfCancellationRequested();
                     if (handle.Stop.IsCancellationRequested || await CancelledAsync(scope.ServiceProvider, context.InstanceId))
@@ -152,16 +153,13 @@ public sealed partial class FlowEngine
         return log.Id;
     }
 
-    private static async Task<int> RetryCountAsync(IServiceProvider services, long jobId)
+    /// <summary>How often a failed node is tried again (the node's override or the job's count) and how long apart, in one query.</summary>
+    private static async Task<(int Count, int IntervalSeconds)> RetryPolicyAsync(IServiceProvider services, FlowNodeInput spec)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync();
-        return await db.Jobs.IgnoreQueryFilters().Where(j => j.Id == jobId).Select(j => j.RetryCount).SingleOrDefaultAsync();
-    }
-
-    private static async Task<int> RetryIntervalAsync(IServiceProvider services, long jobId)
-    {
-        await using var db = await services.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync();
-        return await db.Jobs.IgnoreQueryFilters().Where(j => j.Id == jobId).Select(j => j.RetryIntervalSeconds).SingleOrDefaultAsync();
+        var job = await db.Jobs.IgnoreQueryFilters().Where(j => j.Id == spec.JobId)
+            .Select(j => new { j.RetryCount, j.RetryIntervalSeconds }).SingleOrDefaultAsync();
+        return (spec.RetryCount ?? job?.RetryCount ?? 0, job?.RetryIntervalSeconds ?? 0);
     }
 
     private static async Task<bool> CancelledAsync(IServiceProvider services, long instanceId)
