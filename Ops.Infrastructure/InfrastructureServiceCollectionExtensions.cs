@@ -8,6 +8,7 @@ using Ops.Domain.Audit;
 using Ops.Domain.Auth;
 using Ops.Domain.Common;
 using Ops.Infrastructure.Audit;
+using Ops.Infrastructure.Approvals;
 using Ops.Infrastructure.Auth;
 using Ops.Infrastructure.Common;
 using Ops.Infrastructure.Persistence;
@@ -104,6 +105,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddSingleton<Notifications.ChannelRateLimiter>();
         services.AddHostedService<Notifications.OutboxDispatcher>();
         services.AddOpsScheduler(configuration, environment);
+        services.AddOpsApprovals(configuration);
         services.AddScoped<ISystemInfoService, SystemInfoService>();
         services.AddScoped<IAuditTrail, AuditTrail>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

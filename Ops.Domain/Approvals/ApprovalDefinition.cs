@@ -13,6 +13,7 @@ public sealed class ApprovalDefinition : AuditableEntity, IVersioned, IChangeTra
     public const int NameMaxLength = 100;
     public const int DescriptionMaxLength = 500;
     public const int CategoryMaxLength = 50;
+    public const int CallbackUrlMaxLength = 500;
 
     private readonly List<ApprovalDefinitionVersion> _versions = [];
 
@@ -36,6 +37,14 @@ public sealed class ApprovalDefinition : AuditableEntity, IVersioned, IChangeTra
     public ApprovalForm DraftForm { get; private set; } = ApprovalForm.Empty;
 
     public int Version { get; private set; }
+
+    /// <summary>Final states are posted (HMAC-signed) to <see cref="CallbackUrl"/> while enabled.</summary>
+    public bool CallbackEnabled { get; private set; }
+
+    public string? CallbackUrl { get; private set; }
+
+    /// <summary>The signing secret, protected at rest by the caller (Data Protection); never shown again.</summary>
+    public string? CallbackSecretProtected { get; private set; }
 
     public IReadOnlyList<ApprovalDefinitionVersion> Versions => _versions;
 
@@ -102,6 +111,28 @@ public sealed class ApprovalDefinition : AuditableEntity, IVersioned, IChangeTra
         _versions.Add(version);
         Status = DefinitionStatus.Published;
         return version;
+    }
+
+    /// <summary>
+    /// Where final states go. The URL must be absolute http(s); an enabled callback needs a secret, which
+    /// <paramref name="protectedSecret"/> replaces when given (null keeps the stored one).
+    /// </summary>
+    public Result ConfigureCallback(bool enabled, string? url, string? protectedSecret)
+    {
+        var text = string.IsNullOrWhiteSpace(url) ? null : url.Trim();
+        if (text is not null && (text.Length > CallbackUrlMaxLength || !Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+        {
+            return Error.Invalid(ApprovalErrors.CallbackUrlInvalid);
+        }
+
+        var secret = protectedSecret ?? CallbackSecretProtected;
+        if (enabled && (text is null || secret is null))
+        {
+            return Error.Invalid(ApprovalErrors.CallbackIncomplete);
+        }
+
+        (CallbackEnabled, CallbackUrl, CallbackSecretProtected) = (enabled, text, secret);
+        return Result.Success();
     }
 
     /// <summary>No new instances; running ones finish on their version.</summary>

@@ -28,6 +28,16 @@ public static class ApprovalErrors
     public const string DefinitionArchived = "approval.definition.archived";
     public const string NoRoute = "approval.process.no_route";
     public const string CcNotFound = "approval.cc.not_found";
+    public const string CallbackUrlInvalid = "approval.callback.url_invalid";
+    public const string CallbackIncomplete = "approval.callback.incomplete";
+    public const string InstanceNotFound = "approval.instance.not_found";
+    public const string DefinitionNotFound = "approval.definition.not_found";
+    public const string DefinitionInUse = "approval.definition.in_use";
+    public const string CodeTaken = "approval.definition.code_taken";
+    public const string DelegationPeriod = "approval.delegation.period";
+    public const string DelegationSelf = "approval.delegation.self";
+    public const string DelegationNotFound = "approval.delegation.not_found";
+    public const string UserUnknown = "approval.user.unknown";
 
     internal static Error Task(string code, int task) => code switch
     {

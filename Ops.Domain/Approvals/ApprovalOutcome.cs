@@ -18,6 +18,9 @@ public sealed class ApprovalOutcome
     {
     }
 
+    /// <summary>An action that changed content only: no task, copy or notice.</summary>
+    public static ApprovalOutcome None() => new();
+
     /// <summary>Tasks that became pending for their holder: new, next in a sequence, resumed, transferred or delegated.</summary>
     public IReadOnlyList<ApprovalTask> ActivatedTasks => _activated.Where(t => t.Status == ApprovalTaskStatus.Pending).Distinct().ToList();
 

@@ -71,6 +71,20 @@ public abstract class OpsDbContext(DbContextOptions options)
 
     public DbSet<Ops.Domain.Approvals.ApprovalDefinition> ApprovalDefinitions => Set<Ops.Domain.Approvals.ApprovalDefinition>();
 
+    public DbSet<Ops.Domain.Approvals.ApprovalDefinitionVersion> ApprovalDefinitionVersions => Set<Ops.Domain.Approvals.ApprovalDefinitionVersion>();
+
+    public DbSet<Ops.Domain.Approvals.ApprovalInstance> ApprovalInstances => Set<Ops.Domain.Approvals.ApprovalInstance>();
+
+    public DbSet<Ops.Domain.Approvals.ApprovalTask> ApprovalTasks => Set<Ops.Domain.Approvals.ApprovalTask>();
+
+    public DbSet<Ops.Domain.Approvals.ApprovalRecord> ApprovalRecords => Set<Ops.Domain.Approvals.ApprovalRecord>();
+
+    public DbSet<Ops.Domain.Approvals.ApprovalCc> ApprovalCcs => Set<Ops.Domain.Approvals.ApprovalCc>();
+
+    public DbSet<Ops.Domain.Approvals.ApprovalDelegation> ApprovalDelegations => Set<Ops.Domain.Approvals.ApprovalDelegation>();
+
+    public DbSet<Ops.Domain.Approvals.ApprovalCallback> ApprovalCallbacks => Set<Ops.Domain.Approvals.ApprovalCallback>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // A failed or cancelled save leaves no change-log state behind (EF does not report every

@@ -1,0 +1,100 @@
+using Ops.Domain.Common;
+using Ops.Domain.Notifications;
+
+namespace Ops.Domain.Approvals;
+
+public enum CallbackKind
+{
+    /// <summary>An HMAC-signed POST to the definition's callback URL.</summary>
+    Http,
+
+    /// <summary>The in-process <see cref="IApprovalHook"/> registered for the business type.</summary>
+    Hook,
+}
+
+public enum CallbackStatus
+{
+    Pending,
+    Sending,
+    Delivered,
+
+    /// <summary>Every attempt failed; an administrator may send it again.</summary>
+    Failed,
+}
+
+/// <summary>
+/// A durable outbox row: written in the same transaction as the final state it reports, then delivered at
+/// least once with retry and backoff. Receivers de-duplicate on <see cref="DeliveryId"/>.
+/// </summary>
+public sealed class ApprovalCallback : Entity
+{
+    public const int TargetMaxLength = 500;
+    public const int ErrorMaxLength = 1000;
+
+    private ApprovalCallback()
+    {
+    }
+
+    public ApprovalCallback(long instanceId, CallbackKind kind, string target, string payload, DateTimeOffset now)
+    {
+        InstanceId = instanceId;
+        Kind = kind;
+        Target = target;
+        Payload = payload;
+        DeliveryId = Guid.NewGuid().ToString("N");
+        CreatedAt = now;
+        NextAttemptAt = now;
+    }
+
+    public long InstanceId { get; private set; }
+
+    public CallbackKind Kind { get; private set; }
+
+    /// <summary>The URL (HTTP) or the business type (hook).</summary>
+    public string Target { get; private set; } = "";
+
+    /// <summary>The JSON body: the <see cref="ApprovalFinished"/> event.</summary>
+    public string Payload { get; private set; } = "";
+
+    public string DeliveryId { get; private set; } = "";
+
+    public CallbackStatus Status { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    public DateTimeOffset NextAttemptAt { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    public string? LeaseOwner { get; private set; }
+
+    public DateTimeOffset? LeaseUntil { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? DeliveredAt { get; private set; }
+
+    public void Delivered(DateTimeOffset now)
+    {
+        (Status, DeliveredAt, LastError, LeaseOwner, LeaseUntil) = (CallbackStatus.Delivered, now, null, null, null);
+        Attempts++;
+    }
+
+    /// <summary>A failed attempt: retried after the policy's backoff, or failed for good after the last attempt.</summary>
+    public void AttemptFailed(string error, DateTimeOffset now, RetryPolicy policy)
+    {
+        Attempts++;
+        LastError = error.Length > ErrorMaxLength ? error[..ErrorMaxLength] : error;
+        (LeaseOwner, LeaseUntil) = (null, null);
+        if (Attempts >= policy.MaxAttempts)
+        {
+            Status = CallbackStatus.Failed;
+            return;
+        }
+
+        (Status, NextAttemptAt) = (CallbackStatus.Pending, now + policy.DelayAfter(Attempts));
+    }
+
+    /// <summary>An administrator sends a failed callback again.</summary>
+    public void Retry(DateTimeOffset now) => (Status, NextAttemptAt, Attempts) = (CallbackStatus.Pending, now, 0);
+}

@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Ops.Domain.Approvals;
+using Ops.Domain.Notifications;
+using Ops.Infrastructure.Common;
+using Ops.Infrastructure.Notifications;
+using Ops.Infrastructure.Persistence;
+
+namespace Ops.Infrastructure.Approvals;
+
+/// <summary>Section <c>Approvals:Callbacks</c>: polling, lease and retry of the callback outbox.</summary>
+public sealed class ApprovalCallbackOptions
+{
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    public int MaxAttempts { get; set; } = 8;
+
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromHours(1);
+
+    public RetryPolicy Retry => new(MaxAttempts, BaseDelay, MaxDelay);
+}
+
+/// <summary>
+/// Delivers the callback outbox. A row is claimed by a conditional update (only one node wins it), then
+/// POSTed with <c>X-Ops-Delivery</c> (receivers de-duplicate on it), <c>X-Ops-Timestamp</c> and
+/// <c>X-Ops-Signature: sha256=</c>hex HMAC-SHA256(secret, timestamp + "." + body) — the same scheme as the
+/// webhook channel — or handed to the module's <see cref="IApprovalHook"/>. Any 2xx (or a hook that
+/// returns) delivers it; anything else is retried with backoff until the attempts run out.
+/// </summary>
+internal sealed class ApprovalCallbackDispatcher(
+    IServiceScopeFactory scopes, IHttpClientFactory clients, IDataProtectionProvider protection, ApprovalCallbackOptions options,
+    TimeProvider clock, ILogger<ApprovalCallbackDispatcher> logger) : BackgroundService
+{
+    private readonly string _node = Clip($"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}");
+
+    private static string Clip(string text) => text.Length <= 60 ? text : text[..60];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await DispatchOnceAsync(stoppingToken) == 0)
+                {
+                    await Task.Delay(options.PollInterval, clock, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            {
+                logger.LogError(ex, "Approval callback dispatch failed; retrying");
+                await Task.Delay(options.PollInterval, clock, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Claims and delivers one batch; returns how many it handled.</summary>
+    internal async Task<int> DispatchOnceAsync(CancellationToken stoppingToken)
+    {
+        await using var scope = scopes.CreateSystemScope();
+        var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<OpsDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(stoppingToken);
+        var now = clock.GetUtcNow();
+        var candidates = await db.ApprovalCallbacks
+            .Where(c => (c.Status == CallbackStatus.Pending && c.NextAttemptAt <= now) || (c.Status == CallbackStatus.Sending && c.LeaseUntil < now))
+            .OrderBy(c => c.NextAttemptAt).Select(c => c.Id).Take(20).ToListAsync(stoppingToken);
+        var handled = 0;
+        foreach (var id in candidates)
+        {
+            var until = now + options.Lease;
+            var claimed = await db.ApprovalCallbacks
+                .Where(c => c.Id == id && ((c.Status == CallbackStatus.Pending && c.NextAttemptAt <= now) || (c.Status == CallbackStatus.Sending && c.LeaseUntil < now)))
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CallbackStatus.Sending).SetProperty(c => c.LeaseOwner, _node).SetProperty(c => c.LeaseUntil, until), stoppingToken);
+            if (claimed == 1)
+            {
+                await DeliverAsync(scope.ServiceProvider, factory, id);
+                handled++;
+            }
+        }
+
+        return handled;
+    }
+
+    private async Task DeliverAsync(IServiceProvider services, IDbContextFactory<OpsDbContext> factory, long id)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var callback = await db.ApprovalCallbacks.SingleAsync(c => c.Id == id);
+        string? error = null;
+        try
+        {
+            // Not tied to shutdown: a delivery in hand is finished, so it is not sent twice.
+            using var timeout = new CancellationTokenSource(options.Timeout);
+            if (callback.Kind == CallbackKind.Http)
+            {
+                await PostAsync(db, callback, timeout.Token);
+            }
+            else
+            {
+                await CallHookAsync(services, callback, timeout.Token);
+            }
+        }
+        catch (Exception ex)
+        {
+            // Whatever a receiver or hook does is a failed attempt of this callback, never the end of the dispatcher.
+            error = ex is OperationCanceledException ? $"Timed out after {options.Timeout.TotalSeconds:0} s" : ex.Message;
+        }
+
+        var now = clock.GetUtcNow();
+        if (error is null)
+        {
+            callback.Delivered(now);
+        }
+        else
+        {
+            callback.AttemptFailed(error, now, options.Retry);
+            logger.LogWarning("Approval callback {Id} ({Kind}) attempt {Attempt} failed: {Error}", id, callback.Kind, callback.Attempts, error);
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    private async Task PostAsync(OpsDbContext db, ApprovalCallback callback, CancellationToken cancellationToken)
+    {
+        var secret = await (from i in db.ApprovalInstances
+                            join d in db.ApprovalDefinitions on i.DefinitionId equals d.Id
+                            where i.Id == callback.InstanceId
+                            select d.CallbackSecretProtected).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new DeliveryException("The definition has no callback secret.");
+        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        using var request = new HttpRequestMessage(HttpMethod.Post, callback.Target) { Content = new StringContent(callback.Payload, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Ops-Delivery", callback.DeliveryId);
+        request.Headers.Add("X-Ops-Timestamp", timestamp);
+        request.Headers.Add("X-Ops-Signature", "sha256=" + WebhookSender.Sign(protection.CreateProtector(ApprovalDefinitionService.SecretPurpose).Unprotect(secret), timestamp, callback.Payload));
+        using var response = await clients.CreateClient(nameof(ApprovalCallbackDispatcher)).SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new DeliveryException($"HTTP {(int)response.StatusCode} from {new Uri(callback.Target).GetLeftPart(UriPartial.Authority)}");
+        }
+    }
+
+    private static async Task CallHookAsync(IServiceProvider services, ApprovalCallback callback, CancellationToken cancellationToken)
+    {
+        var hook = services.GetServices<IApprovalHook>().FirstOrDefault(h => h.BusinessType == callback.Target)
+            ?? throw new DeliveryException($"No hook is registered for {callback.Target}.");
+        var finished = JsonSerializer.Deserialize<ApprovalFinished>(callback.Payload, ApprovalJson.Options)!;
+        await hook.OnFinishedAsync(finished, cancellationToken);
+    }
+}

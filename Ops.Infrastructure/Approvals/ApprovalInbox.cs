@@ -1,0 +1,202 @@
+using Microsoft.EntityFrameworkCore;
+using Ops.Domain.Approvals;
+using Ops.Domain.Auth;
+using Ops.Domain.Common;
+using Ops.Infrastructure.Persistence;
+
+namespace Ops.Infrastructure.Approvals;
+
+/// <summary>
+/// The four inboxes of the signed-in user and the counts in the menu. Each page is one query for the rows;
+/// node names and "simple" (no field to edit) come from the instance's own copy of the process.
+/// </summary>
+internal sealed class ApprovalInbox(IDbContextFactory<OpsDbContext> factory, IPermissionGuard guard, TimeProvider clock) : IApprovalInbox
+{
+    public async Task<InboxCounts> CountsAsync(CancellationToken cancellationToken = default)
+    {
+        var me = await DemandAsync(cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var todo = await db.ApprovalTasks.CountAsync(t => t.AssigneeId == me && t.Status == ApprovalTaskStatus.Pending, cancellationToken);
+        var mine = await db.ApprovalInstances.CountAsync(i => i.ApplicantId == me && (i.Status == ApprovalStatus.Pending || i.Status == ApprovalStatus.Draft), cancellationToken);
+        var cc = await db.ApprovalCcs.CountAsync(c => c.UserId == me && c.ReadAt == null, cancellationToken);
+        return new InboxCounts(todo, mine, cc);
+    }
+
+    public async Task<PagedResult<InboxRow>> ListAsync(InboxBox box, InboxFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        var me = await DemandAsync(cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var query = box switch
+        {
+            InboxBox.Todo => Tasks(db, db.ApprovalTasks.Where(t => t.AssigneeId == me && t.Status == ApprovalTaskStatus.Pending)),
+            InboxBox.Done => Tasks(db, db.ApprovalTasks.Where(t => t.HandledById == me && (t.Status == ApprovalTaskStatus.Approved || t.Status == ApprovalTaskStatus.Rejected))),
+            InboxBox.Mine => Instances(db.ApprovalInstances.Where(i => i.ApplicantId == me)),
+            _ => Copies(db, me),
+        };
+        return await PageAsync(db, Filter(query, filter), box, page, cancellationToken);
+    }
+
+    public async Task<PagedResult<InboxRow>> AllAsync(InboxFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(ApprovalPermissions.Instances.ViewAll, cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await PageAsync(db, Filter(Instances(db.ApprovalInstances), filter), InboxBox.Mine, page, cancellationToken);
+    }
+
+    public async Task<Result<InstanceDetail>> GetAsync(long instanceId, CancellationToken cancellationToken = default)
+    {
+        var me = await DemandAsync(cancellationToken);
+        var viewAll = await guard.HasAsync(ApprovalPermissions.Instances.ViewAll, cancellationToken);
+        var terminate = await guard.HasAsync(ApprovalPermissions.Instances.Terminate, cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var instance = await db.ApprovalInstances.AsNoTracking().Include(i => i.Tasks).Include(i => i.Records).Include(i => i.Ccs).AsSplitQuery()
+            .SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+        if (instance is null || !(viewAll || ApprovalVisibility.CanSee(instance, me)))
+        {
+            return Error.NotFound(ApprovalErrors.InstanceNotFound, instanceId);
+        }
+
+        var definitionName = await db.ApprovalDefinitions.Where(d => d.Id == instance.DefinitionId).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
+        var names = await NamesAsync(db, instance, cancellationToken);
+        return ApprovalDetailMapper.Map(instance, definitionName ?? instance.DefinitionCode, names, me, viewAll, terminate, clock.GetUtcNow());
+    }
+
+    private async Task<long> DemandAsync(CancellationToken cancellationToken)
+    {
+        await guard.DemandAsync(ApprovalPermissions.Instances.Todo, cancellationToken);
+        return await guard.RequireUserIdAsync(cancellationToken);
+    }
+
+    private static IQueryable<Line> Tasks(OpsDbContext db, IQueryable<ApprovalTask> tasks) =>
+        from t in tasks
+        join i in db.ApprovalInstances on t.InstanceId equals i.Id
+        select new Line
+        {
+            InstanceId = i.Id, Title = i.Title, DefinitionCode = i.DefinitionCode, Status = i.Status, Urgency = i.Urgency,
+            ApplicantId = i.ApplicantId, CurrentNodeKey = i.CurrentNodeKey, SubmittedAt = i.SubmittedAt,
+            Since = t.CreatedAt, FinishedAt = i.FinishedAt, TaskNumber = t.Number, NodeKey = t.NodeKey,
+            TaskStatus = t.Status, TaskCreatedAt = t.CreatedAt, DueAt = t.DueAt, HandledAt = t.HandledAt,
+            OnBehalfOfId = t.OnBehalfOfId,
+        };
+
+    private static IQueryable<Line> Instances(IQueryable<ApprovalInstance> instances) =>
+        instances.Select(i => new Line
+        {
+            InstanceId = i.Id, Title = i.Title, DefinitionCode = i.DefinitionCode, Status = i.Status, Urgency = i.Urgency,
+            ApplicantId = i.ApplicantId, CurrentNodeKey = i.CurrentNodeKey, SubmittedAt = i.SubmittedAt,
+            Since = i.CreatedAt, FinishedAt = i.FinishedAt,
+        });
+
+    private static IQueryable<Line> Copies(OpsDbContext db, long me) =>
+        from c in db.ApprovalCcs
+        where c.UserId == me
+        join i in db.ApprovalInstances on c.InstanceId equals i.Id
+        select new Line
+        {
+            InstanceId = i.Id, Title = i.Title, DefinitionCode = i.DefinitionCode, Status = i.Status, Urgency = i.Urgency,
+            ApplicantId = i.ApplicantId, CurrentNodeKey = i.CurrentNodeKey, SubmittedAt = i.SubmittedAt,
+            Since = c.CreatedAt, FinishedAt = i.FinishedAt, NodeKey = c.NodeKey, TaskCreatedAt = c.CreatedAt,
+            HandledAt = c.ReadAt, CcRead = c.ReadAt != null,
+        };
+
+    private static IQueryable<Line> Filter(IQueryable<Line> query, InboxFilter filter)
+    {
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var text = filter.Search.Trim();
+            query = query.Where(l => l.Title.Contains(text) || l.DefinitionCode.Contains(text));
+        }
+
+        query = string.IsNullOrWhiteSpace(filter.DefinitionCode) ? query : query.Where(l => l.DefinitionCode == filter.DefinitionCode);
+        query = filter.Status is { } status ? query.Where(l => l.Status == status) : query;
+        query = filter.Urgency is { } urgency ? query.Where(l => l.Urgency == urgency) : query;
+        query = filter.From is { } from ? query.Where(l => l.Since >= from) : query;
+        query = filter.To is { } to ? query.Where(l => l.Since < to) : query;
+        return filter.UnreadOnly == true ? query.Where(l => l.CcRead == false) : query;
+    }
+
+    private static async Task<PagedResult<InboxRow>> PageAsync(OpsDbContext db, IQueryable<Line> query, InboxBox box, PageRequest page, CancellationToken cancellationToken)
+    {
+        var request = page.Normalized();
+        var total = await query.CountAsync(cancellationToken);
+        var sorted = Sort(query, box, request);
+        var lines = await sorted.Skip(request.Page * request.PageSize).Take(request.PageSize).ToListAsync(cancellationToken);
+        var ids = lines.Select(l => l.InstanceId).Distinct().ToList();
+        var processes = await db.ApprovalInstances.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => new { i.Id, i.Process })
+            .ToDictionaryAsync(i => i.Id, i => i.Process, cancellationToken);
+        var codes = lines.Select(l => l.DefinitionCode).Distinct().ToList();
+        var definitions = await db.ApprovalDefinitions.Where(d => codes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, cancellationToken);
+        var userIds = lines.Select(l => l.ApplicantId).Concat(lines.Where(l => l.OnBehalfOfId is not null).Select(l => l.OnBehalfOfId!.Value)).Distinct().ToList();
+        var users = await db.Users.Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.RealName ?? u.UserName, cancellationToken);
+        var rows = lines.Select(l => l.ToRow(processes.GetValueOrDefault(l.InstanceId) ?? ApprovalProcess.Empty, definitions.GetValueOrDefault(l.DefinitionCode) ?? l.DefinitionCode, users)).ToList();
+        return new PagedResult<InboxRow>(rows, total, request.Page, request.PageSize);
+    }
+
+    private static IQueryable<Line> Sort(IQueryable<Line> query, InboxBox box, PageRequest request)
+    {
+        var spec = request.Sort.FirstOrDefault();
+        var descending = spec is null || spec.Direction == SortDirection.Descending;
+        return (spec?.Column?.ToLowerInvariant()) switch
+        {
+            "title" => descending ? query.OrderByDescending(l => l.Title) : query.OrderBy(l => l.Title),
+            "urgency" => descending ? query.OrderByDescending(l => l.Urgency).ThenByDescending(l => l.Since) : query.OrderBy(l => l.Urgency).ThenBy(l => l.Since),
+            "dueat" => descending ? query.OrderByDescending(l => l.DueAt) : query.OrderBy(l => l.DueAt),
+            "status" => descending ? query.OrderByDescending(l => l.Status) : query.OrderBy(l => l.Status),
+            _ when box == InboxBox.Done => descending ? query.OrderByDescending(l => l.HandledAt) : query.OrderBy(l => l.HandledAt),
+            _ => descending ? query.OrderByDescending(l => l.Since).ThenByDescending(l => l.InstanceId) : query.OrderBy(l => l.Since).ThenBy(l => l.InstanceId),
+        };
+    }
+
+    private static async Task<IReadOnlyDictionary<long, string>> NamesAsync(OpsDbContext db, ApprovalInstance instance, CancellationToken cancellationToken)
+    {
+        var ids = new HashSet<long> { instance.ApplicantId };
+        foreach (var t in instance.Tasks)
+        {
+            ids.UnionWith(new[] { t.AssigneeId, t.OnBehalfOfId ?? 0, t.AddedById ?? 0 }.Where(id => id > 0));
+        }
+
+        foreach (var r in instance.Records)
+        {
+            ids.UnionWith(new[] { r.ActorId ?? 0, r.OnBehalfOfId ?? 0, r.TargetUserId ?? 0 }.Where(id => id > 0));
+        }
+
+        return await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.RealName ?? u.UserName ?? u.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+    }
+
+    /// <summary>One inbox line before names are filled in; <see cref="Since"/> is when it reached the box. Init properties, so EF can filter and sort on them.</summary>
+    private sealed class Line
+    {
+        public long InstanceId { get; init; }
+        public string Title { get; init; } = "";
+        public string DefinitionCode { get; init; } = "";
+        public ApprovalStatus Status { get; init; }
+        public ApprovalUrgency Urgency { get; init; }
+        public long ApplicantId { get; init; }
+        public string? CurrentNodeKey { get; init; }
+        public DateTimeOffset? SubmittedAt { get; init; }
+        public DateTimeOffset Since { get; init; }
+        public DateTimeOffset? FinishedAt { get; init; }
+        public int? TaskNumber { get; init; }
+        public string? NodeKey { get; init; }
+        public ApprovalTaskStatus? TaskStatus { get; init; }
+        public DateTimeOffset? TaskCreatedAt { get; init; }
+        public DateTimeOffset? DueAt { get; init; }
+        public DateTimeOffset? HandledAt { get; init; }
+        public long? OnBehalfOfId { get; init; }
+        public bool? CcRead { get; init; }
+
+        public InboxRow ToRow(ApprovalProcess process, string definitionName, IReadOnlyDictionary<long, string?> users)
+        {
+            var nodes = process.Nodes.ToDictionary(n => n.Key);
+            var node = NodeKey is { } key ? nodes.GetValueOrDefault(key) : null;
+            var simple = TaskStatus == ApprovalTaskStatus.Pending && node is ApprovalNode approval
+                && (approval.Fields is null || approval.Fields.Values.All(a => a != FieldAccess.Edit));
+            return new InboxRow(
+                InstanceId, Title, DefinitionCode, definitionName, Status, Urgency, ApplicantId, users.GetValueOrDefault(ApplicantId),
+                CurrentNodeKey is { } current ? Name(nodes.GetValueOrDefault(current)) : null, SubmittedAt, FinishedAt, TaskNumber, Name(node), TaskStatus,
+                TaskCreatedAt, DueAt, HandledAt, OnBehalfOfId, OnBehalfOfId is { } behalf ? users.GetValueOrDefault(behalf) : null, simple, CcRead);
+        }
+
+        private static string? Name(ProcessNode? node) => node is null ? null : string.IsNullOrEmpty(node.Name) ? node.Key : node.Name;
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Ops.Domain.Approvals;
+using Ops.Infrastructure.Scheduler;
+
+namespace Ops.Infrastructure.Approvals;
+
+public static class ApprovalServiceCollectionExtensions
+{
+    /// <summary>The approval services, the callback outbox dispatcher and (with the scheduler on) the due-time timers.</summary>
+    public static IServiceCollection AddOpsApprovals(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection("Approvals:Callbacks").Get<ApprovalCallbackOptions>() ?? new ApprovalCallbackOptions());
+        services.AddSingleton(configuration.GetSection("Approvals:Timers").Get<ApprovalTimerOptions>() ?? new ApprovalTimerOptions());
+        services.AddSingleton<ApprovalEffects>();
+        services.AddScoped<ApprovalCallbacks>();
+        services.AddScoped<ApprovalStore>();
+        services.AddScoped<ApprovalTimers>();
+        services.AddScoped<IApprovalDefinitionService, ApprovalDefinitionService>();
+        services.AddScoped<IApprovalService, ApprovalService>();
+        services.AddScoped<IApprovalInbox, ApprovalInbox>();
+        services.AddScoped<IApprovalDelegationService, ApprovalDelegationService>();
+        services.AddHostedService<ApprovalCallbackDispatcher>();
+
+        var scheduler = configuration.GetSection(SchedulerOptions.SectionName).Get<SchedulerOptions>() ?? new SchedulerOptions();
+        if (scheduler.Enabled)
+        {
+            services.AddHostedService<ApprovalTimerStartup>();
+        }
+
+        return services;
+    }
+}

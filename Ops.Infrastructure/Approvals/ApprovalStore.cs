@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Ops.Domain.Approvals;
+using Ops.Domain.Common;
+using Ops.Infrastructure.Common;
+using Ops.Infrastructure.Persistence;
+
+namespace Ops.Infrastructure.Approvals;
+
+/// <summary>
+/// The one way an action reaches the database: load the instance with its tasks, records and copies, load the
+/// organisation data, run the engine, queue the callbacks of a final state, and save it all in one
+/// transaction. The instance row's version is the optimistic lock: of two simultaneous actions on one
+/// application exactly one saves; the other gets "already handled" and nothing of it is written.
+/// After the save the effects (notifications, live inbox updates) go out.
+/// </summary>
+internal sealed class ApprovalStore(
+    IDbContextFactory<OpsDbContext> factory, ApprovalCallbacks callbacks, ApprovalEffects effects, TimeProvider clock)
+{
+    /// <summary>What an action does to a loaded instance, given the actor's clock and context.</summary>
+    public delegate Result<ApprovalOutcome> Action(ApprovalInstance instance, DateTimeOffset now, ApprovalContext context);
+
+    public async Task<Result<ApprovalOutcome>> ActAsync(long instanceId, Func<ApprovalInstance, bool>? visible, Action act, long? actorId, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var instance = await LoadAsync(db, instanceId, cancellationToken);
+        if (instance is null || visible?.Invoke(instance) == false)
+        {
+            return Error.NotFound(ApprovalErrors.InstanceNotFound, instanceId);
+        }
+
+        var now = clock.GetUtcNow();
+        var context = await ApprovalOrganization.LoadAsync(db, instance.Process, instance.ApplicantId, now, cancellationToken);
+        var result = act(instance, now, context);
+        if (result.IsFailure)
+        {
+            return result;
+        }
+
+        if (result.Value.IsFinal)
+        {
+            await callbacks.QueueAsync(db, instance, now, cancellationToken);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Error.Conflict(ApprovalErrors.AlreadyHandled, 0);
+        }
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
+        {
+            // A rival inserted the same record or task number first: the same race, seen on an insert.
+            return Error.Conflict(ApprovalErrors.AlreadyHandled, 0);
+        }
+
+        await effects.PublishAsync(instance, result.Value, actorId, cancellationToken);
+        return result;
+    }
+
+    /// <summary>Saves a new instance (draft or submitted) with the same effects as an action.</summary>
+    public async Task<Result<long>> CreateAsync(Func<DateTimeOffset, ApprovalContext, ApprovalDefinition, Result<(ApprovalInstance Instance, ApprovalOutcome? Outcome)>> create, string code, long applicantId, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var definition = await db.ApprovalDefinitions.AsNoTracking().Include(d => d.Versions.OrderByDescending(v => v.Number).Take(1))
+            .SingleOrDefaultAsync(d => d.Code == code, cancellationToken);
+        if (definition is null)
+        {
+            return Error.NotFound(ApprovalErrors.DefinitionNotFound, code);
+        }
+
+        var now = clock.GetUtcNow();
+        var process = definition.LatestVersion?.Process ?? ApprovalProcess.Empty;
+        var context = await ApprovalOrganization.LoadAsync(db, process, applicantId, now, cancellationToken);
+        var created = create(now, context, definition);
+        if (created.IsFailure)
+        {
+            return created.Error!;
+        }
+
+        var (instance, outcome) = created.Value;
+        db.ApprovalInstances.Add(instance);
+
+        // A process that ends at once (no approver on the route) reports its final state: the callbacks need
+        // the new id, so both saves share one transaction.
+        await using var transaction = outcome is { IsFinal: true } ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await callbacks.QueueAsync(db, instance, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        if (outcome is not null)
+        {
+            await effects.PublishAsync(instance, outcome, applicantId, cancellationToken);
+        }
+
+        return instance.Id;
+    }
+
+    public static Task<ApprovalInstance?> LoadAsync(OpsDbContext db, long instanceId, CancellationToken cancellationToken) =>
+        db.ApprovalInstances.Include(i => i.Tasks).Include(i => i.Records).Include(i => i.Ccs).AsSplitQuery()
+            .SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+}
