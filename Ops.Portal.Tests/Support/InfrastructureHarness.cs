@@ -29,7 +29,7 @@ public sealed class InfrastructureHarness : IAsyncDisposable
     public IServiceProvider Services => _services;
 
     public static async Task<InfrastructureHarness> StartAsync(
-        DatabaseProvider provider, bool migrate = true, IReadOnlyDictionary<string, string?>? settings = null)
+        DatabaseProvider provider, bool migrate = true, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var database = TestDatabase.Create(provider);
 
@@ -46,6 +46,7 @@ public sealed class InfrastructureHarness : IAsyncDisposable
         services.AddScoped<ICurrentUser, ScopedTestCurrentUser>();
         services.AddSingleton<IRequestOriginAccessor, TestRequestOrigin>();
         services.AddOpsInfrastructure(configuration, new TestHostEnvironment());
+        configure?.Invoke(services);
         var provider_ = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         var harness = new InfrastructureHarness(database, provider_);
         if (migrate)
