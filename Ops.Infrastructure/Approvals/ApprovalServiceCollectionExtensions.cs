@@ -20,7 +20,8 @@ public static class ApprovalServiceCollectionExtensions
         services.AddScoped<IApprovalService, ApprovalService>();
         services.AddScoped<IApprovalInbox, ApprovalInbox>();
         services.AddScoped<IApprovalDelegationService, ApprovalDelegationService>();
-        services.AddHostedService<ApprovalCallbackDispatcher>();
+        services.AddSingleton<ApprovalCallbackDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<ApprovalCallbackDispatcher>());
 
         var scheduler = configuration.GetSection(SchedulerOptions.SectionName).Get<SchedulerOptions>() ?? new SchedulerOptions();
         if (scheduler.Enabled)
