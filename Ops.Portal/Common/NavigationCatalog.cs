@@ -16,6 +16,9 @@ public sealed record NavGroup(string TitleKey, string Icon, IReadOnlyList<NavIte
 /// </summary>
 public static class NavigationCatalog
 {
+    /// <summary>The approval inbox, whose item carries the live to-do count.</summary>
+    public const string ApprovalInboxHref = "/workflow/todo";
+
     public static readonly NavItem Dashboard = new("nav.dashboard", "/dashboard", Icons.Material.Filled.Dashboard, null);
 
     public static IReadOnlyList<NavGroup> Groups { get; } =
@@ -46,6 +49,12 @@ public static class NavigationCatalog
             new("perm.message.logs.view", "/message/logs", Icons.Material.Filled.Outbox, NotificationPermissions.Logs.View),
             new("perm.message.blacklist.manage", "/message/blacklist", Icons.Material.Filled.Block, NotificationPermissions.Blacklist.Manage),
             new("notification.settings", "/notifications/settings", Icons.Material.Filled.Tune, null),
+        ]),
+        new("perm.workflow", Icons.Material.Filled.Approval,
+        [
+            new("approval.apply.title", "/workflow/apply", Icons.Material.Filled.PostAdd, ApprovalPermissions.Instances.Todo),
+            new("perm.workflow.instances.todo", ApprovalInboxHref, Icons.Material.Filled.Inbox, ApprovalPermissions.Instances.Todo),
+            new("approval.delegation.title", "/workflow/delegation", Icons.Material.Filled.EventBusy, ApprovalPermissions.Instances.Todo),
         ]),
         new("perm.audit", Icons.Material.Filled.FactCheck,
         [

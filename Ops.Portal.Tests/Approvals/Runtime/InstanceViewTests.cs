@@ -1,0 +1,81 @@
+using Bunit;
+using Ops.Domain.Approvals;
+using Ops.Portal.Components.Pages.Approvals;
+
+namespace Ops.Portal.Tests.Approvals.Runtime;
+
+public sealed class InstanceViewTests : ApprovalPageTestContext
+{
+    private static readonly ApprovalForm Form = new([new FormField("reason", "Reason", FieldType.Text)]);
+
+    private static InstanceDetail Detail(InstancePermissions allowed, params TimelineEntry[] timeline) => new(
+        42, "Leave for Carol", "leave", "Leave", 1, ApprovalStatus.Pending, false, ApprovalUrgency.Urgent, null, null, 5, "Carol", "manager",
+        DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, null, Form,
+        new Dictionary<string, System.Text.Json.JsonElement> { ["reason"] = FormValues.Of("family") }, [], ApprovalProcess.Empty,
+        new Dictionary<string, NodeProgress>(),
+        [new TaskView(2, "manager", "Manager", 1, "Tester", null, null, ApprovalTaskStatus.Pending, null, null, null, DateTimeOffset.UnixEpoch, null, null, null)],
+        timeline, allowed, 3);
+
+    private static InstancePermissions Allowed(
+        IReadOnlyList<int>? myTasks = null, bool withdraw = false, bool urge = false, bool comment = false, bool terminate = false) =>
+        new(myTasks ?? [], [], withdraw, urge, false, terminate, comment, []);
+
+    private static string[] Actions(IRenderedComponent<InstanceView> page) =>
+        [.. page.FindAll("#instance-actions [data-action]").Select(b => b.GetAttribute("data-action")!).Order()];
+
+    [Fact]
+    public void ApproverWithATask_SeesTheTaskActions_AndNothingElse()
+    {
+        Inbox.Detail = Detail(Allowed(myTasks: [2], urge: false));
+
+        var page = Render<InstanceView>(p => p.Add(v => v.Id, 42));
+
+        page.WaitForAssertion(() => Assert.Equal("Leave for Carol", page.Find("#instance-title").TextContent));
+        Assert.Equal(["add", "approve", "delegate", "reject", "transfer"], Actions(page));
+    }
+
+    [Fact]
+    public void Applicant_SeesOnlyWithdrawAndUrge_WhenThoseAreAllowed()
+    {
+        Inbox.Detail = Detail(Allowed(withdraw: true, urge: true));
+
+        var page = Render<InstanceView>(p => p.Add(v => v.Id, 42));
+
+        page.WaitForAssertion(() => Assert.Equal(["urge", "withdraw"], Actions(page)));
+        Assert.True(page.Find("[data-field=reason] input").HasAttribute("readonly"));
+    }
+
+    [Fact]
+    public void Administrator_SeesTerminate_AndCommentWhenAllowed()
+    {
+        Inbox.Detail = Detail(Allowed(comment: true, terminate: true));
+
+        var page = Render<InstanceView>(p => p.Add(v => v.Id, 42));
+
+        page.WaitForAssertion(() => Assert.Equal(["comment", "terminate"], Actions(page)));
+    }
+
+    [Fact]
+    public void Timeline_SaysWhenSomeoneActedOnBehalfOfAnother()
+    {
+        var delegated = new TimelineEntry(2, ApprovalAction.Approve, 8, "Bob", 7, "Alice", "manager", "Manager", null, null, null, "ok", [], [], DateTimeOffset.UnixEpoch);
+        var own = new TimelineEntry(1, ApprovalAction.Submit, 5, "Carol", null, null, null, null, null, null, null, null, [], [], DateTimeOffset.UnixEpoch);
+        Inbox.Detail = Detail(Allowed(), own, delegated);
+
+        var page = Render<InstanceView>(p => p.Add(v => v.Id, 42));
+
+        page.WaitForAssertion(() => Assert.Contains("on behalf of Alice", page.Find("[data-entry='2']").TextContent, StringComparison.Ordinal));
+        Assert.Contains("Bob", page.Find("[data-entry='2']").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("on behalf of", page.Find("[data-entry='1']").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Opening_MarksACopyRead()
+    {
+        Inbox.Detail = Detail(Allowed());
+
+        var page = Render<InstanceView>(p => p.Add(v => v.Id, 42));
+
+        page.WaitForAssertion(() => Assert.Contains("ccread", Approvals.Calls));
+    }
+}

@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+using Ops.Domain.Approvals;
+using Ops.Domain.Common;
+using Ops.Portal.Common;
+
+namespace Ops.Portal.Components.Pages.Approvals;
+
+/// <summary>The four inboxes (<c>?box=todo|done|mine|cc</c>), server-paged, live for the signed-in user.</summary>
+public sealed partial class Todo
+{
+    private MudDataGrid<InboxRow>? _grid;
+    private HashSet<InboxRow> _selected = [];
+    private InboxCounts? _counts;
+    private InboxBox _box;
+    private string? _search;
+    private string? _definition;
+    private ApprovalStatus? _status;
+    private ApprovalUrgency? _urgency;
+    private DateRange? _range;
+    private bool _unreadOnly;
+    private IDisposable? _subscription;
+
+    [SupplyParameterFromQuery(Name = "box")]
+    public string? Box { get; set; }
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (AuthenticationState is not null && CurrentUser.FromPrincipal((await AuthenticationState).User).UserId is { } userId)
+        {
+            _subscription = Events.SubscribeForUser<ApprovalInboxChanged>(userId, _ => InvokeAsync(ReloadAsync));
+        }
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var box = Enum.TryParse<InboxBox>(Box, ignoreCase: true, out var parsed) ? parsed : InboxBox.Todo;
+        var changed = box != _box;
+        _box = box;
+        if (changed)
+        {
+            _selected.Clear();
+            _unreadOnly = false;
+            await (_grid?.ReloadServerData() ?? Task.CompletedTask);
+        }
+
+        _counts ??= await Ui.RunAsync(() => Inbox.CountsAsync());
+    }
+
+    private int? CountOf(InboxBox box) => box switch
+    {
+        InboxBox.Todo => _counts?.Todo,
+        InboxBox.Mine => _counts?.Mine,
+        InboxBox.Cc => _counts?.UnreadCc,
+        _ => null,
+    };
+
+    private async Task<GridData<InboxRow>> LoadAsync(GridState<InboxRow> state, CancellationToken cancellationToken)
+    {
+        var sort = state.SortDefinitions.Select(s => new SortSpec(GridSorts.Column(s.SortBy), s.Descending ? Ops.Domain.Common.SortDirection.Descending : Ops.Domain.Common.SortDirection.Ascending)).ToList();
+        var filter = new InboxFilter(_search, _definition, _status, _urgency, Start(_range?.Start), End(_range?.End), _box == InboxBox.Cc && _unreadOnly ? true : null);
+        var page = new PageRequest { Page = state.Page, PageSize = state.PageSize, Search = _search, Sort = sort };
+        var rows = await Ui.RunAsync(() => Inbox.ListAsync(_box, filter, page, cancellationToken));
+        return new GridData<InboxRow> { Items = rows?.Items ?? [], TotalItems = rows?.TotalCount ?? 0 };
+    }
+
+    private static DateTimeOffset? Start(DateTime? day) => day is { } d ? new DateTimeOffset(d.Date, TimeZoneInfo.Local.GetUtcOffset(d.Date)) : null;
+
+    /// <summary>The end of a picked day, so a one-day range covers that whole day.</summary>
+    private static DateTimeOffset? End(DateTime? day) => Start(day)?.AddDays(1).AddTicks(-1);
+
+    private Task FilterAsync(Action change)
+    {
+        change();
+        _selected.Clear();
+        return _grid?.ReloadServerData() ?? Task.CompletedTask;
+    }
+
+    private async Task AfterBatchAsync()
+    {
+        _selected.Clear();
+        await ReloadAsync();
+    }
+
+    private async Task ReloadAsync()
+    {
+        _counts = await Ui.RunAsync(() => Inbox.CountsAsync()) ?? _counts;
+        await (_grid?.ReloadServerData() ?? Task.CompletedTask);
+        StateHasChanged();
+    }
+
+    public void Dispose() => _subscription?.Dispose();
+}
