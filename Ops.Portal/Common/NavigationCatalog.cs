@@ -47,6 +47,10 @@ public static class NavigationCatalog
             new("perm.message.blacklist.manage", "/message/blacklist", Icons.Material.Filled.Block, NotificationPermissions.Blacklist.Manage),
             new("notification.settings", "/notifications/settings", Icons.Material.Filled.Tune, null),
         ]),
+        new("perm.workflow", Icons.Material.Filled.Approval,
+        [
+            new("perm.workflow.definitions.view", "/workflow/definitions", Icons.Material.Filled.AccountTree, ApprovalPermissions.Definitions.View),
+        ]),
         new("perm.audit", Icons.Material.Filled.FactCheck,
         [
             new("perm.audit.login_logs.view", "/audit/login-logs", Icons.Material.Filled.Login, AuditPermissions.LoginLogs.View),
