@@ -49,6 +49,14 @@ public sealed class DefinitionEditorTests : PortalTestContext
         return editor;
     }
 
+    /// <summary>Clicks once the debounced check has run, and waits for what the click calls (MudButton handles clicks asynchronously).</summary>
+    private static void ClickSettled(IRenderedComponent<DefinitionEditor> editor, string selector, Func<bool> done)
+    {
+        editor.WaitForAssertion(() => Assert.Equal("false", editor.Find("#design-problems").GetAttribute("data-checking")), TimeSpan.FromSeconds(5));
+        editor.Find(selector).Click();
+        editor.WaitForAssertion(() => Assert.True(done()), TimeSpan.FromSeconds(5));
+    }
+
     private static ProcessDrawing DrawingOf(IRenderedComponent<DefinitionEditor> editor) => editor.FindComponent<ProcessDesigner>().Instance.Drawing;
 
     [Fact]
@@ -62,7 +70,7 @@ public sealed class DefinitionEditorTests : PortalTestContext
             editor.Find($"[data-add-field='{type}']").Click();
         }
 
-        editor.Find("#design-save").Click();
+        ClickSettled(editor, "#design-save", () => _service.Saved.Count > 0);
 
         var (process, form, version) = Assert.Single(_service.Saved);
         Assert.Equal(3, version);
@@ -78,14 +86,14 @@ public sealed class DefinitionEditorTests : PortalTestContext
     }
 
     [Fact]
-    public async Task FormDesigner_MovesAndDeletesFields_RenumberingTheirOrder()
+    public void FormDesigner_MovesAndDeletesFields_RenumberingTheirOrder()
     {
         _service.Detail = _service.Detail with { DraftForm = TwoFields };
         var editor = RenderEditor();
 
         editor.Find("[data-move-down='amount']").Click();
         editor.Find("[data-delete-field='approver']").Click();
-        await editor.InvokeAsync(() => editor.Find("#design-save").Click());
+        ClickSettled(editor, "#design-save", () => _service.Saved.Count > 0);
 
         var form = Assert.Single(_service.Saved).Form;
         var only = Assert.Single(form.Fields);
@@ -112,7 +120,7 @@ public sealed class DefinitionEditorTests : PortalTestContext
         await editor.InvokeAsync(() => editor.FindComponent<MudSelect<AssigneeKind>>().Instance.ValueChanged.InvokeAsync(AssigneeKind.ChosenByApplicant));
         editor.Find("#process-node-panel [data-action='add-rule']").Click();
         await editor.InvokeAsync(() => editor.FindComponents<MudSelect<string>>().Last().Instance.ValueChanged.InvokeAsync("approver"));
-        editor.Find("#design-save").Click();
+        ClickSettled(editor, "#design-save", () => _service.Saved.Count > 0);
 
         var saved = Assert.IsType<ApprovalNode>(Assert.Single(_service.Saved).Process.Nodes.Single(n => n.Key == "approval_1"));
         Assert.Equal(ApprovalMode.Countersign, saved.Mode);
@@ -166,7 +174,7 @@ public sealed class DefinitionEditorTests : PortalTestContext
         var editor = RenderEditor();
         editor.Find("[data-add-field='Text']").Click();
 
-        editor.Find("#design-publish").Click();
+        ClickSettled(editor, "#design-publish", () => _service.Publishes > 0);
 
         var error = editor.WaitForElement("#publish-error");
         Assert.Contains("The process needs a start node.", error.TextContent, StringComparison.Ordinal);

@@ -155,7 +155,7 @@ public sealed partial class ProcessDrawing : IDisposable
     {
         foreach (var node in Nodes)
         {
-            node.Progress = progress?.GetValueOrDefault(node.Key) ?? (progress is null ? null : NodeProgress.Pending);
+            node.Progress = progress is null ? null : progress.TryGetValue(node.Key, out var state) ? state : NodeProgress.Pending;
             node.Refresh();
         }
     }
