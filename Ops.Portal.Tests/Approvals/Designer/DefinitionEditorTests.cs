@@ -182,4 +182,17 @@ public sealed class DefinitionEditorTests : PortalTestContext
         Assert.Single(Assert.Single(_service.Saved).Form.Fields);
         Assert.Single(editor.FindComponent<FormDesigner>().Instance.Form.Fields);
     }
+
+    [Fact]
+    public void Tab_ComesFromTheQueryString_AndSwitchingWritesItBack()
+    {
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/workflow/definitions/1?tab=process");
+        var editor = RenderEditor();
+
+        Assert.Equal("Process", editor.Find(".mud-tab.mud-tab-active").TextContent.Trim());
+        editor.FindAll(".mud-tab")[3].Click();
+
+        editor.WaitForAssertion(() => Assert.EndsWith("?tab=versions", navigation.Uri, StringComparison.Ordinal));
+    }
 }

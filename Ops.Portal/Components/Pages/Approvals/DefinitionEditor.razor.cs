@@ -60,8 +60,13 @@ public sealed partial class DefinitionEditor : IDisposable
         get => Math.Max(0, Array.IndexOf(Tabs, Tab ?? "basics"));
         set
         {
-            Tab = Tabs[Math.Clamp(value, 0, Tabs.Length - 1)];
-            Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("tab", Tab), replace: true);
+            // MudTabs reports the index on first render too; only a real switch changes the address.
+            var tab = Tabs[Math.Clamp(value, 0, Tabs.Length - 1)];
+            if (tab != (Tab ?? "basics"))
+            {
+                Tab = tab;
+                Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("tab", tab), replace: true);
+            }
         }
     }
 
