@@ -55,6 +55,7 @@ public static class NavigationCatalog
             new("approval.apply.title", "/workflow/apply", Icons.Material.Filled.PostAdd, ApprovalPermissions.Instances.Todo),
             new("perm.workflow.instances.todo", ApprovalInboxHref, Icons.Material.Filled.Inbox, ApprovalPermissions.Instances.Todo),
             new("approval.delegation.title", "/workflow/delegation", Icons.Material.Filled.EventBusy, ApprovalPermissions.Instances.Todo),
+            new("perm.workflow.definitions.view", "/workflow/definitions", Icons.Material.Filled.AccountTree, ApprovalPermissions.Definitions.View),
         ]),
         new("perm.audit", Icons.Material.Filled.FactCheck,
         [

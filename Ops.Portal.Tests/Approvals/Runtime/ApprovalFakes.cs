@@ -147,6 +147,9 @@ public abstract class ApprovalPageTestContext : PortalTestContext
         Services.AddSingleton<IApprovalDefinitionService, FakeDefinitions>();
         Services.AddSingleton<IUserDirectory, FakeUserDirectory>();
         Services.AddSingleton<IDepartmentService, FakeDepartments>();
+
+        // The process diagram draws its canvas only in an interactive renderer; static is enough here.
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
         Render<MudBlazor.MudPopoverProvider>();
     }
 
