@@ -47,3 +47,29 @@ public sealed class ApprovalTimerTests
         Assert.Equal(2, await db.MessageLogs.CountAsync(m => m.TemplateCode == "approval.due_reminder"));
     }
 }
+
+/// <summary>The timers are the scheduler's: the portal registers a repeating Quartz trigger for them at start-up, which fires.</summary>
+public sealed class ApprovalTimerSchedulingTests
+{
+    [Fact]
+    public async Task ThePortal_SchedulesTheTimerJob_OnItsInterval_AndItRuns()
+    {
+        await using var factory = new OpsWebFactory(settings: new Dictionary<string, string?> { ["Approvals:Timers:Interval"] = "00:00:01" });
+        _ = factory.CreateClient();
+        var scheduler = await factory.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+
+        var key = new Quartz.TriggerKey("approval-timers", ApprovalTimerJob.Key.Group);
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        Quartz.ISimpleTrigger? trigger = null;
+        while ((trigger?.TimesTriggered ?? 0) < 2 && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            trigger = await scheduler.GetTrigger(key) as Quartz.ISimpleTrigger;
+        }
+
+        Assert.NotNull(await scheduler.GetJobDetail(ApprovalTimerJob.Key));
+        Assert.NotNull(trigger);
+        Assert.Equal(TimeSpan.FromSeconds(1), trigger.RepeatInterval);
+        Assert.True(trigger.TimesTriggered >= 2, $"fired {trigger.TimesTriggered} times");
+    }
+}
