@@ -12,7 +12,7 @@ namespace Ops.Infrastructure.Approvals;
 
 /// <summary>Approval types: design, publish (a new frozen version), archive, delete, callback settings. Changes are audited.</summary>
 internal sealed class ApprovalDefinitionService(
-    IDbContextFactory<OpsDbContext> factory, IPermissionGuard guard, IAuditTrail audit, IDataProtectionProvider protection, TimeProvider clock)
+    IDbContextFactory<OpsDbContext> factory, IPermissionGuard guard, ICurrentUser currentUser, IAuditTrail audit, IDataProtectionProvider protection, TimeProvider clock)
     : IApprovalDefinitionService
 {
     public const string SecretPurpose = "Ops.Approvals.Callback";
@@ -102,7 +102,7 @@ internal sealed class ApprovalDefinitionService(
     public async Task<Result<int>> PublishAsync(long id, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(ApprovalPermissions.Definitions.Publish, cancellationToken);
-        var by = await guard.RequireUserIdAsync(cancellationToken);
+        var by = (await currentUser.GetActorAsync(cancellationToken)).UserId;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var definition = await db.ApprovalDefinitions.Include(d => d.Versions).SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (definition is null)

@@ -20,6 +20,7 @@ public static class ApprovalServiceCollectionExtensions
         services.AddScoped<IApprovalService, ApprovalService>();
         services.AddScoped<IApprovalInbox, ApprovalInbox>();
         services.AddScoped<IApprovalDelegationService, ApprovalDelegationService>();
+        services.AddScoped<ApprovalDemoSeeder>();
         services.AddSingleton<ApprovalCallbackDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<ApprovalCallbackDispatcher>());
 

@@ -49,7 +49,7 @@ public sealed class CliCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task SeedDemo_CreatesDepartmentsAndUsers_Once()
+    public async Task SeedDemo_CreatesDepartmentsUsersAndApprovalTypes_Once()
     {
         var environment = new Dictionary<string, string> { ["OPS_DEMO_PASSWORD"] = "demo passphrase 2026" };
 
@@ -60,6 +60,10 @@ public sealed class CliCommandTests : IDisposable
         Assert.Contains("10 users created", output, StringComparison.Ordinal);
         Assert.Equal(0, again);
         Assert.Contains("0 users created", second, StringComparison.Ordinal);
+        Assert.Contains("(2 new)", output, StringComparison.Ordinal);
+        Assert.Contains("(0 new)", second, StringComparison.Ordinal);
+        Assert.Equal(2L, Scalar("SELECT COUNT(*) FROM t_workflow_definition_version v JOIN t_workflow_definition d ON v.DefinitionId = d.Id WHERE d.Code IN ('leave', 'purchase') AND d.Status = 'Published'"));
+        Assert.Equal(10L, Scalar("SELECT COUNT(*) FROM AspNetUserRoles ur JOIN t_role r ON ur.RoleId = r.Id WHERE r.Name = 'employee'"));
         Assert.Equal(10L, Scalar("SELECT COUNT(*) FROM t_department"));
         Assert.Equal(10L, Scalar("SELECT COUNT(*) FROM t_user"));
         Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM t_department d JOIN t_department p ON d.ParentId = p.Id WHERE d.Code = 'IT-OPS' AND p.Code = 'IT' AND d.Path LIKE p.Path || '%'"));

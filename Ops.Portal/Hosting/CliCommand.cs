@@ -93,6 +93,8 @@ internal sealed record CliCommand(string Verb, string[] Arguments, string[] Host
         await using var scope = app.Services.CreateSystemScope();
         var created = await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync(password);
         Console.WriteLine($"Demo departments and users are in place ({created} users created).");
+        var processes = await scope.ServiceProvider.GetRequiredService<Ops.Infrastructure.Approvals.ApprovalDemoSeeder>().SeedAsync();
+        Console.WriteLine($"Demo approval types are published ({processes} new): leave, purchase.");
         if (created > 0 && generated)
         {
             Console.WriteLine($"Demo users' password: {password}");
