@@ -4,6 +4,7 @@ using Blazor.Diagrams.Core.Behaviors;
 using Blazor.Diagrams.Core.Models;
 using Blazor.Diagrams.Core.Models.Base;
 using Blazor.Diagrams.Options;
+using Ops.Portal.Components.Shared;
 using Ops.Domain.Approvals;
 using Ops.Portal.Components.Pages.Scheduler.Components.Flows;
 
@@ -18,6 +19,8 @@ namespace Ops.Portal.Components.Pages.Approvals.Components;
 /// </summary>
 public sealed partial class ProcessDrawing : IDisposable
 {
+    private readonly DiagramWatch _watch;
+
     public ProcessDrawing(bool readOnly = false)
     {
         ReadOnly = readOnly;
@@ -35,21 +38,25 @@ public sealed partial class ProcessDrawing : IDisposable
         }
 
         Diagram.RegisterComponent<ProcessNodeModel, ProcessNodeWidget>();
-        Diagram.Nodes.Added += OnNodesChanged;
-        Diagram.Nodes.Removed += OnNodesChanged;
-        Diagram.Links.Added += OnLinkAdded;
-        Diagram.Links.Removed += OnLinkRemoved;
-        Diagram.SelectionChanged += OnSelectionChanged;
+        _watch = new DiagramWatch(Diagram);
     }
 
     public BlazorDiagram Diagram { get; }
 
     public bool ReadOnly { get; }
 
-    /// <summary>A node or a finished link was added or removed.</summary>
-    public event Action? GraphChanged;
+    /// <summary>A node or a finished link was added or removed: the graph needs checking again.</summary>
+    public event Action? GraphChanged
+    {
+        add => _watch.GraphChanged += value;
+        remove => _watch.GraphChanged -= value;
+    }
 
-    public event Action? SelectionChanged;
+    public event Action? SelectionChanged
+    {
+        add => _watch.SelectionChanged += value;
+        remove => _watch.SelectionChanged -= value;
+    }
 
     public IEnumerable<ProcessNodeModel> Nodes => Diagram.Nodes.OfType<ProcessNodeModel>();
 
@@ -183,30 +190,5 @@ public sealed partial class ProcessDrawing : IDisposable
         BranchOrder = Diagram.Links.OfType<ProcessLinkModel>().Select(l => l.BranchOrder + 1).DefaultIfEmpty(0).Max(),
     };
 
-    private void OnNodesChanged(NodeModel node) => GraphChanged?.Invoke();
-
-    // A link is added when the drag from a port starts; it is a transition only once its target is attached.
-    private void OnLinkAdded(BaseLinkModel link) => link.TargetAttached += OnLinkAttached;
-
-    private void OnLinkAttached(BaseLinkModel link) => GraphChanged?.Invoke();
-
-    private void OnLinkRemoved(BaseLinkModel link)
-    {
-        link.TargetAttached -= OnLinkAttached;
-        if (link.IsAttached)
-        {
-            GraphChanged?.Invoke();
-        }
-    }
-
-    private void OnSelectionChanged(SelectableModel model) => SelectionChanged?.Invoke();
-
-    public void Dispose()
-    {
-        Diagram.Nodes.Added -= OnNodesChanged;
-        Diagram.Nodes.Removed -= OnNodesChanged;
-        Diagram.Links.Added -= OnLinkAdded;
-        Diagram.Links.Removed -= OnLinkRemoved;
-        Diagram.SelectionChanged -= OnSelectionChanged;
-    }
+    public void Dispose() => _watch.Dispose();
 }

@@ -4,6 +4,7 @@ using Blazor.Diagrams.Core.Behaviors;
 using Blazor.Diagrams.Core.Models;
 using Blazor.Diagrams.Core.Models.Base;
 using Blazor.Diagrams.Options;
+using Ops.Portal.Components.Shared;
 using Ops.Domain.Scheduler.Flows;
 
 namespace Ops.Portal.Components.Pages.Scheduler.Components.Flows;
@@ -15,6 +16,8 @@ namespace Ops.Portal.Components.Pages.Scheduler.Components.Flows;
 /// </summary>
 internal sealed class FlowDrawing : IDisposable
 {
+    private readonly DiagramWatch _watch;
+
     public FlowDrawing()
     {
         var options = new BlazorDiagramOptions { AllowMultiSelection = true, AllowPanning = true };
@@ -24,19 +27,23 @@ internal sealed class FlowDrawing : IDisposable
         options.Zoom.Maximum = 2;
         Diagram = new BlazorDiagram(options);
         Diagram.RegisterComponent<FlowEditorNode, FlowNodeWidget>();
-        Diagram.Nodes.Added += OnNodesChanged;
-        Diagram.Nodes.Removed += OnNodesChanged;
-        Diagram.Links.Added += OnLinkAdded;
-        Diagram.Links.Removed += OnLinkRemoved;
-        Diagram.SelectionChanged += OnSelectionChanged;
+        _watch = new DiagramWatch(Diagram);
     }
 
     public BlazorDiagram Diagram { get; }
 
     /// <summary>A node or a finished link was added or removed: the graph needs checking again.</summary>
-    public event Action? GraphChanged;
+    public event Action? GraphChanged
+    {
+        add => _watch.GraphChanged += value;
+        remove => _watch.GraphChanged -= value;
+    }
 
-    public event Action? SelectionChanged;
+    public event Action? SelectionChanged
+    {
+        add => _watch.SelectionChanged += value;
+        remove => _watch.SelectionChanged -= value;
+    }
 
     public IEnumerable<FlowEditorNode> Nodes => Diagram.Nodes.OfType<FlowEditorNode>();
 
@@ -128,30 +135,5 @@ internal sealed class FlowDrawing : IDisposable
         SelectedColor = "#1e88e5",
     };
 
-    private void OnNodesChanged(NodeModel node) => GraphChanged?.Invoke();
-
-    // A link is added when the drag from a port starts; it is an edge only once its target is attached.
-    private void OnLinkAdded(BaseLinkModel link) => link.TargetAttached += OnLinkAttached;
-
-    private void OnLinkAttached(BaseLinkModel link) => GraphChanged?.Invoke();
-
-    private void OnLinkRemoved(BaseLinkModel link)
-    {
-        link.TargetAttached -= OnLinkAttached;
-        if (link.IsAttached)
-        {
-            GraphChanged?.Invoke();
-        }
-    }
-
-    private void OnSelectionChanged(SelectableModel model) => SelectionChanged?.Invoke();
-
-    public void Dispose()
-    {
-        Diagram.Nodes.Added -= OnNodesChanged;
-        Diagram.Nodes.Removed -= OnNodesChanged;
-        Diagram.Links.Added -= OnLinkAdded;
-        Diagram.Links.Removed -= OnLinkRemoved;
-        Diagram.SelectionChanged -= OnSelectionChanged;
-    }
+    public void Dispose() => _watch.Dispose();
 }
