@@ -48,6 +48,16 @@ if (mode == "flows")
     return;
 }
 
+if (mode == "approvals")
+{
+    // approvals ["<mysql server connection>"] [instances] [parallel]
+    var rest = args.Skip(1).ToList();
+    var server = rest.Count > 0 && !int.TryParse(rest[0], System.Globalization.CultureInfo.InvariantCulture, out _) ? rest[0] : null;
+    var numbers = rest.Skip(server is null ? 0 : 1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+    await ApprovalBench.RunAsync(server, numbers.ElementAtOrDefault(0) is > 0 and var n ? n : 2000, numbers.ElementAtOrDefault(1) is > 0 and var p ? p : 16);
+    return;
+}
+
 if (mode == "signin")
 {
     await SignInBench.RunAsync();

@@ -1,0 +1,524 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MySqlConnector;
+using Ops.Domain.Approvals;
+using Ops.Domain.Auth;
+using Ops.Domain.Common;
+using Ops.Domain.Notifications;
+using Ops.Infrastructure.Common;
+using Ops.Infrastructure.Persistence;
+
+namespace Ops.Benchmarks;
+
+/// <summary>
+/// Approval transitions per second: the real portal (hosted services on, as the product runs) on a fresh
+/// database; N applications of a two-step process (start → A (u1) → B (u2) → end), P at a time, each one
+/// started and submitted by the applicant, approved by u1, approved by u2, every call in a scope acting as
+/// its user. Transitions/s = 3 N / wall time; p50 / p99 per step; records and final states checked.
+/// Two phases per database, each on a fresh portal: notifications on (the product) and off (the message
+/// service replaced by a no-op, everything else the same). Every EF command is counted per step.
+/// </summary>
+internal static class ApprovalBench
+{
+    private const string Code = "bench_purchase";
+    private static readonly string[] Steps = ["start", "approve A", "approve B"];
+
+    public static async Task RunAsync(string? mysqlServer, int instances, int parallel)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"approvals: {instances:N0} instances × 3 transitions, {parallel} workers, {Environment.ProcessorCount} cores"));
+        using var sql = SqlCounter.Start();
+
+        // BENCH_NOTIFICATIONS=on|off limits the phases; BENCH_ONLY=sqlite|mysql the databases.
+        var phases = Environment.GetEnvironmentVariable("BENCH_NOTIFICATIONS") switch
+        {
+            "on" => new[] { true },
+            "off" => [false],
+            _ => [true, false],
+        };
+        var only = Environment.GetEnvironmentVariable("BENCH_ONLY");
+        foreach (var notifications in only == "mysql" ? [] : phases)
+        {
+            await MeasureAsync("SQLite", null, instances, parallel, notifications, sql);
+        }
+
+        if (!string.IsNullOrWhiteSpace(mysqlServer) && only != "sqlite")
+        {
+            foreach (var notifications in phases)
+            {
+                var schema = $"ops_apprbench_{Guid.NewGuid():N}"[..24];
+                try
+                {
+                    await MeasureAsync("MariaDB", new MySqlConnectionStringBuilder(mysqlServer) { Database = schema }.ConnectionString, instances, parallel, notifications, sql);
+                }
+                finally
+                {
+                    await using var connection = new MySqlConnection(mysqlServer);
+                    await connection.OpenAsync();
+                    await using var drop = connection.CreateCommand();
+                    drop.CommandText = $"DROP DATABASE IF EXISTS `{schema}`";
+                    await drop.ExecuteNonQueryAsync();
+                }
+            }
+        }
+    }
+
+    private static async Task MeasureAsync(string database, string? mysql, int count, int parallel, bool notifications, SqlCounter sql)
+    {
+        var settings = new Dictionary<string, string?>();
+        if (mysql is not null)
+        {
+            settings["Database:Provider"] = "MySql";
+            settings["ConnectionStrings:Ops"] = mysql;
+        }
+
+        var (app, _, cleanup) = await PortalBenchHost.StartAsync("approval bench passphrase", settings, services =>
+        {
+            if (Environment.GetEnvironmentVariable("BENCH_OUTBOX") == "off")
+            {
+                // Profiling: queue the notices but leave them undelivered (no outbox dispatcher in this process).
+                var dispatcher = services.Single(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService)
+                    && d.ImplementationType == typeof(Ops.Infrastructure.Notifications.OutboxDispatcher));
+                services.Remove(dispatcher);
+            }
+
+            services.RemoveAll<IMessageService>();
+            if (notifications)
+            {
+                // The real message service, timed per step (wall time inside SendAsync).
+                services.AddScoped<Ops.Infrastructure.Notifications.MessageService>();
+                services.AddScoped<IMessageService, TimedMessages>();
+            }
+            else
+            {
+                services.AddScoped<IMessageService, NoMessages>();
+            }
+        });
+        try
+        {
+            var services = app.Services;
+            var (applicant, u1, u2) = await SeedAsync(services);
+
+            // Warm-up: JIT, pools, the notice templates created on first use.
+            await RunAsync(services, applicant, u1, u2, 24, 4, null);
+            long firstMeasured;
+            await using (var scope = services.CreateSystemScope())
+            await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync())
+            {
+                firstMeasured = await db.ApprovalInstances.MaxAsync(i => i.Id) + 1;
+            }
+
+            sql.Reset();
+            TimedMessages.Reset();
+            var exceptions = new ConcurrentDictionary<string, int>();
+            void OnException(object? sender, System.Runtime.ExceptionServices.FirstChanceExceptionEventArgs e) =>
+                exceptions.AddOrUpdate($"{e.Exception.GetType().Name} in {SqlCounter.Step.Value ?? "background"}: {Shorten(e.Exception.Message)}", 1, (_, n) => n + 1);
+            AppDomain.CurrentDomain.FirstChanceException += OnException;
+            var allocated = GC.GetTotalAllocatedBytes();
+            var collections = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
+            var cpu = CpuTime.Take();
+            var run = await RunAsync(services, applicant, u1, u2, count, parallel, sql);
+            var used = CpuTime.Take() - cpu;
+            AppDomain.CurrentDomain.FirstChanceException -= OnException;
+            var gcs = Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collections[g]).ToArray();
+            allocated = GC.GetTotalAllocatedBytes() - allocated;
+            var label = notifications ? "notifications on" : "notifications off";
+            Console.WriteLine();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{database}, {label}: {3 * count:N0} transitions in {run.Elapsed.TotalSeconds:F2} s = {3 * count / run.Elapsed.TotalSeconds:N0} transitions/s ({count / run.Elapsed.TotalSeconds:N0} instances/s), {run.Errors.Count} errors"));
+            var busy = run.Latencies.Sum(l => l.Sum()) / run.Elapsed.TotalMilliseconds;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  CPU per transition: bench process {used.Process.TotalMilliseconds / (3 * count):F2} ms{(used.Database is { } d && mysql is not null ? $", local mariadbd {d.TotalMilliseconds / (3 * count):F2} ms" : "")}; calls in flight on average {busy:F1} of {parallel}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  allocated {allocated / 1024.0 / (3 * count):F0} KiB per transition; GCs gen0 {gcs[0]}, gen1 {gcs[1]}, gen2 {gcs[2]}; first-chance exceptions {exceptions.Values.Sum() / (3.0 * count):F2} per transition"));
+            foreach (var (what, n) in exceptions.OrderByDescending(e => e.Value).Take(5))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"      {n / (3.0 * count),5:F2}×  {what}"));
+            }
+
+            for (var s = 0; s < Steps.Length; s++)
+            {
+                var samples = run.Latencies[s];
+                var mean = samples.Count == 0 ? 0 : samples.Average();
+                samples.Sort();
+                var messages = TimedMessages.MillisecondsIn(Steps[s]);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {Steps[s],-10} p50 {Percentile(samples, 0.50),7:F1} ms   p99 {Percentile(samples, 0.99),7:F1} ms   max {samples[^1],7:F1} ms   mean {mean,7:F1} ms{(notifications ? $", of which in IMessageService.SendAsync {messages / Math.Max(1, samples.Count),6:F1} ms" : "")}"));
+            }
+
+            foreach (var error in run.Errors.Take(5))
+            {
+                Console.WriteLine($"  error: {error}");
+            }
+
+            await VerifyAsync(services, firstMeasured, count);
+            sql.Print(count);
+            if (notifications && Environment.GetEnvironmentVariable("BENCH_OUTBOX") != "off")
+            {
+                await DrainAsync(services, run.Elapsed);
+            }
+        }
+        finally
+        {
+            await cleanup();
+        }
+    }
+
+    private sealed record Run(TimeSpan Elapsed, List<double>[] Latencies, ConcurrentQueue<string> Errors);
+
+    private static async Task<Run> RunAsync(IServiceProvider services, Actor applicant, Actor u1, Actor u2, int count, int parallel, SqlCounter? sql)
+    {
+        var next = -1;
+        var errors = new ConcurrentQueue<string>();
+        var perWorker = new List<List<double>[]>();
+        var clock = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, parallel).Select(_ =>
+        {
+            var local = new[] { new List<double>(), new List<double>(), new List<double>() };
+            lock (perWorker)
+            {
+                perWorker.Add(local);
+            }
+
+            return Task.Run(async () =>
+            {
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < count)
+                {
+                    var application = new ApprovalApplication(
+                        string.Create(CultureInfo.InvariantCulture, $"Purchase {i}"),
+                        new Dictionary<string, JsonElement>
+                        {
+                            ["amount"] = JsonSerializer.SerializeToElement(100.25m + (i % 1000)),
+                            ["reason"] = JsonSerializer.SerializeToElement("benchmark purchase"),
+                        });
+                    var id = await StepAsync(0, applicant, async approvals =>
+                    {
+                        var started = await approvals.StartAsync(new StartApproval(Code, application));
+                        return started.IsSuccess ? Result.Success(started.Value) : started.Error!;
+                    });
+                    if (id is null)
+                    {
+                        continue;
+                    }
+
+                    if (await StepAsync(1, u1, async approvals => ToLong(await approvals.ApproveAsync(new TaskRef(id.Value, 1), "ok"))) is null)
+                    {
+                        continue;
+                    }
+
+                    await StepAsync(2, u2, async approvals => ToLong(await approvals.ApproveAsync(new TaskRef(id.Value, 2), "ok")));
+                }
+
+                async Task<long?> StepAsync(int step, Actor actor, Func<IApprovalService, Task<Result<long>>> call)
+                {
+                    SqlCounter.Step.Value = sql is null ? null : Steps[step];
+                    var started = Stopwatch.GetTimestamp();
+                    Result<long> result;
+                    await using (var scope = services.CreateScopeAs(actor))
+                    {
+                        result = await call(scope.ServiceProvider.GetRequiredService<IApprovalService>());
+                    }
+
+                    local[step].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    SqlCounter.Step.Value = null;
+                    if (result.IsFailure)
+                    {
+                        errors.Enqueue($"{Steps[step]}: {result.Error}");
+                        return null;
+                    }
+
+                    return result.Value;
+                }
+            });
+        }).ToList();
+        await Task.WhenAll(workers);
+        clock.Stop();
+        var latencies = Enumerable.Range(0, 3).Select(s => perWorker.SelectMany(w => w[s]).ToList()).ToArray();
+        return new Run(clock.Elapsed, latencies, errors);
+    }
+
+    private static string Shorten(string text) => text.Length <= 120 ? text : text[..120] + "…";
+
+    private static Result<long> ToLong(Result result) => result.IsSuccess ? Result.Success(0L) : result.Error!;
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(sorted.Count * p) - 1, 0, sorted.Count - 1)];
+
+    /// <summary>Users, a role with <c>workflow.instances.todo</c>, and the published two-step definition, all through the services.</summary>
+    private static async Task<(Actor Applicant, Actor U1, Actor U2)> SeedAsync(IServiceProvider services)
+    {
+        await using var system = services.CreateSystemScope();
+        var sp = system.ServiceProvider;
+        var roles = sp.GetRequiredService<IRoleService>();
+        var todo = (await roles.CreateAsync(new("bench_approver", "Bench approver", null, null, 0, true, null, [], false))).Value;
+        Check(await roles.SetGrantsAsync(todo, [ApprovalPermissions.Instances.Todo]));
+        var designer = (await roles.CreateAsync(new("bench_designer", "Bench designer", null, null, 0, true, null, [], false))).Value;
+        Check(await roles.SetGrantsAsync(designer, [ApprovalPermissions.Definitions.View, ApprovalPermissions.Definitions.Edit, ApprovalPermissions.Definitions.Publish]));
+
+        async Task<Actor> UserAsync(string name, long role)
+        {
+            var created = await sp.GetRequiredService<IUserService>().CreateAsync(
+                new UserInput(name, name, null, null, null, [role], null, [], true, false, false, false), "approval bench passphrase");
+            Check(created);
+            return new Actor(created.Value.Id, name, true, false);
+        }
+
+        var applicant = await UserAsync("bench.applicant", todo);
+        var u1 = await UserAsync("bench.u1", todo);
+        var u2 = await UserAsync("bench.u2", todo);
+        var admin = await UserAsync("bench.designer", designer);
+
+        await using var asDesigner = services.CreateScopeAs(admin);
+        var definitions = asDesigner.ServiceProvider.GetRequiredService<IApprovalDefinitionService>();
+        var id = (await definitions.CreateAsync(new DefinitionInput(Code, "Bench purchase", "bench"))).Value;
+        var form = new ApprovalForm([new FormField("amount", "Amount", FieldType.Amount, Required: true), new FormField("reason", "Reason", FieldType.TextArea, Order: 1)]);
+        var process = new ApprovalProcess(
+            [new StartNode("start"), new ApprovalNode("A", "A", ApprovalMode.Single, [AssigneeRule.Users(u1.UserId!.Value)]),
+             new ApprovalNode("B", "B", ApprovalMode.Single, [AssigneeRule.Users(u2.UserId!.Value)]), new EndNode("end")],
+            [new ProcessEdge("start", "A"), new ProcessEdge("A", "B"), new ProcessEdge("B", "end")]);
+        var version = (await definitions.GetAsync(id)).Value.Version;
+        Check(await definitions.SaveDesignAsync(id, process, form, version));
+        Check(await definitions.PublishAsync(id));
+        return (applicant, u1, u2);
+    }
+
+    private static void Check(Result result)
+    {
+        if (result.IsFailure)
+        {
+            throw new InvalidOperationException(result.Error!.ToString());
+        }
+    }
+
+    /// <summary>Every measured instance Approved, 3 records each, task 1 at A and task 2 at B both approved.</summary>
+    private static async Task VerifyAsync(IServiceProvider services, long firstId, int expected)
+    {
+        await using var scope = services.CreateSystemScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync();
+        var states = await db.ApprovalInstances.Where(i => i.Id >= firstId).GroupBy(i => i.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+        var approved = states.Where(s => s.Key == ApprovalStatus.Approved).Sum(s => s.Count);
+        var records = await db.ApprovalRecords.CountAsync(r => r.InstanceId >= firstId);
+        var actions = await db.ApprovalRecords.Where(r => r.InstanceId >= firstId).GroupBy(r => r.Action).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+        var goodTasks = await db.ApprovalTasks.CountAsync(t => t.InstanceId >= firstId && t.Status == ApprovalTaskStatus.Approved
+            && ((t.Number == 1 && t.NodeKey == "A") || (t.Number == 2 && t.NodeKey == "B")));
+        var tasks = await db.ApprovalTasks.CountAsync(t => t.InstanceId >= firstId);
+        var messages = await db.MessageLogs.CountAsync(m => m.BusinessType == "approval");
+        var ok = approved == expected && records == 3 * expected && goodTasks == 2 * expected && tasks == 2 * expected;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  check: {approved:N0}/{expected:N0} Approved ({string.Join(", ", states.Select(s => $"{s.Key} {s.Count}"))}); t_workflow_record rows {records:N0} (expected {3 * expected:N0}: {string.Join(", ", actions.Select(a => $"{a.Key} {a.Count}"))}); tasks {tasks:N0}, approved at the right node {goodTasks:N0}; approval messages queued (incl. warm-up) {messages:N0} → {(ok ? "OK" : "MISMATCH")}"));
+    }
+
+    /// <summary>How long the outbox takes to deliver the in-app notices the run queued.</summary>
+    private static async Task DrainAsync(IServiceProvider services, TimeSpan run)
+    {
+        var clock = Stopwatch.StartNew();
+        int pending;
+        do
+        {
+            await using var scope = services.CreateSystemScope();
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync();
+            pending = await db.MessageLogs.CountAsync(m => m.Status == MessageStatus.Pending || m.Status == MessageStatus.Sending);
+            if (pending > 0)
+            {
+                await Task.Delay(250);
+            }
+        }
+        while (pending > 0 && clock.Elapsed < TimeSpan.FromSeconds(120));
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  outbox: {(pending == 0 ? "all in-app notices delivered" : $"{pending:N0} still pending")} {clock.Elapsed.TotalSeconds:F1} s after the last transition ({run.TotalSeconds + clock.Elapsed.TotalSeconds:F1} s after the first)"));
+    }
+
+    /// <summary>The real message service with the wall time of each send added up per step.</summary>
+    private sealed class TimedMessages(Ops.Infrastructure.Notifications.MessageService inner) : IMessageService
+    {
+        private static readonly ConcurrentDictionary<string, long> Ticks = new();
+
+        public static void Reset() => Ticks.Clear();
+
+        public static double MillisecondsIn(string step) => TimeSpan.FromTicks(Ticks.GetValueOrDefault(step)).TotalMilliseconds;
+
+        public async Task<Result<int>> SendAsync(SendRequest request, CancellationToken cancellationToken = default)
+        {
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                return await inner.SendAsync(request, cancellationToken);
+            }
+            finally
+            {
+                Ticks.AddOrUpdate(SqlCounter.Step.Value ?? "background", Stopwatch.GetElapsedTime(started).Ticks, (_, t) => t + Stopwatch.GetElapsedTime(started).Ticks);
+            }
+        }
+    }
+
+    /// <summary>Notifications off: the send is accepted and nothing is queued.</summary>
+    private sealed class NoMessages : IMessageService
+    {
+        public Task<Result<int>> SendAsync(SendRequest request, CancellationToken cancellationToken = default) => Task.FromResult<Result<int>>(0);
+    }
+}
+
+/// <summary>CPU time of this process and (when one runs on this machine) of the MariaDB server.</summary>
+internal sealed record CpuTime(TimeSpan Process, TimeSpan? Database)
+{
+    public static CpuTime Take()
+    {
+        var servers = System.Diagnostics.Process.GetProcessesByName("mariadbd").Concat(System.Diagnostics.Process.GetProcessesByName("mysqld")).ToList();
+        TimeSpan? database = servers.Count == 0 ? null : TimeSpan.FromTicks(servers.Sum(p => p.TotalProcessorTime.Ticks));
+        servers.ForEach(p => p.Dispose());
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        return new CpuTime(self.TotalProcessorTime, database);
+    }
+
+    public static CpuTime operator -(CpuTime after, CpuTime before) =>
+        new(after.Process - before.Process, after.Database is { } a && before.Database is { } b ? a - b : null);
+}
+
+/// <summary>
+/// Counts EF Core's commands, connection opens and transactions per workload step (an async-local tag), from
+/// EF's diagnostic events: no change to the infrastructure's registration. Untagged work (the outbox dispatcher,
+/// the scheduler) is counted as "background".
+/// </summary>
+internal sealed partial class SqlCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+{
+    public static readonly AsyncLocal<string?> Step = new();
+
+    private readonly ConcurrentDictionary<(string Step, string Key), Stat> _stats = new();
+    private readonly List<IDisposable> _subscriptions = [];
+
+    private SqlCounter()
+    {
+    }
+
+    public static SqlCounter Start()
+    {
+        var counter = new SqlCounter();
+        counter._subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(counter));
+        return counter;
+    }
+
+    public void Reset() => _stats.Clear();
+
+    public void Dispose()
+    {
+        lock (_subscriptions)
+        {
+            _subscriptions.ForEach(s => s.Dispose());
+            _subscriptions.Clear();
+        }
+    }
+
+    public void OnNext(DiagnosticListener value)
+    {
+        if (value.Name == DbLoggerCategory.Name)
+        {
+            lock (_subscriptions)
+            {
+                _subscriptions.Add(value.Subscribe(this));
+            }
+        }
+    }
+
+    public void OnNext(KeyValuePair<string, object?> value)
+    {
+        var step = Step.Value ?? "background";
+        switch (value.Value)
+        {
+            case CommandExecutedEventData executed when value.Key == RelationalEventId.CommandExecuted.Name:
+                Add(step, Classify(executed.Command.CommandText), executed.Duration);
+                break;
+            case ConnectionEndEventData opened when value.Key == RelationalEventId.ConnectionOpened.Name:
+                Add(step, "(connection open)", opened.Duration);
+                break;
+            case TransactionEndEventData committed when value.Key == RelationalEventId.TransactionCommitted.Name:
+                Add(step, "(commit)", committed.Duration);
+                break;
+            case QueryExpressionEventData query when value.Key == CoreEventId.QueryCompilationStarting.Name:
+                // A compilation in steady state is a cache miss: the query's shape changes from call to call.
+                Add(step, "(query compiled) " + Shorten(query.Expression.ToString()), TimeSpan.Zero);
+                break;
+            case TransactionEventData when value.Key == RelationalEventId.TransactionStarted.Name:
+                Add(step, "(begin transaction)", TimeSpan.Zero);
+                break;
+            default:
+                break;
+        }
+    }
+
+    public void OnCompleted()
+    {
+    }
+
+    public void OnError(Exception error)
+    {
+    }
+
+    public void Print(int instances)
+    {
+        foreach (var step in _stats.Keys.Select(k => k.Step).Distinct().OrderBy(s => s == "background" ? 1 : 0).ThenBy(s => s, StringComparer.Ordinal))
+        {
+            var rows = _stats.Where(s => s.Key.Step == step).OrderByDescending(s => s.Value.Ticks).ToList();
+            var commands = rows.Where(r => !r.Key.Key.StartsWith('(')).Sum(r => r.Value.Count);
+            var transactions = rows.Where(r => r.Key.Key == "(begin transaction)").Sum(r => r.Value.Count);
+            var opens = rows.Where(r => r.Key.Key == "(connection open)").Sum(r => r.Value.Count);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  SQL in {step}: {(double)commands / instances:F1} commands, {(double)opens / instances:F1} connection opens, {(double)transactions / instances:F1} transactions per instance; time in commands {TimeSpan.FromTicks(rows.Sum(r => r.Value.Ticks)).TotalMilliseconds / instances:F2} ms per instance"));
+            var compiled = rows.Where(r => r.Key.Key.StartsWith("(query compiled)", StringComparison.Ordinal)).ToList();
+            foreach (var (key, stat) in rows.Except(compiled).Take(step == "background" ? 6 : 14).Concat(compiled.OrderByDescending(c => c.Value.Count).Take(5)))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"      {(double)stat.Count / instances,5:F2}×  {TimeSpan.FromTicks(stat.Ticks).TotalMilliseconds / Math.Max(1, stat.Count),7:F2} ms avg  {key.Key}"));
+            }
+        }
+    }
+
+    private void Add(string step, string key, TimeSpan duration)
+    {
+        var stat = _stats.GetOrAdd((step, key), _ => new Stat());
+        Interlocked.Increment(ref stat.Count);
+        Interlocked.Add(ref stat.Ticks, duration.Ticks);
+    }
+
+    private static string Shorten(string expression)
+    {
+        var flat = Whitespace().Replace(expression, " ");
+        return flat.Length <= 160 ? flat : flat[..160] + "…";
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    /// <summary>"SELECT t_workflow_instance" or, for a batch, its statements joined with " + ".</summary>
+    private static string Classify(string sql)
+    {
+        var statements = StatementSplit().Split(sql).Select(s => s.Trim()).Where(s => s.Length > 0).Select(s =>
+        {
+            var verb = s.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries)[0].ToUpperInvariant();
+            var tables = TableName().Matches(s).Select(m => m.Groups[1].Value).Distinct().ToList();
+            return tables.Count > 0 ? $"{verb} {string.Join(" ⋈ ", tables)}" : verb;
+        });
+        var parts = statements.ToList();
+        var grouped = parts.GroupBy(p => p).Select(g => g.Count() > 1 ? $"{g.Key} ×{g.Count()}" : g.Key);
+        return string.Join(" + ", grouped);
+    }
+
+    [GeneratedRegex(@";\s*(?=\r?\n|$)")]
+    private static partial Regex StatementSplit();
+
+    [GeneratedRegex(@"(?:\bFROM|\bJOIN|\bINTO|^UPDATE)\s+[`""\[]?(\w+)", RegexOptions.IgnoreCase)]
+    private static partial Regex TableName();
+
+    private sealed class Stat
+    {
+        public long Count;
+        public long Ticks;
+    }
+}
