@@ -10,6 +10,9 @@ public enum CallbackKind
 
     /// <summary>The in-process <see cref="IApprovalHook"/> registered for the business type.</summary>
     Hook,
+
+    /// <summary>The notices of one action (new tasks, urges, results), sent through the notification center.</summary>
+    Notice,
 }
 
 public enum CallbackStatus
@@ -23,8 +26,9 @@ public enum CallbackStatus
 }
 
 /// <summary>
-/// A durable outbox row: written in the same transaction as the final state it reports, then delivered at
-/// least once with retry and backoff. Receivers de-duplicate on <see cref="DeliveryId"/>.
+/// A durable outbox row: written in the same transaction as the action it follows (the notices of the action,
+/// the callbacks of a final state), then delivered at least once with retry and backoff. Receivers
+/// de-duplicate on <see cref="DeliveryId"/>.
 /// </summary>
 public sealed class ApprovalCallback : Entity
 {
@@ -46,7 +50,13 @@ public sealed class ApprovalCallback : Entity
         NextAttemptAt = now;
     }
 
+    /// <summary>For a row queued with a new instance: EF sets <see cref="InstanceId"/> when both are inserted.</summary>
+    public ApprovalCallback(ApprovalInstance instance, CallbackKind kind, string target, string payload, DateTimeOffset now)
+        : this(instance.Id, kind, target, payload, now) => Instance = instance;
+
     public long InstanceId { get; private set; }
+
+    public ApprovalInstance? Instance { get; private set; }
 
     public CallbackKind Kind { get; private set; }
 

@@ -23,6 +23,8 @@ public sealed class ApprovalCallbackOptions
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    public int BatchSize { get; set; } = 50;
+
     public int MaxAttempts { get; set; } = 8;
 
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(10);
@@ -33,14 +35,15 @@ public sealed class ApprovalCallbackOptions
 }
 
 /// <summary>
-/// Delivers the callback outbox. A row is claimed by a conditional update (only one node wins it), then
+/// Delivers the approval outbox: the notices of each action, and the callbacks of final states. A row is claimed by a conditional update (only one node wins it), then
 /// POSTed with <c>X-Ops-Delivery</c> (receivers de-duplicate on it), <c>X-Ops-Timestamp</c> and
 /// <c>X-Ops-Signature: sha256=</c>hex HMAC-SHA256(secret, timestamp + "." + body) — the same scheme as the
-/// webhook channel — or handed to the module's <see cref="IApprovalHook"/>. Any 2xx (or a hook that
-/// returns) delivers it; anything else is retried with backoff until the attempts run out.
+/// webhook channel — handed to the module's <see cref="IApprovalHook"/>, or its notices are queued in the
+/// notification center. Any 2xx (a hook or a send that returns) delivers it; anything else is retried with
+/// backoff until the attempts run out.
 /// </summary>
 internal sealed class ApprovalCallbackDispatcher(
-    IServiceScopeFactory scopes, IHttpClientFactory clients, IDataProtectionProvider protection, ApprovalCallbackOptions options,
+    IServiceScopeFactory scopes, IHttpClientFactory clients, IDataProtectionProvider protection, ApprovalEffects effects, ApprovalCallbackOptions options,
     TimeProvider clock, ILogger<ApprovalCallbackDispatcher> logger) : BackgroundService
 {
     private readonly string _node = Clip($"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}");
@@ -79,7 +82,7 @@ internal sealed class ApprovalCallbackDispatcher(
         var now = clock.GetUtcNow();
         var candidates = await db.ApprovalCallbacks
             .Where(c => (c.Status == CallbackStatus.Pending && c.NextAttemptAt <= now) || (c.Status == CallbackStatus.Sending && c.LeaseUntil < now))
-            .OrderBy(c => c.NextAttemptAt).Select(c => c.Id).Take(20).ToListAsync(stoppingToken);
+            .OrderBy(c => c.NextAttemptAt).Select(c => c.Id).Take(options.BatchSize).ToListAsync(stoppingToken);
         var handled = 0;
         foreach (var id in candidates)
         {
@@ -106,13 +109,17 @@ internal sealed class ApprovalCallbackDispatcher(
         {
             // Not tied to shutdown: a delivery in hand is finished, so it is not sent twice.
             using var timeout = new CancellationTokenSource(options.Timeout);
-            if (callback.Kind == CallbackKind.Http)
+            switch (callback.Kind)
             {
-                await PostAsync(db, callback, timeout.Token);
-            }
-            else
-            {
-                await CallHookAsync(services, callback, timeout.Token);
+                case CallbackKind.Http:
+                    await PostAsync(db, callback, timeout.Token);
+                    break;
+                case CallbackKind.Hook:
+                    await CallHookAsync(services, callback, timeout.Token);
+                    break;
+                default:
+                    await effects.SendNoticesAsync(services, callback, timeout.Token);
+                    break;
             }
         }
         catch (Exception ex)

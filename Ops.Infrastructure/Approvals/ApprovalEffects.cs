@@ -5,34 +5,38 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Ops.Domain.Approvals;
 using Ops.Domain.Notifications;
+using System.Text.Json;
 using Ops.Infrastructure.Common;
+using Ops.Infrastructure.Notifications;
 using Ops.Infrastructure.Persistence;
 
 namespace Ops.Infrastructure.Approvals;
 
 /// <summary>
-/// What follows a saved action: notices through the notification center (in-app, one template per kind,
-/// <c>approval.&lt;kind&gt;</c>, created on first use and editable like any other) and a live
-/// <see cref="ApprovalInboxChanged"/> for everyone whose inboxes changed. Failures here are logged: the
-/// action itself has been saved and stands.
+/// What follows an action. Its notices (new task, urged, due, CC, approved, rejected, returned, terminated) are
+/// queued as one outbox row in the action's own save, so they are neither lost in a crash nor paid for on the
+/// approver's click; the outbox dispatcher then sends them through the notification center (in-app, one template
+/// per kind, <c>approval.&lt;kind&gt;</c>, created on first use and editable like any other). After the save, a
+/// live <see cref="ApprovalInboxChanged"/> goes to everyone whose inboxes changed.
 /// </summary>
-internal sealed class ApprovalEffects(IServiceScopeFactory scopes, IEventBus events, ILogger<ApprovalEffects> logger)
+internal sealed class ApprovalEffects(IEventBus events, ILogger<ApprovalEffects> logger)
 {
     public const string TemplatePrefix = "approval.";
 
     private readonly ConcurrentDictionary<ApprovalNoticeKind, bool> _ensured = new();
 
-    public async Task PublishAsync(ApprovalInstance instance, ApprovalOutcome outcome, long? actorId, CancellationToken cancellationToken)
+    /// <summary>Adds the outcome's notices to the unit of work (nothing when there are none).</summary>
+    public static void QueueNotices(OpsDbContext db, ApprovalInstance instance, ApprovalOutcome outcome, DateTimeOffset now)
     {
-        try
+        if (outcome.Notices.Count > 0)
         {
-            await NotifyAsync(instance, outcome, cancellationToken);
+            var payload = JsonSerializer.Serialize(outcome.Notices, ApprovalJson.Options);
+            db.ApprovalCallbacks.Add(new ApprovalCallback(instance, CallbackKind.Notice, "notice", payload, now));
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            logger.LogWarning(ex, "Notices of approval {InstanceId} not sent", instance.Id);
-        }
+    }
 
+    public async Task PublishAsync(ApprovalInstance instance, ApprovalOutcome outcome, long? actorId)
+    {
         HashSet<long> users = [instance.ApplicantId, .. outcome.Notices.Select(n => n.UserId), .. outcome.CancelledTasks.Select(t => t.AssigneeId)];
         if (actorId is { } actor)
         {
@@ -45,42 +49,36 @@ internal sealed class ApprovalEffects(IServiceScopeFactory scopes, IEventBus eve
         }
     }
 
-    private async Task NotifyAsync(ApprovalInstance instance, ApprovalOutcome outcome, CancellationToken cancellationToken)
+    /// <summary>Sends a queued notice row; throws when a send is refused, so the outbox retries (the message keys make a retry send nothing twice).</summary>
+    public async Task SendNoticesAsync(IServiceProvider services, ApprovalCallback row, CancellationToken cancellationToken)
     {
-        if (outcome.Notices.Count == 0)
-        {
-            return;
-        }
-
-        await using var scope = scopes.CreateSystemScope();
-        var services = scope.ServiceProvider;
-        var messages = services.GetRequiredService<IMessageService>();
-        var applicant = await ApplicantNameAsync(services, instance.ApplicantId, cancellationToken);
+        var notices = JsonSerializer.Deserialize<List<ApprovalNotice>>(row.Payload, ApprovalJson.Options) ?? [];
+        await using var db = await services.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync(cancellationToken);
+        var instance = await (from i in db.ApprovalInstances
+                              where i.Id == row.InstanceId
+                              join u in db.Users on i.ApplicantId equals u.Id into applicants
+                              from u in applicants.DefaultIfEmpty()
+                              select new { i.Title, i.DefinitionCode, Applicant = u == null ? null : u.RealName ?? u.UserName }).SingleAsync(cancellationToken);
         var variables = new Dictionary<string, string?>
         {
             ["title"] = instance.Title,
-            ["applicant"] = applicant,
+            ["applicant"] = instance.Applicant,
             ["definition"] = instance.DefinitionCode,
-            ["link"] = $"/workflow/instances/{instance.Id.ToString(CultureInfo.InvariantCulture)}",
+            ["link"] = $"/workflow/instances/{row.InstanceId.ToString(CultureInfo.InvariantCulture)}",
         };
-        foreach (var group in outcome.Notices.GroupBy(n => n.Kind))
+        var messages = services.GetRequiredService<IMessageService>();
+        foreach (var group in notices.GroupBy(n => n.Kind))
         {
             await EnsureTemplateAsync(services, group.Key, cancellationToken);
-            var key = string.Create(CultureInfo.InvariantCulture, $"approval-{instance.Id}-{instance.Records.Count}-{group.Key}");
             var result = await messages.SendAsync(new SendRequest(
                 Code(group.Key), group.Select(n => n.UserId).Distinct().ToList(), [], variables, "approval",
-                instance.Id.ToString(CultureInfo.InvariantCulture), key, NotificationType.Approval), cancellationToken);
+                row.InstanceId.ToString(CultureInfo.InvariantCulture), $"approval-{row.DeliveryId}-{group.Key}", NotificationType.Approval), cancellationToken);
             if (result.IsFailure)
             {
-                logger.LogWarning("Approval notice {Kind} of {InstanceId} not queued: {Error}", group.Key, instance.Id, result.Error);
+                logger.LogWarning("Approval notice {Kind} of {InstanceId} not queued: {Error}", group.Key, row.InstanceId, result.Error);
+                throw new DeliveryException($"Notice {group.Key} refused: {result.Error}");
             }
         }
-    }
-
-    private static async Task<string?> ApplicantNameAsync(IServiceProvider services, long userId, CancellationToken cancellationToken)
-    {
-        await using var db = await services.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync(cancellationToken);
-        return await db.Users.Where(u => u.Id == userId).Select(u => u.RealName ?? u.UserName).FirstOrDefaultAsync(cancellationToken);
     }
 
     public static string Code(ApprovalNoticeKind kind) => TemplatePrefix + kind switch
@@ -95,6 +93,7 @@ internal sealed class ApprovalEffects(IServiceScopeFactory scopes, IEventBus eve
         _ => "terminated",
     };
 
+    /// <summary>Creates the kind's template on first use; a concurrent creation by another sender counts as done.</summary>
     private async Task EnsureTemplateAsync(IServiceProvider services, ApprovalNoticeKind kind, CancellationToken cancellationToken)
     {
         if (_ensured.ContainsKey(kind))
@@ -117,7 +116,7 @@ internal sealed class ApprovalEffects(IServiceScopeFactory scopes, IEventBus eve
         var created = await services.GetRequiredService<ITemplateService>().CreateAsync(
             new TemplateInput(code, $"Approval: {kind}", MessageChannel.InApp, subject, content, subjectEn, contentEn,
                 names.Select(n => new TemplateParameter(n, null, n)).ToList(), true), cancellationToken);
-        if (created.IsSuccess)
+        if (created.IsSuccess || created.Error?.Kind == Ops.Domain.Common.ErrorKind.Conflict)
         {
             _ensured[kind] = true;
         }

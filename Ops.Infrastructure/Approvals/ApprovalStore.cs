@@ -9,9 +9,9 @@ namespace Ops.Infrastructure.Approvals;
 /// <summary>
 /// The one way an action reaches the database: load the instance with its tasks, records and copies, load the
 /// organisation data, run the engine, queue the callbacks of a final state, and save it all in one
-/// transaction. The instance row's version is the optimistic lock: of two simultaneous actions on one
-/// application exactly one saves; the other gets "already handled" and nothing of it is written.
-/// After the save the effects (notifications, live inbox updates) go out.
+/// transaction, with the action's notices. The instance row's version is the optimistic lock: of two
+/// simultaneous actions on one application exactly one saves; the other gets "already handled" and nothing
+/// of it is written. After the save the live inbox updates go out.
 /// </summary>
 internal sealed class ApprovalStore(
     IDbContextFactory<OpsDbContext> factory, ApprovalCallbacks callbacks, ApprovalEffects effects, TimeProvider clock)
@@ -19,13 +19,41 @@ internal sealed class ApprovalStore(
     /// <summary>What an action does to a loaded instance, given the actor's clock and context.</summary>
     public delegate Result<ApprovalOutcome> Action(ApprovalInstance instance, DateTimeOffset now, ApprovalContext context);
 
+    /// <summary>How often an action that lost a race is run again on the fresh state before it gives up.</summary>
+    public const int Attempts = 4;
+
+    /// <summary>
+    /// Runs the action; when a simultaneous action saved first, runs it again on the fresh state, where the
+    /// engine itself decides: the same task is "already handled", another task of a countersign still counts.
+    /// </summary>
     public async Task<Result<ApprovalOutcome>> ActAsync(long instanceId, Func<ApprovalInstance, bool>? visible, Action act, long? actorId, CancellationToken cancellationToken)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            var (result, lost) = await TryActAsync(instanceId, visible, act, actorId, cancellationToken);
+            if (!lost)
+            {
+                return result!;
+            }
+
+            if (attempt == Attempts)
+            {
+                return Error.Conflict(ApprovalErrors.AlreadyHandled, 0);
+            }
+        }
+    }
+
+    private async Task<(Result<ApprovalOutcome>? Result, bool Lost)> TryActAsync(
+        long instanceId, Func<ApprovalInstance, bool>? visible, Action act, long? actorId, CancellationToken cancellationToken)
+    {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+
+        // One connection for the whole unit of work: EF would otherwise open (and reset) one per query.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var instance = await LoadAsync(db, instanceId, cancellationToken);
         if (instance is null || visible?.Invoke(instance) == false)
         {
-            return Error.NotFound(ApprovalErrors.InstanceNotFound, instanceId);
+            return (Error.NotFound(ApprovalErrors.InstanceNotFound, instanceId), false);
         }
 
         var now = clock.GetUtcNow();
@@ -33,9 +61,10 @@ internal sealed class ApprovalStore(
         var result = act(instance, now, context);
         if (result.IsFailure)
         {
-            return result;
+            return (result, false);
         }
 
+        ApprovalEffects.QueueNotices(db, instance, result.Value, now);
         if (result.Value.IsFinal)
         {
             await callbacks.QueueAsync(db, instance, now, cancellationToken);
@@ -45,24 +74,31 @@ internal sealed class ApprovalStore(
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception ex) when (LostRace(ex))
         {
-            return Error.Conflict(ApprovalErrors.AlreadyHandled, 0);
-        }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
-        {
-            // A rival inserted the same record or task number first: the same race, seen on an insert.
-            return Error.Conflict(ApprovalErrors.AlreadyHandled, 0);
+            return (null, true);
         }
 
-        await effects.PublishAsync(instance, result.Value, actorId, cancellationToken);
-        return result;
+        await effects.PublishAsync(instance, result.Value, actorId);
+        return (result, false);
     }
+
+    /// <summary>
+    /// A simultaneous action saved first: the instance's version moved (optimistic concurrency), a rival inserted
+    /// the same task or record number, or MariaDB chose this transaction as a deadlock victim. Nothing was written.
+    /// </summary>
+    private static bool LostRace(Exception ex) => ex switch
+    {
+        DbUpdateConcurrencyException => true,
+        DbUpdateException update when UniqueViolation.Is(update) => true,
+        _ => Deadlock.Is(ex),
+    };
 
     /// <summary>Saves a new instance (draft or submitted) with the same effects as an action.</summary>
     public async Task<Result<long>> CreateAsync(Func<DateTimeOffset, ApprovalContext, ApprovalDefinition, Result<(ApprovalInstance Instance, ApprovalOutcome? Outcome)>> create, string code, long applicantId, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var definition = await db.ApprovalDefinitions.AsNoTracking().Include(d => d.Versions.OrderByDescending(v => v.Number).Take(1))
             .SingleOrDefaultAsync(d => d.Code == code, cancellationToken);
         if (definition is null)
@@ -81,6 +117,10 @@ internal sealed class ApprovalStore(
 
         var (instance, outcome) = created.Value;
         db.ApprovalInstances.Add(instance);
+        if (outcome is not null)
+        {
+            ApprovalEffects.QueueNotices(db, instance, outcome, now);
+        }
 
         // A process that ends at once (no approver on the route) reports its final state: the callbacks need
         // the new id, so both saves share one transaction.
@@ -95,7 +135,7 @@ internal sealed class ApprovalStore(
 
         if (outcome is not null)
         {
-            await effects.PublishAsync(instance, outcome, applicantId, cancellationToken);
+            await effects.PublishAsync(instance, outcome, applicantId);
         }
 
         return instance.Id;

@@ -28,3 +28,20 @@ internal static class UniqueViolation
         }
     }
 }
+
+/// <summary>MySQL/MariaDB rolled the transaction back to break a deadlock (error 1213), however EF or Pomelo wrapped it.</summary>
+internal static class Deadlock
+{
+    public static bool Is(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is MySqlException { ErrorCode: MySqlErrorCode.LockDeadlock })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

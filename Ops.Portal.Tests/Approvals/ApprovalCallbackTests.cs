@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Ops.Domain.Approvals;
-using Ops.Infrastructure.Approvals;
 
 namespace Ops.Portal.Tests.Approvals;
 
@@ -22,26 +21,28 @@ public sealed class ApprovalCallbackTests
         Assert.True(set.IsSuccess, set.Error?.ToString());
         Assert.True((await f.Definitions(f.Admin, d => d.GetAsync(f.DefinitionId))).Value.CallbackSecretSet);
 
+        // Pending applications call nobody back; only their notices go out.
         var id = await f.StartAsync(businessType: "purchase.order");
-        var dispatcher = f.Harness.Services.GetRequiredService<ApprovalCallbackDispatcher>();
-        Assert.Equal(0, await dispatcher.DispatchOnceAsync(CancellationToken.None));
+        Assert.Equal(1, await f.DrainAsync());
+        Assert.Empty(receiver.Received);
 
         var task = await f.TaskOfAsync(id, f.LeaderB);
         Assert.True((await f.Actions(f.LeaderB, s => s.RejectAsync(new TaskRef(id, task), "不批", RejectTarget.End))).IsSuccess);
 
         // Down: two attempts fail and are retried after the backoff.
         receiver.FailNext(2);
-        Assert.Equal(1, await dispatcher.DispatchOnceAsync(CancellationToken.None));
-        Assert.Equal(0, await dispatcher.DispatchOnceAsync(CancellationToken.None));
+        await f.DrainAsync();
+        Assert.Equal((CallbackStatus.Pending, 1), await CallbackAsync(f));
         f.Harness.Clock.Advance(TimeSpan.FromSeconds(11));
-        Assert.Equal(1, await dispatcher.DispatchOnceAsync(CancellationToken.None));
+        Assert.Equal(1, await f.DrainAsync());
+        Assert.Equal((CallbackStatus.Pending, 2), await CallbackAsync(f));
         Assert.Empty(receiver.Received);
 
         // Up: delivered, once.
         f.Harness.Clock.Advance(TimeSpan.FromSeconds(21));
-        Assert.Equal(1, await dispatcher.DispatchOnceAsync(CancellationToken.None));
+        Assert.Equal(1, await f.DrainAsync());
         f.Harness.Clock.Advance(TimeSpan.FromMinutes(5));
-        Assert.Equal(0, await dispatcher.DispatchOnceAsync(CancellationToken.None));
+        Assert.Equal(0, await f.DrainAsync());
         var (body, headers, _) = Assert.Single(receiver.Received);
 
         var expected = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes($"{headers["X-Ops-Timestamp"]}.{body}")));
@@ -51,9 +52,14 @@ public sealed class ApprovalCallbackTests
         Assert.Equal((id, ApprovalStatus.Rejected, "purchase.order"), (finished.InstanceId, finished.Status, finished.BusinessType));
         Assert.Equal(5000m, finished.FormData["amount"].GetDecimal());
 
+        Assert.Equal((CallbackStatus.Delivered, 3), await CallbackAsync(f));
+    }
+
+    private static async Task<(CallbackStatus, int)> CallbackAsync(ApprovalFixture f)
+    {
         await using var db = await f.Harness.CreateDbContextAsync();
-        var row = await db.ApprovalCallbacks.SingleAsync();
-        Assert.Equal((CallbackStatus.Delivered, 3), (row.Status, row.Attempts));
+        var row = await db.ApprovalCallbacks.SingleAsync(c => c.Kind == CallbackKind.Http);
+        return (row.Status, row.Attempts);
     }
 
     [Fact]
@@ -70,12 +76,11 @@ public sealed class ApprovalCallbackTests
             await f.ApproveAsync(id, approver);
         }
 
-        var dispatcher = f.Harness.Services.GetRequiredService<ApprovalCallbackDispatcher>();
         hook.FailNext = true;
-        Assert.Equal(1, await dispatcher.DispatchOnceAsync(CancellationToken.None));
+        await f.DrainAsync();
         Assert.Empty(hook.Calls);
         f.Harness.Clock.Advance(TimeSpan.FromSeconds(11));
-        Assert.Equal(1, await dispatcher.DispatchOnceAsync(CancellationToken.None));
+        Assert.Equal(1, await f.DrainAsync());
 
         var call = Assert.Single(hook.Calls);
         Assert.Equal((id, ApprovalStatus.Approved), (call.InstanceId, call.Status));

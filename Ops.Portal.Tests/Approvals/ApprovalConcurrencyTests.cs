@@ -44,6 +44,31 @@ public sealed class ApprovalConcurrencyTests
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task BothLeadersOfACountersign_ApprovingAtOnce_BothCount_AndTheNextStepStartsOnce(DatabaseProvider provider)
+    {
+        var f = await ApprovalFixture.StartAsync(provider);
+        await using var _ = f.Harness;
+        for (var round = 0; round < 5; round++)
+        {
+            var id = await f.StartAsync();
+            var a = await f.TaskOfAsync(id, f.LeaderA);
+            var b = await f.TaskOfAsync(id, f.LeaderB);
+            using var gate = new SemaphoreSlim(0);
+            var first = Task.Run(async () => { await gate.WaitAsync(); return await f.Actions(f.LeaderA, s => s.ApproveAsync(new TaskRef(id, a), null)); });
+            var second = Task.Run(async () => { await gate.WaitAsync(); return await f.Actions(f.LeaderB, s => s.ApproveAsync(new TaskRef(id, b), null)); });
+            gate.Release(2);
+
+            // The one that saved second lost the version race, ran again on the fresh state, and still counts.
+            Assert.All(await Task.WhenAll(first, second), r => Assert.True(r.IsSuccess, r.Error?.ToString()));
+            var detail = await f.DetailAsync(id);
+            Assert.Equal("finance", detail.CurrentNodeKey);
+            Assert.Equal(2, detail.Tasks.Count(t => t.NodeKey == "finance"));
+            Assert.Equal(2, detail.Timeline.Count(t => t.Action == ApprovalAction.Approve));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task WithdrawRacingAnApproval_OnlyOneCounts(DatabaseProvider provider)
     {
         var f = await ApprovalFixture.StartAsync(provider);

@@ -93,6 +93,19 @@ public sealed class ApprovalFixture
         return Assert.Single(detail.Allowed.MyTasks);
     }
 
+    /// <summary>Runs the approval outbox until it has nothing due (notices queued, callbacks posted); returns how many rows it handled.</summary>
+    public async Task<int> DrainAsync()
+    {
+        var dispatcher = Harness.Services.GetRequiredService<Ops.Infrastructure.Approvals.ApprovalCallbackDispatcher>();
+        var total = 0;
+        for (var handled = -1; handled != 0; total += handled)
+        {
+            handled = await dispatcher.DispatchOnceAsync(CancellationToken.None);
+        }
+
+        return total;
+    }
+
     public async Task ApproveAsync(long id, Actor actor, string? comment = null)
     {
         var task = await TaskOfAsync(id, actor);

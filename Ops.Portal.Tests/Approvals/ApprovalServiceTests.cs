@@ -47,7 +47,10 @@ public sealed class ApprovalServiceTests
         Assert.Equal(0, (await f.Inbox(f.FinanceA, i => i.CountsAsync())).Todo);
         Assert.Single((await f.Inbox(f.FinanceB, i => i.ListAsync(InboxBox.Done, new InboxFilter(), new PageRequest()))).Items);
 
-        // Notices went through the notification center: new tasks to each approver, the result to the applicant.
+        // Notices went through the outbox to the notification center: new tasks to each approver, the result
+        // to the applicant (one outbox row per action that has notices); a second run sends nothing again.
+        Assert.Equal(3, await f.DrainAsync());
+        Assert.Equal(0, await f.DrainAsync());
         await using var db = await f.Harness.CreateDbContextAsync();
         var queued = await db.MessageLogs.Where(m => m.BusinessType == "approval" && m.BusinessId == id.ToString()).ToListAsync();
         Assert.Equal(4, queued.Count(m => m.TemplateCode == "approval.task_assigned"));

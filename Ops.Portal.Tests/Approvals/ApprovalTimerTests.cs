@@ -43,6 +43,7 @@ public sealed class ApprovalTimerTests
         // A day after the first reminder, the still-open task is reminded again.
         f.Harness.Clock.Advance(TimeSpan.FromHours(3));
         Assert.Equal(1, await RunAsync());
+        await f.DrainAsync();
         await using var db = await f.Harness.CreateDbContextAsync();
         Assert.Equal(2, await db.MessageLogs.CountAsync(m => m.TemplateCode == "approval.due_reminder"));
     }

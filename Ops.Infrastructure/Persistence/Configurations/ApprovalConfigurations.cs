@@ -152,7 +152,7 @@ internal sealed class ApprovalCallbackConfiguration : IEntityTypeConfiguration<A
         builder.Property(c => c.LastError).HasMaxLength(ApprovalCallback.ErrorMaxLength);
         builder.Property(c => c.LeaseOwner).HasMaxLength(64);
         builder.HasIndex(c => new { c.Status, c.NextAttemptAt });
-        builder.HasIndex(c => c.InstanceId);
+        builder.HasOne(c => c.Instance).WithMany().HasForeignKey(c => c.InstanceId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(c => c.DeliveryId).IsUnique();
     }
 }

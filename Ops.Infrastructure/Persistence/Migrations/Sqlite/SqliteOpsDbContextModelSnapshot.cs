@@ -2351,6 +2351,17 @@ namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Ops.Domain.Approvals.ApprovalCallback", b =>
+                {
+                    b.HasOne("Ops.Domain.Approvals.ApprovalInstance", "Instance")
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Instance");
+                });
+
             modelBuilder.Entity("Ops.Domain.Approvals.ApprovalCc", b =>
                 {
                     b.HasOne("Ops.Domain.Approvals.ApprovalInstance", null)
