@@ -312,10 +312,10 @@ internal static class ApprovalBench
         var messages = await db.MessageLogs.CountAsync(m => m.BusinessType == "approval");
         var ok = approved == expected && records == 3 * expected && goodTasks == 2 * expected && tasks == 2 * expected;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  check: {approved:N0}/{expected:N0} Approved ({string.Join(", ", states.Select(s => $"{s.Key} {s.Count}"))}); t_workflow_record rows {records:N0} (expected {3 * expected:N0}: {string.Join(", ", actions.Select(a => $"{a.Key} {a.Count}"))}); tasks {tasks:N0}, approved at the right node {goodTasks:N0}; approval messages queued (incl. warm-up) {messages:N0} → {(ok ? "OK" : "MISMATCH")}"));
+            $"  check: {approved:N0}/{expected:N0} Approved ({string.Join(", ", states.Select(s => $"{s.Key} {s.Count}"))}); t_workflow_record rows {records:N0} (expected {3 * expected:N0}: {string.Join(", ", actions.Select(a => $"{a.Key} {a.Count}"))}); tasks {tasks:N0}, approved at the right node {goodTasks:N0}; approval messages queued so far (incl. warm-up; the rest follow through the outbox) {messages:N0} → {(ok ? "OK" : "MISMATCH")}"));
     }
 
-    /// <summary>How long the outbox takes to deliver the in-app notices the run queued.</summary>
+    /// <summary>How long the approval outbox and then the message outbox take to deliver the in-app notices the run queued.</summary>
     private static async Task DrainAsync(IServiceProvider services, TimeSpan run)
     {
         var clock = Stopwatch.StartNew();
@@ -324,13 +324,15 @@ internal static class ApprovalBench
         {
             await using var scope = services.CreateSystemScope();
             await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync();
-            pending = await db.MessageLogs.CountAsync(m => m.Status == MessageStatus.Pending || m.Status == MessageStatus.Sending);
+            // Notices wait first in the approval outbox (queued with each action), then in the message outbox.
+            pending = await db.ApprovalCallbacks.CountAsync(c => c.Status == CallbackStatus.Pending || c.Status == CallbackStatus.Sending)
+                + await db.MessageLogs.CountAsync(m => m.Status == MessageStatus.Pending || m.Status == MessageStatus.Sending);
             if (pending > 0)
             {
                 await Task.Delay(250);
             }
         }
-        while (pending > 0 && clock.Elapsed < TimeSpan.FromSeconds(120));
+        while (pending > 0 && clock.Elapsed < TimeSpan.FromSeconds(300));
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  outbox: {(pending == 0 ? "all in-app notices delivered" : $"{pending:N0} still pending")} {clock.Elapsed.TotalSeconds:F1} s after the last transition ({run.TotalSeconds + clock.Elapsed.TotalSeconds:F1} s after the first)"));
