@@ -147,7 +147,6 @@ public sealed partial class ApprovalJourneyTests(BrowserFixture browser)
         await page.ClickAsync("#definition-new");
         await page.FillAsync("#definition-code", code);
         await page.FillAsync("#definition-name", name);
-        await page.PressAsync("#definition-name", "Tab");
         await page.ClickAsync("#definition-create-ok");
         await page.WaitForURLAsync(url => DefinitionUrl().IsMatch(url) && url.Contains("tab=form", StringComparison.Ordinal), Slow);
         await page.WaitForSelectorAsync("#form-designer", RoundTrip);
@@ -350,7 +349,6 @@ public sealed partial class ApprovalJourneyTests(BrowserFixture browser)
         await page.WaitForSelectorAsync("#instance-actions [data-action='approve']", RoundTrip);
         await page.ClickAsync("#instance-actions [data-action='approve']");
         await page.FillAsync("#action-comment", comment);
-        await page.PressAsync("#action-comment", "Tab");
         await page.ClickAsync("#action-confirm");
         await page.WaitForSelectorAsync("#instance-actions [data-action='approve']", Gone);
         await page.WaitForSelectorAsync($"#instance-timeline [data-action='approve']:has-text('{comment}')", RoundTrip);
