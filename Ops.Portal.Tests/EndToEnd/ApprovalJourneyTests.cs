@@ -48,6 +48,7 @@ public sealed partial class ApprovalJourneyTests(BrowserFixture browser)
         var instanceId = await ApplyAsync(applicant, code, $"New laptops {run}");
         await applicant.WaitForSelectorAsync("#instance-title:has-text('New laptops')", RoundTrip);
         await applicant.WaitForSelectorAsync("#instance-timeline [data-action='submit']", RoundTrip);
+        await applicant.WaitForSelectorAsync("#instance-actions [data-action='withdraw']", RoundTrip);
 
         // 3. Both leaders' open inboxes show the application and count it, without a reload; finance sees nothing yet.
         foreach (var leader in new[] { leader1, leader2 })
@@ -60,10 +61,10 @@ public sealed partial class ApprovalJourneyTests(BrowserFixture browser)
         await ApproveFromInboxAsync(leader1, instanceId, "Fine by me");
         await ExpectInboxAsync(leader1, instanceId, 0, reopen: true);
 
-        // Countersign: one leader is not enough, finance still waits.
-        await ExpectInboxAsync(fin1, instanceId, 0);
+        // Countersign: one leader is not enough; once the applicant's page shows the first approval, finance still has nothing.
         await applicant.WaitForSelectorAsync("#instance-timeline [data-action='approve']:has-text('Leader One')", RoundTrip);
         await applicant.WaitForSelectorAsync(".mud-chip[data-status='pending']", RoundTrip);
+        await ExpectInboxAsync(fin1, instanceId, 0);
 
         await ApproveFromInboxAsync(leader2, instanceId, "Agreed");
 
@@ -90,7 +91,7 @@ public sealed partial class ApprovalJourneyTests(BrowserFixture browser)
         }
 
         Assert.DoesNotContain("Finance One", approvals, StringComparison.Ordinal);
-        await applicant.WaitForSelectorAsync("#instance-actions [data-action='approve']", Gone);
+        await applicant.WaitForSelectorAsync("#instance-actions [data-action='withdraw']", Gone);
 
         // 6. No page broke on the way.
         foreach (var page in new[] { designer, applicant, leader1, leader2, fin1, fin2 })
