@@ -1,0 +1,364 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Ops.Domain.Approvals;
+using Ops.Domain.Auth;
+using Ops.Infrastructure.Common;
+
+namespace Ops.Portal.Tests.EndToEnd;
+
+/// <summary>
+/// Issue 7 end to end: a designer draws a two-step process (countersign by two leaders, then or-sign by the finance role)
+/// with a form and publishes it; an applicant submits; each approver acts from their own inbox in their own browser
+/// context; inboxes, badges and the applicant's page follow live, without a reload.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class ApprovalJourneyTests(BrowserFixture browser)
+{
+    private const string Password = "approval journey passphrase";
+
+    // Under a full parallel run the server can be slow to answer; the URL commit is what matters.
+    private static readonly PageWaitForURLOptions Slow = new() { WaitUntil = WaitUntilState.Commit, Timeout = 45_000 };
+
+    // A server round trip on a loaded two-core machine, and a live update pushed from another circuit.
+    private static readonly PageWaitForSelectorOptions RoundTrip = new() { Timeout = 30_000 };
+    private static readonly PageWaitForSelectorOptions Gone = new() { State = WaitForSelectorState.Detached, Timeout = 30_000 };
+
+    [Fact]
+    public async Task DesignCountersignThenOrSign_Publish_ApplicantSubmits_ApproversActFromTheirInboxes_AllLive()
+    {
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var people = await SetUpPeopleAsync(run);
+        var code = $"purchase-{run}";
+
+        // 1. The designer draws the form and the process, and publishes.
+        var designer = await browser.NewPageAsync();
+        await designer.SignInAsync(people.Designer, Password);
+        await designer.WaitForURLAsync("**/dashboard", Slow);
+        await DesignAndPublishAsync(designer, code, $"Purchase {run}", people);
+
+        // The leaders and one finance member have their inboxes open before anything reaches them.
+        var leader1 = await OpenInboxAsync(people.Leader1);
+        var leader2 = await OpenInboxAsync(people.Leader2);
+        var fin1 = await OpenInboxAsync(people.Finance1);
+
+        // 2. The applicant picks the definition, fills the form and submits.
+        var applicant = await browser.NewPageAsync();
+        await applicant.SignInAsync(people.Applicant, Password);
+        await applicant.WaitForURLAsync("**/dashboard", Slow);
+        var instanceId = await ApplyAsync(applicant, code, $"New laptops {run}");
+        await applicant.WaitForSelectorAsync("#instance-title:has-text('New laptops')", RoundTrip);
+        await applicant.WaitForSelectorAsync("#instance-timeline [data-action='submit']", RoundTrip);
+        await applicant.WaitForSelectorAsync("#instance-actions [data-action='withdraw']", RoundTrip);
+
+        // 3. Both leaders' open inboxes show the application and count it, without a reload; finance sees nothing yet.
+        foreach (var leader in new[] { leader1, leader2 })
+        {
+            await ExpectInboxAsync(leader, instanceId, 1);
+        }
+
+        await ExpectInboxAsync(fin1, instanceId, 0);
+
+        await ApproveFromInboxAsync(leader1, instanceId, "Fine by me");
+        await ExpectInboxAsync(leader1, instanceId, 0, reopen: true);
+
+        // Countersign: one leader is not enough; once the applicant's page shows the first approval, finance still has nothing.
+        await applicant.WaitForSelectorAsync("#instance-timeline [data-action='approve']:has-text('Leader One')", RoundTrip);
+        await applicant.WaitForSelectorAsync(".mud-chip[data-status='pending']", RoundTrip);
+        await ExpectInboxAsync(fin1, instanceId, 0);
+
+        await ApproveFromInboxAsync(leader2, instanceId, "Agreed");
+
+        // 4. The second leader completes the countersign: the finance inbox fills live, and fin2 (or-sign) decides alone.
+        await ExpectInboxAsync(fin1, instanceId, 1);
+        var fin2 = await OpenInboxAsync(people.Finance2);
+        await ExpectInboxAsync(fin2, instanceId, 1);
+        await ApproveFromInboxAsync(fin2, instanceId, "Paid from the IT budget");
+
+        // fin1's task is cancelled: it leaves the open inbox and the badge, without a reload.
+        await ExpectInboxAsync(fin1, instanceId, 0);
+
+        // 5. The applicant's page, open since submitting, shows the final state and the whole timeline.
+        await applicant.WaitForSelectorAsync(".mud-chip[data-status='approved']", RoundTrip);
+        await applicant.WaitForSelectorAsync("#instance-timeline[data-entries='4']", RoundTrip);
+        var timeline = applicant.Locator("#instance-timeline");
+        Assert.Equal(1, await timeline.Locator("[data-action='submit']").CountAsync());
+        Assert.Equal(3, await timeline.Locator("[data-action='approve']").CountAsync());
+        Assert.Contains("Applicant", await timeline.Locator("[data-action='submit']").InnerTextAsync(), StringComparison.Ordinal);
+        var approvals = string.Join("\n", await timeline.Locator("[data-action='approve']").AllInnerTextsAsync());
+        foreach (var expected in new[] { "Leader One", "Fine by me", "Leader Two", "Agreed", "Finance Two", "Paid from the IT budget", "Leaders", "Finance" })
+        {
+            Assert.Contains(expected, approvals, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("Finance One", approvals, StringComparison.Ordinal);
+        await applicant.WaitForSelectorAsync("#instance-actions [data-action='withdraw']", Gone);
+
+        // 6. No page broke on the way.
+        foreach (var page in new[] { designer, applicant, leader1, leader2, fin1, fin2 })
+        {
+            Assert.Equal(0, await page.Locator("#error-boundary").CountAsync());
+            await page.Context.CloseAsync();
+        }
+    }
+
+    private sealed record People(
+        string Designer, string Applicant, string Leader1, string Leader2, string Finance1, string Finance2,
+        long Leader1Id, long Leader2Id, string FinanceRole, long FinanceRoleId);
+
+    /// <summary>Through the real services as the system: a finance role and an approver role granting the inbox, and the users.</summary>
+    private async Task<People> SetUpPeopleAsync(string run)
+    {
+        var designer = $"designer.{run}";
+        await browser.CreateUserAsync(designer, Password, superuser: true);
+        await using var scope = ActorScopes.CreateSystemScope(browser.Portal.Services);
+        var roles = scope.ServiceProvider.GetRequiredService<IRoleService>();
+        var users = scope.ServiceProvider.GetRequiredService<IUserService>();
+
+        async Task<long> RoleAsync(string roleCode, string name)
+        {
+            var created = await roles.CreateAsync(new RoleInput(roleCode, name, null, null, 0, true, DataScope.All, [], false));
+            Assert.True(created.IsSuccess, created.Error?.ToString());
+            Assert.True((await roles.SetGrantsAsync(created.Value, [ApprovalPermissions.Instances.Todo])).IsSuccess);
+            return created.Value;
+        }
+
+        async Task<long> UserAsync(string userName, string realName, long role)
+        {
+            var created = await users.CreateAsync(new UserInput(userName, realName, null, null, null, [role], null, [], true, false, false, false), Password);
+            Assert.True(created.IsSuccess, created.Error?.ToString());
+            return created.Value.Id;
+        }
+
+        var financeRole = $"Finance {run}";
+        var finance = await RoleAsync($"finance_{run}", financeRole);
+        var approvers = await RoleAsync($"approvers_{run}", $"Approvers {run}");
+        var people = new People(designer, $"applicant.{run}", $"lead1.{run}", $"lead2.{run}", $"fin1.{run}", $"fin2.{run}", 0, 0, financeRole, finance);
+        await UserAsync(people.Applicant, "Applicant " + run, approvers);
+        var leader1 = await UserAsync(people.Leader1, "Leader One", approvers);
+        var leader2 = await UserAsync(people.Leader2, "Leader Two", approvers);
+        await UserAsync(people.Finance1, "Finance One", finance);
+        await UserAsync(people.Finance2, "Finance Two", finance);
+        return people with { Leader1Id = leader1, Leader2Id = leader2 };
+    }
+
+    private async Task DesignAndPublishAsync(IPage page, string code, string name, People people)
+    {
+        await page.GotoAsync("/workflow/definitions");
+        await page.WaitForInteractiveAsync();
+        await page.ClickAsync("#definition-new");
+        await page.FillAsync("#definition-code", code);
+        await page.FillAsync("#definition-name", name);
+        await page.ClickAsync("#definition-create-ok");
+        await page.WaitForURLAsync(url => DefinitionUrl().IsMatch(url) && url.Contains("tab=form", StringComparison.Ordinal), Slow);
+        await page.WaitForSelectorAsync("#form-designer", RoundTrip);
+
+        // The form: a required amount and a text.
+        await AddFieldAsync(page, "Amount", "amount", "Total amount");
+        await page.Locator("[data-editing='amount'] .mud-checkbox", new() { HasText = "Required" }).ClickAsync();
+        await page.WaitForSelectorAsync("[data-field-row='amount']:has-text('*')", RoundTrip);
+        await AddFieldAsync(page, "Text", "purpose", "Purpose");
+        await page.WaitForSelectorAsync("#form-preview [data-field='amount']");
+        await page.WaitForSelectorAsync("#form-preview [data-field='purpose']");
+
+        // The process: start → Leaders (countersign, two users) → Finance (or-sign, the role) → end.
+        await page.Locator(".mud-tab", new() { HasText = "Process" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("tab=process", StringComparison.Ordinal), Slow);
+        await page.WaitForSelectorAsync("#process-canvas .diagram-canvas", RoundTrip);
+
+        await AddNodeAsync(page, "start", "start");
+        await AddNodeAsync(page, "approval", "approval_1");
+        await NameNodeAsync(page, "approval_1", "Leaders");
+        await PickAsync(page, "#process-node-panel .mud-select:has([data-input='mode'])", "Countersign");
+        await page.WaitForSelectorAsync("#process-canvas [data-node='approval_1']:has-text('Countersign')", RoundTrip);
+        await page.ClickAsync("#process-node-panel [data-action='add-rule']");
+        await page.WaitForSelectorAsync("#process-node-panel [data-rule='Users']", RoundTrip);
+        await AddUserAsync(page, people.Leader1, "Leader One");
+        await AddUserAsync(page, people.Leader2, "Leader Two");
+
+        await AddNodeAsync(page, "approval", "approval_2");
+        await NameNodeAsync(page, "approval_2", "Finance");
+        await PickAsync(page, "#process-node-panel .mud-select:has([data-input='mode'])", "Or-sign");
+        await page.WaitForSelectorAsync("#process-canvas [data-node='approval_2']:has-text('Or-sign')", RoundTrip);
+        await PickAsync(page, "#process-node-panel .mud-select:has([data-input='rule-kind'])", "Role", exact: true);
+        await page.ClickAsync("#process-node-panel [data-action='add-rule']");
+        await page.WaitForSelectorAsync("#process-node-panel [data-rule='Role']", RoundTrip);
+        await PickAsync(page, "#process-node-panel .mud-select:has([data-input='role'])", people.FinanceRole);
+        await page.WaitForSelectorAsync("#design-problems:visible:not(:has([data-problem='approval.process.assignee_invalid']))", RoundTrip);
+
+        await AddNodeAsync(page, "end", "end_1");
+
+        // Unconnected nodes are laid out in one column (in the order they were added), all on the canvas.
+        await page.ClickAsync("#process-layout");
+        await ConnectAsync(page, "start", "approval_1");
+        await ConnectAsync(page, "approval_1", "approval_2");
+        await ConnectAsync(page, "approval_2", "end_1");
+        await page.WaitForSelectorAsync("#design-valid:visible", RoundTrip);
+
+        await page.ClickAsync("#design-save");
+        await page.WaitForSelectorAsync("#design-unsaved", Gone);
+        await page.ClickAsync("#design-publish");
+        await page.WaitForSelectorAsync(".mud-chip[data-status='Published']", RoundTrip);
+        Assert.Equal(0, await page.Locator("#publish-error").CountAsync());
+
+        await page.Locator(".mud-tab", new() { HasText = "Versions" }).ClickAsync();
+        await page.WaitForSelectorAsync("#definition-versions [data-version='1']:visible", RoundTrip);
+        Assert.Equal(0, await page.Locator("#error-boundary").CountAsync());
+
+        // What was drawn is what was stored and published.
+        await using var scope = ActorScopes.CreateSystemScope(browser.Portal.Services);
+        var stored = await scope.ServiceProvider.GetRequiredService<IApprovalDefinitionService>().ApplicableAsync(code);
+        Assert.True(stored.IsSuccess, stored.Error?.ToString());
+        var process = stored.Value.Process;
+        Assert.Equal(
+            new[] { "start>approval_1", "approval_1>approval_2", "approval_2>end_1" },
+            process.Edges.Select(e => $"{e.From}>{e.To}").ToArray());
+        var leaders = Assert.IsType<ApprovalNode>(process.Nodes.Single(n => n.Key == "approval_1"));
+        Assert.Equal(("Leaders", ApprovalMode.Countersign), (leaders.Name, leaders.Mode));
+        Assert.Equal(new[] { people.Leader1Id, people.Leader2Id }, Assert.Single(leaders.Assignees).UserIds!.ToArray());
+        var finance = Assert.IsType<ApprovalNode>(process.Nodes.Single(n => n.Key == "approval_2"));
+        var role = Assert.Single(finance.Assignees);
+        Assert.Equal(("Finance", ApprovalMode.OrSign, AssigneeKind.Role, people.FinanceRoleId), (finance.Name, finance.Mode, role.Kind, role.RoleId));
+        var amount = stored.Value.Form.Field("amount");
+        Assert.NotNull(amount);
+        Assert.True(amount.Required);
+        Assert.Equal(FieldType.Text, stored.Value.Form.Field("purpose")?.Type);
+    }
+
+    private static async Task AddFieldAsync(IPage page, string type, string key, string label)
+    {
+        await page.ClickAsync($"[data-add-field='{type}']");
+        await page.WaitForSelectorAsync("[data-editing^='field_']", RoundTrip);
+        await page.FillAsync("[data-editing] input[data-input='key']", key);
+        await page.PressAsync("[data-editing] input[data-input='key']", "Tab");
+        await page.WaitForSelectorAsync($"[data-editing='{key}']", RoundTrip);
+        await page.FillAsync($"[data-editing='{key}'] input[data-input='label']", label);
+        await page.PressAsync($"[data-editing='{key}'] input[data-input='label']", "Tab");
+        await page.WaitForSelectorAsync($"[data-field-row='{key}']:has-text('{label}')", RoundTrip);
+    }
+
+    private static async Task AddNodeAsync(IPage page, string kind, string key)
+    {
+        await page.ClickAsync($"[data-add-node='{kind}']");
+        await page.WaitForSelectorAsync($"#process-canvas [data-node='{key}']", RoundTrip);
+        await page.WaitForSelectorAsync($"#process-node-panel[data-node='{key}']", RoundTrip);
+    }
+
+    private static async Task NameNodeAsync(IPage page, string key, string name)
+    {
+        await page.FillAsync("#process-node-panel input[data-input='node-name']", name);
+        await page.PressAsync("#process-node-panel input[data-input='node-name']", "Tab");
+        await page.WaitForSelectorAsync($"#process-canvas [data-node='{key}']:has-text('{name}')", RoundTrip);
+    }
+
+    /// <summary>Opens a MudSelect and clicks the item with <paramref name="text"/>.</summary>
+    private static async Task PickAsync(IPage page, string select, string text, bool exact = false)
+    {
+        await page.ClickAsync($"{select} .mud-input-control");
+        var items = page.Locator(".mud-popover-open .mud-list-item");
+        var item = exact ? items.Filter(new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(text)}\\s*$") }) : items.Filter(new() { HasText = text });
+        await item.First.ClickAsync();
+        await page.WaitForSelectorAsync(".mud-popover-open .mud-list-item", Gone);
+    }
+
+    private static async Task AddUserAsync(IPage page, string userName, string realName)
+    {
+        var search = page.Locator("#process-node-panel [data-rule='Users'] input[data-input='user-search']");
+        await search.FillAsync(userName);
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = userName }).First.ClickAsync(new() { Timeout = 30_000 });
+        await page.WaitForSelectorAsync($"#process-node-panel [data-rule='Users'] .mud-chip:has-text('{realName}')", RoundTrip);
+    }
+
+    /// <summary>Drags with the mouse from one node's output port to the other's input port, as a person would.</summary>
+    private static async Task ConnectAsync(IPage page, string from, string to)
+    {
+        await page.Locator("#process-canvas").ScrollIntoViewIfNeededAsync();
+        var source = await page.Locator($"#process-canvas [data-node='{from}'] .diagram-port.right").BoundingBoxAsync();
+        var target = await page.Locator($"#process-canvas [data-node='{to}'] .diagram-port.left").BoundingBoxAsync();
+        Assert.NotNull(source);
+        Assert.NotNull(target);
+        var (x0, y0) = (source.X + source.Width / 2, source.Y + source.Height / 2);
+        var (x1, y1) = (target.X + target.Width / 2, target.Y + target.Height / 2);
+
+        await page.Mouse.MoveAsync(x0, y0);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(Math.Max(x0, x1) + 60, (y0 + y1) / 2, new() { Steps = 5 });
+        await page.Mouse.MoveAsync(x1, y1, new() { Steps = 5 });
+        await page.Mouse.UpAsync();
+        await page.WaitForSelectorAsync($"#process-canvas [data-node='{to}'] .diagram-port.left.has-links", RoundTrip);
+    }
+
+    private async Task<long> ApplyAsync(IPage page, string code, string title)
+    {
+        await page.GotoAsync("/workflow/apply");
+        await page.WaitForInteractiveAsync();
+        await page.ClickAsync($"[data-definition='{code}'] a[href='/workflow/apply/{code}']");
+        await page.WaitForURLAsync($"**/workflow/apply/{code}", Slow);
+        await page.WaitForSelectorAsync("#apply-title", RoundTrip);
+        await page.FillAsync("#apply-title", title);
+        await page.FillAsync("[data-field='amount'] input", "12500.50");
+        await page.PressAsync("[data-field='amount'] input", "Tab");
+        await page.FillAsync("[data-field='purpose'] input", "Laptops for the new team");
+        await page.PressAsync("[data-field='purpose'] input", "Tab");
+        await page.ClickAsync("#apply-submit");
+        await page.WaitForURLAsync(url => InstanceUrl().IsMatch(url), Slow);
+        await page.WaitForInteractiveAsync();
+        return long.Parse(InstanceUrl().Match(page.Url).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<IPage> OpenInboxAsync(string userName)
+    {
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync(userName, Password);
+        await page.WaitForURLAsync("**/dashboard", Slow);
+        await page.GotoAsync("/workflow/todo");
+        await page.WaitForInteractiveAsync();
+        await page.WaitForSelectorAsync("#inbox-grid", RoundTrip);
+        await page.WaitForSelectorAsync("[data-count='todo']", RoundTrip);
+        return page;
+    }
+
+    /// <summary>
+    /// The inbox shows the application (or not), its To do chip and the menu badge say <paramref name="count"/>;
+    /// waited for on the open page (pushed live), or after opening the inbox again.
+    /// </summary>
+    private static async Task ExpectInboxAsync(IPage page, long instanceId, int count, bool reopen = false)
+    {
+        if (reopen)
+        {
+            await page.GotoAsync("/workflow/todo");
+            await page.WaitForInteractiveAsync();
+        }
+
+        var row = $"#inbox-grid a[data-instance='{instanceId}']";
+        await page.WaitForSelectorAsync(row, count > 0 ? RoundTrip : Gone);
+        await Assertions.Expect(page.Locator("[data-count='todo']")).ToHaveTextAsync(count.ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 30_000 });
+        if (count > 0)
+        {
+            await page.WaitForSelectorAsync($".ops-nav-count[data-todo-count='{count}']", RoundTrip);
+        }
+        else
+        {
+            await page.WaitForSelectorAsync(".ops-nav-count", Gone);
+        }
+    }
+
+    /// <summary>From the open inbox: opens the application and approves it with a comment.</summary>
+    private static async Task ApproveFromInboxAsync(IPage page, long instanceId, string comment)
+    {
+        await page.ClickAsync($"#inbox-grid a[data-instance='{instanceId}']");
+        await page.WaitForURLAsync($"**/workflow/instances/{instanceId}", Slow);
+        await page.WaitForSelectorAsync("#instance-actions [data-action='approve']", RoundTrip);
+        await page.ClickAsync("#instance-actions [data-action='approve']");
+        await page.FillAsync("#action-comment", comment);
+        await page.ClickAsync("#action-confirm");
+        await page.WaitForSelectorAsync("#instance-actions [data-action='approve']", Gone);
+        await page.WaitForSelectorAsync($"#instance-timeline [data-action='approve']:has-text('{comment}')", RoundTrip);
+        Assert.Equal(0, await page.Locator("#error-boundary").CountAsync());
+    }
+
+    [GeneratedRegex(@"/workflow/definitions/\d+")]
+    private static partial Regex DefinitionUrl();
+
+    [GeneratedRegex(@"/workflow/instances/(\d+)$")]
+    private static partial Regex InstanceUrl();
+}
