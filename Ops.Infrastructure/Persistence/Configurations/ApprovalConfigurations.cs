@@ -5,19 +5,48 @@ using Ops.Domain.Approvals;
 
 namespace Ops.Infrastructure.Persistence.Configurations;
 
-/// <summary>Process and form are value objects stored as JSON text (the engine's own serializer), compared by their JSON.</summary>
+/// <summary>
+/// Process, form and form data are immutable value objects stored as JSON text (the engine's own serializer).
+/// The domain only ever replaces them whole, so change tracking compares references: no serializing on every
+/// load and save. Processes and forms are also shared between the instances of one version, so their parsed
+/// objects are cached by their JSON (<see cref="AsSharedJson{T}"/>).
+/// </summary>
 internal static class ApprovalJsonColumns
 {
     public static PropertyBuilder<T> AsJson<T>(this PropertyBuilder<T> property)
         where T : class =>
-        property.HasConversion(
-                value => ApprovalJson.Serialize(value),
-                json => ApprovalJson.Deserialize<T>(json),
-                new ValueComparer<T>(
-                    (a, b) => ApprovalJson.Serialize(a) == ApprovalJson.Serialize(b),
-                    value => ApprovalJson.Serialize(value).GetHashCode(StringComparison.Ordinal),
-                    value => ApprovalJson.Deserialize<T>(ApprovalJson.Serialize(value))))
-            .IsRequired();
+        property.HasConversion(value => ApprovalJson.Serialize(value), json => ApprovalJson.Deserialize<T>(json), ByReference<T>()).IsRequired();
+
+    public static PropertyBuilder<T> AsSharedJson<T>(this PropertyBuilder<T> property)
+        where T : class =>
+        property.HasConversion(value => ApprovalJson.Serialize(value), json => ParsedJson<T>.Get(json), ByReference<T>()).IsRequired();
+
+    private static ValueComparer<T> ByReference<T>()
+        where T : class =>
+        new((a, b) => ReferenceEquals(a, b), value => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(value), value => value);
+
+    /// <summary>A bounded cache of parsed JSON values (a few hundred distinct processes and forms at most in practice).</summary>
+    private static class ParsedJson<T>
+        where T : class
+    {
+        private const int Capacity = 512;
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, T> Cache = new(StringComparer.Ordinal);
+
+        public static T Get(string json)
+        {
+            if (Cache.TryGetValue(json, out var parsed))
+            {
+                return parsed;
+            }
+
+            if (Cache.Count >= Capacity)
+            {
+                Cache.Clear();
+            }
+
+            return Cache.GetOrAdd(json, ApprovalJson.Deserialize<T>);
+        }
+    }
 }
 
 internal sealed class ApprovalDefinitionConfiguration : IEntityTypeConfiguration<ApprovalDefinition>
@@ -46,8 +75,8 @@ internal sealed class ApprovalDefinitionVersionConfiguration : IEntityTypeConfig
     public void Configure(EntityTypeBuilder<ApprovalDefinitionVersion> builder)
     {
         builder.ToTable("t_workflow_definition_version");
-        builder.Property(v => v.Process).AsJson();
-        builder.Property(v => v.Form).AsJson();
+        builder.Property(v => v.Process).AsSharedJson();
+        builder.Property(v => v.Form).AsSharedJson();
         builder.HasIndex(v => new { v.DefinitionId, v.Number }).IsUnique();
     }
 }
@@ -64,8 +93,8 @@ internal sealed class ApprovalInstanceConfiguration : IEntityTypeConfiguration<A
         builder.Property(i => i.CurrentNodeKey).HasMaxLength(64);
         builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(i => i.Urgency).HasConversion<string>().HasMaxLength(16);
-        builder.Property(i => i.Process).AsJson();
-        builder.Property(i => i.Form).AsJson();
+        builder.Property(i => i.Process).AsSharedJson();
+        builder.Property(i => i.Form).AsSharedJson();
         builder.Property(i => i.FormData).AsJson();
         builder.Ignore(i => i.PendingTasks);
         builder.Ignore(i => i.PlannedRoute);
