@@ -38,6 +38,8 @@ public static class ApprovalErrors
     public const string DelegationSelf = "approval.delegation.self";
     public const string DelegationNotFound = "approval.delegation.not_found";
     public const string UserUnknown = "approval.user.unknown";
+    public const string CallbackNotFound = "approval.callback.not_found";
+    public const string CallbackNotFailed = "approval.callback.not_failed";
 
     internal static Error Task(string code, int task) => code switch
     {

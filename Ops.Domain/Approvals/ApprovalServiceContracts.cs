@@ -28,6 +28,11 @@ public sealed record DefinitionInput(string Code, string Name, string? Category 
 /// </summary>
 public sealed record CallbackInput(bool Enabled, string? Url, string? Secret);
 
+/// <summary>One delivery of a final state to the business system, as the callback settings show it.</summary>
+public sealed record CallbackRow(
+    long Id, long InstanceId, string InstanceTitle, CallbackKind Kind, string Target, CallbackStatus Status, int Attempts, string? LastError,
+    DateTimeOffset CreatedAt, DateTimeOffset NextAttemptAt, DateTimeOffset? DeliveredAt);
+
 public sealed record PublishedVersionRow(int Number, DateTimeOffset PublishedAt, long? PublishedBy, string? PublishedByName, int Instances);
 
 /// <summary>Everything the designer edits: the draft process and form, and the versions published so far.</summary>
@@ -77,6 +82,12 @@ public interface IApprovalDefinitionService
     Task<Result> DeleteAsync(long id, CancellationToken cancellationToken = default);
 
     Task<Result> SetCallbackAsync(long id, CallbackInput input, CancellationToken cancellationToken = default);
+
+    /// <summary>The latest deliveries of final states (HTTP callbacks and hooks) of the definition's applications, newest first.</summary>
+    Task<IReadOnlyList<CallbackRow>> CallbacksAsync(long id, CancellationToken cancellationToken = default);
+
+    /// <summary>Sends a failed delivery again (needs edit).</summary>
+    Task<Result> RetryCallbackAsync(long callbackId, CancellationToken cancellationToken = default);
 
     /// <summary>The published definitions the caller may apply for.</summary>
     Task<IReadOnlyList<ApplicableDefinition>> ApplicableAsync(CancellationToken cancellationToken = default);
@@ -143,6 +154,9 @@ public enum InboxBox
     Done,
     Mine,
     Cc,
+
+    /// <summary>Every application (needs <c>workflow.instances.view_all</c>).</summary>
+    All,
 }
 
 public sealed record InboxCounts(int Todo, int Mine, int UnreadCc);

@@ -24,6 +24,11 @@ internal sealed class ApprovalInbox(IDbContextFactory<OpsDbContext> factory, IPe
 
     public async Task<PagedResult<InboxRow>> ListAsync(InboxBox box, InboxFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
+        if (box == InboxBox.All)
+        {
+            return await AllAsync(filter, page, cancellationToken);
+        }
+
         var me = await DemandAsync(cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var query = box switch

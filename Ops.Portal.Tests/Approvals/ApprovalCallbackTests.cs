@@ -55,6 +55,33 @@ public sealed class ApprovalCallbackTests
         Assert.Equal((CallbackStatus.Delivered, 3), await CallbackAsync(f));
     }
 
+    [Fact]
+    public async Task AFailedDelivery_IsListedWithItsError_AndSentAgainOnRequest()
+    {
+        var receiver = await WebhookReceiver.StartAsync();
+        var url = receiver.Url;
+        await receiver.DisposeAsync();
+        var f = await ApprovalFixture.StartAsync(DatabaseProvider.Sqlite, configure: null, settings: new Dictionary<string, string?> { ["Approvals:Callbacks:MaxAttempts"] = "1" });
+        await using var _ = f.Harness;
+        await f.Definitions(f.Admin, d => d.SetCallbackAsync(f.DefinitionId, new CallbackInput(true, url, Secret)));
+        var id = await f.StartAsync();
+        await f.Actions(f.Admin, s => s.TerminateAsync(id, "测试"));
+        await f.DrainAsync();
+
+        var failed = Assert.Single(await f.Definitions(f.Admin, d => d.CallbacksAsync(f.DefinitionId)));
+        Assert.Equal((CallbackStatus.Failed, 1, id), (failed.Status, failed.Attempts, failed.InstanceId));
+        Assert.False(string.IsNullOrEmpty(failed.LastError));
+        await Assert.ThrowsAsync<ForbiddenException>(() => f.Definitions(f.Applicant, d => d.RetryCallbackAsync(failed.Id)));
+
+        // Back up on the same address: sent again by hand, delivered once; a delivered one cannot be resent.
+        await using var back = await WebhookReceiver.StartAsync(new Uri(url).Port);
+        Assert.True((await f.Definitions(f.Admin, d => d.RetryCallbackAsync(failed.Id))).IsSuccess);
+        await f.DrainAsync();
+        Assert.Single(back.Received);
+        Assert.Equal(CallbackStatus.Delivered, Assert.Single(await f.Definitions(f.Admin, d => d.CallbacksAsync(f.DefinitionId))).Status);
+        Assert.Equal(ApprovalErrors.CallbackNotFailed, (await f.Definitions(f.Admin, d => d.RetryCallbackAsync(failed.Id))).Error!.Code);
+    }
+
     private static async Task<(CallbackStatus, int)> CallbackAsync(ApprovalFixture f)
     {
         await using var db = await f.Harness.CreateDbContextAsync();

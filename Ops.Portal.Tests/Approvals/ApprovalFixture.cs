@@ -42,9 +42,10 @@ public sealed class ApprovalFixture
         new FormField("reason", "事由", FieldType.TextArea, Required: true, Order: 2, Validation: new FieldValidation(MaxLength: 500)),
     ]);
 
-    public static async Task<ApprovalFixture> StartAsync(DatabaseProvider provider, Action<IServiceCollection>? configure = null)
+    public static async Task<ApprovalFixture> StartAsync(
+        DatabaseProvider provider, Action<IServiceCollection>? configure = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var harness = await InfrastructureHarness.StartAsync(provider, configure: configure);
+        var harness = await InfrastructureHarness.StartAsync(provider, settings: settings, configure: configure);
         var fixture = new ApprovalFixture(harness);
         await fixture.SeedAsync();
         return fixture;

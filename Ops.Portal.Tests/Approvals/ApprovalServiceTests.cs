@@ -47,6 +47,11 @@ public sealed class ApprovalServiceTests
         Assert.Equal(0, (await f.Inbox(f.FinanceA, i => i.CountsAsync())).Todo);
         Assert.Single((await f.Inbox(f.FinanceB, i => i.ListAsync(InboxBox.Done, new InboxFilter(), new PageRequest()))).Items);
 
+        // Every application is listed only for holders of view_all.
+        var all = await f.Inbox(f.Admin, i => i.ListAsync(InboxBox.All, new InboxFilter(Status: ApprovalStatus.Approved), new PageRequest()));
+        Assert.Equal(id, Assert.Single(all.Items).InstanceId);
+        await Assert.ThrowsAsync<ForbiddenException>(() => f.Inbox(f.Applicant, i => i.ListAsync(InboxBox.All, new InboxFilter(), new PageRequest())));
+
         // Notices went through the outbox to the notification center: new tasks to each approver, the result
         // to the applicant (one outbox row per action that has notices); a second run sends nothing again.
         Assert.Equal(3, await f.DrainAsync());

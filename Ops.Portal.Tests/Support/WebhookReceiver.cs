@@ -27,10 +27,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>Answer 500 to the next <paramref name="count"/> requests.</summary>
     public void FailNext(int count) => _failuresLeft = count;
 
-    public static async Task<WebhookReceiver> StartAsync()
+    /// <summary>Starts on a free port, or on <paramref name="port"/> (a receiver coming back where it was).</summary>
+    public static async Task<WebhookReceiver> StartAsync(int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls("http://127.0.0.1:" + port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var app = builder.Build();
         var receiver = new WebhookReceiver(app);
         app.MapPost("/hook", async (HttpContext context) =>

@@ -52,6 +52,10 @@ internal sealed class FakeDefinitionService : IApprovalDefinitionService
 
     public Task<Result> SetCallbackAsync(long id, CallbackInput input, CancellationToken cancellationToken = default) => Task.FromResult(Result.Success());
 
+    public Task<IReadOnlyList<CallbackRow>> CallbacksAsync(long id, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<CallbackRow>>([]);
+
+    public Task<Result> RetryCallbackAsync(long callbackId, CancellationToken cancellationToken = default) => Task.FromResult(Result.Success());
+
     public Task<IReadOnlyList<ApplicableDefinition>> ApplicableAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<ApplicableDefinition>>([]);
 

@@ -107,6 +107,10 @@ internal sealed class FakeDefinitions : IApprovalDefinitionService
     public Task<Result> DeleteAsync(long id, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task<Result> SetCallbackAsync(long id, CallbackInput input, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<CallbackRow>> CallbacksAsync(long id, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<CallbackRow>>([]);
+
+    public Task<Result> RetryCallbackAsync(long callbackId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 }
 
 internal sealed class FakeUserDirectory : IUserDirectory

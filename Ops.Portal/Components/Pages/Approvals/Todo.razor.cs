@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
 using Ops.Domain.Approvals;
+using Ops.Domain.Auth;
 using Ops.Domain.Common;
 using Ops.Portal.Common;
 
 namespace Ops.Portal.Components.Pages.Approvals;
 
-/// <summary>The four inboxes (<c>?box=todo|done|mine|cc</c>), server-paged, live for the signed-in user.</summary>
+/// <summary>The four inboxes (<c>?box=todo|done|mine|cc</c>), and every application for holders of view_all (<c>?box=all</c>); server-paged, live for the signed-in user.</summary>
 public sealed partial class Todo
 {
     private MudDataGrid<InboxRow>? _grid;
@@ -20,6 +21,7 @@ public sealed partial class Todo
     private ApprovalUrgency? _urgency;
     private DateRange? _range;
     private bool _unreadOnly;
+    private bool _viewAll;
     private IDisposable? _subscription;
 
     [SupplyParameterFromQuery(Name = "box")]
@@ -28,8 +30,12 @@ public sealed partial class Todo
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
 
+    [Inject]
+    private IPermissionGuard Guard { get; set; } = default!;
+
     protected override async Task OnInitializedAsync()
     {
+        _viewAll = await Guard.HasAsync(ApprovalPermissions.Instances.ViewAll);
         if (AuthenticationState is not null && CurrentUser.FromPrincipal((await AuthenticationState).User).UserId is { } userId)
         {
             _subscription = Events.SubscribeForUser<ApprovalInboxChanged>(userId, _ => InvokeAsync(ReloadAsync));
