@@ -39,6 +39,9 @@ public static class ApprovalErrors
     public const string DelegationNotFound = "approval.delegation.not_found";
     public const string UserUnknown = "approval.user.unknown";
     public const string CallbackNotFound = "approval.callback.not_found";
+    public const string FileName = "approval.file.name";
+    public const string FileSize = "approval.file.size";
+    public const string FileNotFound = "approval.file.not_found";
     public const string CallbackNotFailed = "approval.callback.not_failed";
 
     internal static Error Task(string code, int task) => code switch

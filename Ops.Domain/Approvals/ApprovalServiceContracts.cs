@@ -197,6 +197,20 @@ public sealed record InboxRow(
     bool IsSimple,
     bool? CcRead);
 
+/// <summary>A stored file as forms and timelines refer to it: <see cref="Id"/> is its key.</summary>
+public sealed record ApprovalFileInfo(string Id, string Name, long Size, string ContentType);
+
+public sealed record ApprovalFileContent(ApprovalFileInfo Info, byte[] Content);
+
+/// <summary>Files of attachment fields and comments: uploaded by the signed-in user, read under the application's visibility.</summary>
+public interface IApprovalFileService
+{
+    Task<Result<ApprovalFileInfo>> UploadAsync(string fileName, string? contentType, Stream content, CancellationToken cancellationToken = default);
+
+    /// <summary>The file, for its uploader, holders of view_all, and those who may see an application that refers to it and that its uploader took part in.</summary>
+    Task<Result<ApprovalFileContent>> OpenAsync(string id, CancellationToken cancellationToken = default);
+}
+
 public sealed record TimelineEntry(
     int Number,
     ApprovalAction Action,
@@ -210,7 +224,7 @@ public sealed record TimelineEntry(
     string? TargetUserName,
     RejectTarget? RejectTarget,
     string? Comment,
-    IReadOnlyList<string> Attachments,
+    IReadOnlyList<ApprovalFileInfo> Attachments,
     IReadOnlyList<string> ChangedFields,
     DateTimeOffset At);
 

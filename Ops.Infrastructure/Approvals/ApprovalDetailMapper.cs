@@ -6,7 +6,8 @@ namespace Ops.Infrastructure.Approvals;
 internal static class ApprovalDetailMapper
 {
     public static InstanceDetail Map(
-        ApprovalInstance instance, string definitionName, IReadOnlyDictionary<long, string> names, long me, bool viewAll, bool terminate, DateTimeOffset now)
+        ApprovalInstance instance, string definitionName, IReadOnlyDictionary<long, string> names, IReadOnlyDictionary<string, ApprovalFileInfo> files,
+        long me, bool viewAll, bool terminate, DateTimeOffset now)
     {
         var nodes = instance.Process.Nodes.ToDictionary(n => n.Key);
         string? Name(long? id) => id is { } value ? names.GetValueOrDefault(value) : null;
@@ -19,7 +20,8 @@ internal static class ApprovalDetailMapper
             t.AddedFrom, t.AddPosition, t.AddedById, t.CreatedAt, t.DueAt, t.HandledAt, t.Comment)).ToList();
         var timeline = instance.Records.OrderBy(r => r.Number).Select(r => new TimelineEntry(
             r.Number, r.Action, r.ActorId, Name(r.ActorId), r.OnBehalfOfId, Name(r.OnBehalfOfId), r.NodeKey, r.NodeKey is { } k ? NodeName(k) : null,
-            r.TargetUserId, Name(r.TargetUserId), r.RejectTarget, r.Comment, r.Attachments, r.ChangedFields, r.At)).ToList();
+            r.TargetUserId, Name(r.TargetUserId), r.RejectTarget, r.Comment,
+            r.Attachments.Select(a => files.GetValueOrDefault(a) ?? new ApprovalFileInfo(a, a, 0, "")).ToList(), r.ChangedFields, r.At)).ToList();
 
         return new InstanceDetail(
             instance.Id, instance.Title, instance.DefinitionCode, definitionName, instance.VersionNumber, instance.Status, instance.IsReturned,

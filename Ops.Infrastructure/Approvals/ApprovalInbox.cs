@@ -63,7 +63,8 @@ internal sealed class ApprovalInbox(IDbContextFactory<OpsDbContext> factory, IPe
 
         var definitionName = await db.ApprovalDefinitions.Where(d => d.Id == instance.DefinitionId).Select(d => d.Name).FirstOrDefaultAsync(cancellationToken);
         var names = await NamesAsync(db, instance, cancellationToken);
-        return ApprovalDetailMapper.Map(instance, definitionName ?? instance.DefinitionCode, names, me, viewAll, terminate, clock.GetUtcNow());
+        var files = await ApprovalFileService.DescribeAsync(db, instance.Records.SelectMany(r => r.Attachments).Distinct().ToList(), cancellationToken);
+        return ApprovalDetailMapper.Map(instance, definitionName ?? instance.DefinitionCode, names, files, me, viewAll, terminate, clock.GetUtcNow());
     }
 
     private async Task<long> DemandAsync(CancellationToken cancellationToken)

@@ -21,6 +21,7 @@ public static class ApprovalServiceCollectionExtensions
         services.AddScoped<IApprovalInbox, ApprovalInbox>();
         services.AddScoped<IApprovalDelegationService, ApprovalDelegationService>();
         services.AddScoped<ApprovalDemoSeeder>();
+        services.AddScoped<IApprovalFileService, ApprovalFileService>();
         services.AddSingleton<ApprovalCallbackDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<ApprovalCallbackDispatcher>());
 

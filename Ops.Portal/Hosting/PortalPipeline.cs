@@ -47,6 +47,7 @@ internal static class PortalPipeline
         app.MapHealthChecks("/health");
         app.MapCultureEndpoint();
         app.MapAvatarEndpoint();
+        app.MapApprovalFileEndpoint();
         app.MapSsoEndpoints();
         app.MapHub<NotificationHub>(NotificationHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

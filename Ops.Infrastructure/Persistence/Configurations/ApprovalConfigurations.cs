@@ -185,3 +185,17 @@ internal sealed class ApprovalCallbackConfiguration : IEntityTypeConfiguration<A
         builder.HasIndex(c => c.DeliveryId).IsUnique();
     }
 }
+
+internal sealed class ApprovalFileConfiguration : IEntityTypeConfiguration<ApprovalFile>
+{
+    public void Configure(EntityTypeBuilder<ApprovalFile> builder)
+    {
+        builder.ToTable("t_workflow_file");
+        builder.Property(f => f.Key).HasMaxLength(32).IsRequired();
+        builder.Property(f => f.FileName).HasMaxLength(ApprovalFile.NameMaxLength).IsRequired();
+        builder.Property(f => f.ContentType).HasMaxLength(ApprovalFile.ContentTypeMaxLength).IsRequired();
+        builder.Property(f => f.Content).HasMaxLength((int)ApprovalFile.MaxSize).IsRequired();
+        builder.HasIndex(f => f.Key).IsUnique();
+        builder.HasIndex(f => new { f.UploadedBy, f.UploadedAt });
+    }
+}

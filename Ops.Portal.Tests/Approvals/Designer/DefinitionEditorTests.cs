@@ -34,6 +34,7 @@ public sealed class DefinitionEditorTests : PortalTestContext
         Services.AddSingleton<IRoleService>(directory);
         Services.AddSingleton<IDepartmentService>(directory);
         Services.AddSingleton<IUserDirectory>(directory);
+        Services.AddSingleton<IApprovalFileService, Runtime.FakeApprovalFiles>();
         Services.AddScoped(typeof(ILogger<>), typeof(NullLogger<>));
         Services.AddScoped<UiErrorHandler>();
         // The canvas is drawn only when interactive; most tests edit through the panels and the drawing model.

@@ -141,6 +141,23 @@ internal sealed class FakeDepartments : IDepartmentService
 }
 
 /// <summary>A test context with the approval fakes and the portal's error handler registered.</summary>
+/// <summary>Keeps uploads in memory: enough for components that attach files.</summary>
+internal sealed class FakeApprovalFiles : IApprovalFileService
+{
+    public List<(string Name, byte[] Content)> Uploaded { get; } = [];
+
+    public async Task<Result<ApprovalFileInfo>> UploadAsync(string fileName, string? contentType, Stream content, CancellationToken cancellationToken = default)
+    {
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, cancellationToken);
+        Uploaded.Add((fileName, buffer.ToArray()));
+        return new ApprovalFileInfo($"{Uploaded.Count:D32}", fileName, buffer.Length, contentType ?? "application/octet-stream");
+    }
+
+    public Task<Result<ApprovalFileContent>> OpenAsync(string id, CancellationToken cancellationToken = default) =>
+        Task.FromResult<Result<ApprovalFileContent>>(Error.NotFound(ApprovalErrors.FileNotFound));
+}
+
 public abstract class ApprovalPageTestContext : PortalTestContext
 {
     protected ApprovalPageTestContext()
@@ -151,6 +168,7 @@ public abstract class ApprovalPageTestContext : PortalTestContext
         Services.AddSingleton<IApprovalDefinitionService, FakeDefinitions>();
         Services.AddSingleton<IUserDirectory, FakeUserDirectory>();
         Services.AddSingleton<IDepartmentService, FakeDepartments>();
+        Services.AddSingleton<IApprovalFileService>(Files);
 
         // The process diagram draws its canvas only in an interactive renderer; static is enough here.
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
@@ -160,4 +178,6 @@ public abstract class ApprovalPageTestContext : PortalTestContext
     internal FakeApprovalService Approvals { get; } = new();
 
     internal FakeApprovalInbox Inbox { get; } = new();
+
+    internal FakeApprovalFiles Files { get; } = new();
 }

@@ -35,6 +35,23 @@ public sealed class ApprovalFormViewTests : ApprovalPageTestContext
             .Add(f => f.Errors, errors));
 
     [Fact]
+    public void AnAttachment_IsUploadedToTheFileStore_AndKeptAsIdNameAndSize()
+    {
+        var form = Render<ApprovalFormView>(p => p
+            .Add(f => f.Form, new ApprovalForm([new FormField("files", "Quote", FieldType.Attachment)]))
+            .Add(f => f.Values, _values));
+
+        form.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(InputFileContent.CreateFromText("42 servers", "quote.txt"));
+
+        form.WaitForAssertion(() => Assert.True(_values.ContainsKey("files")));
+        var stored = Assert.Single(_values["files"].EnumerateArray());
+        Assert.Equal(("quote.txt", 10L), (stored.GetProperty("name").GetString(), stored.GetProperty("size").GetInt64()));
+        Assert.Equal(32, stored.GetProperty("id").GetString()!.Length);
+        Assert.Equal("42 servers", System.Text.Encoding.UTF8.GetString(Assert.Single(Files.Uploaded).Content));
+        Assert.Contains("/api/v1/workflow/files/", form.Find("[data-field=files] a, [data-file='0']").OuterHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NumberAndAmount_AreWrittenAsJsonNumbers_AmountsRoundedToCents()
     {
         var form = RenderForm();

@@ -70,16 +70,21 @@ internal static class FormJson
     };
 
     /// <summary>Attachment references are strings or objects with an id (and ideally a name).</summary>
-    public static IReadOnlyList<string> FileNames(JsonElement? value) => value is { ValueKind: JsonValueKind.Array } v
-        ? [.. v.EnumerateArray().Select(FileName).OfType<string>()]
-        : [];
-
     public static IReadOnlyList<Dictionary<string, JsonElement>> Rows(JsonElement? value) => value is { ValueKind: JsonValueKind.Array } v
         ? [.. v.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.Object)
             .Select(r => r.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.Ordinal))]
         : [];
 
     public static JsonElement? OfRows(IReadOnlyList<Dictionary<string, JsonElement>> rows) => rows.Count == 0 ? null : FormValues.Of(rows);
+
+    /// <summary>The stored file's key, for a file uploaded to the approval file store.</summary>
+    public static string? FileId(JsonElement item) =>
+        item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+
+    /// <summary>The keys of uploaded files (what a comment's record keeps).</summary>
+    public static IReadOnlyList<string> FileIds(JsonElement? value) => value is { ValueKind: JsonValueKind.Array } v
+        ? [.. v.EnumerateArray().Select(FileId).OfType<string>()]
+        : [];
 
     public static string? FileName(JsonElement item) => item.ValueKind switch
     {

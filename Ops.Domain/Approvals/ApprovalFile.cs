@@ -1,0 +1,59 @@
+using Ops.Domain.Common;
+
+namespace Ops.Domain.Approvals;
+
+/// <summary>
+/// A file attached to an application (an attachment field) or to a comment. Stored in the database, so every
+/// node of a cluster serves it; addressed by a random key, and given out only to the uploader and to those who
+/// may see an application its uploader took part in that refers to it.
+/// </summary>
+public sealed class ApprovalFile : Entity
+{
+    public const int NameMaxLength = 200;
+    public const int ContentTypeMaxLength = 100;
+    public const long MaxSize = 20L * 1024 * 1024;
+
+    private ApprovalFile()
+    {
+    }
+
+    public string Key { get; private set; } = "";
+
+    public string FileName { get; private set; } = "";
+
+    public string ContentType { get; private set; } = "";
+
+    public long Size { get; private set; }
+
+    public byte[] Content { get; private set; } = [];
+
+    public long UploadedBy { get; private set; }
+
+    public DateTimeOffset UploadedAt { get; private set; }
+
+    public static Result<ApprovalFile> Create(string fileName, string? contentType, byte[] content, long uploadedBy, DateTimeOffset now)
+    {
+        var name = Path.GetFileName(fileName ?? "").Trim();
+        if (name.Length == 0 || name.Length > NameMaxLength || name.Any(char.IsControl))
+        {
+            return Error.Invalid(ApprovalErrors.FileName, NameMaxLength);
+        }
+
+        if (content.LongLength == 0 || content.LongLength > MaxSize)
+        {
+            return Error.Invalid(ApprovalErrors.FileSize, MaxSize / 1024 / 1024);
+        }
+
+        var type = string.IsNullOrWhiteSpace(contentType) || contentType.Length > ContentTypeMaxLength ? "application/octet-stream" : contentType.Trim();
+        return new ApprovalFile
+        {
+            Key = Guid.NewGuid().ToString("N"),
+            FileName = name,
+            ContentType = type,
+            Size = content.LongLength,
+            Content = content,
+            UploadedBy = uploadedBy,
+            UploadedAt = now,
+        };
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Ops.Domain.Approvals;
+using Ops.Domain.Auth;
+using Ops.Domain.Common;
+using Ops.Infrastructure.Persistence;
+
+namespace Ops.Infrastructure.Approvals;
+
+/// <summary>
+/// Stores attachment files in the database and gives them out under the application's visibility. A reference
+/// alone grants nothing: the application that refers to a file must count its uploader among its participants,
+/// so nobody reads a stranger's file by copying its key into their own application.
+/// </summary>
+internal sealed class ApprovalFileService(IDbContextFactory<OpsDbContext> factory, IPermissionGuard guard, TimeProvider clock) : IApprovalFileService
+{
+    public async Task<Result<ApprovalFileInfo>> UploadAsync(string fileName, string? contentType, Stream content, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(ApprovalPermissions.Instances.Todo, cancellationToken);
+        var me = await guard.RequireUserIdAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > ApprovalFile.MaxSize)
+            {
+                return Error.Invalid(ApprovalErrors.FileSize, ApprovalFile.MaxSize / 1024 / 1024);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        var created = ApprovalFile.Create(fileName, contentType, buffer.ToArray(), me, clock.GetUtcNow());
+        if (created.IsFailure)
+        {
+            return created.Error!;
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        db.ApprovalFiles.Add(created.Value);
+        await db.SaveChangesAsync(cancellationToken);
+        return Info(created.Value);
+    }
+
+    public async Task<Result<ApprovalFileContent>> OpenAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await guard.DemandAsync(ApprovalPermissions.Instances.Todo, cancellationToken);
+        var me = await guard.RequireUserIdAsync(cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var file = id.Length == 32 ? await db.ApprovalFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Key == id, cancellationToken) : null;
+        if (file is null || !(file.UploadedBy == me || await guard.HasAsync(ApprovalPermissions.Instances.ViewAll, cancellationToken) || await SharedAsync(db, file, me, cancellationToken)))
+        {
+            return Error.NotFound(ApprovalErrors.FileNotFound);
+        }
+
+        return new ApprovalFileContent(Info(file), file.Content);
+    }
+
+    /// <summary>The names of stored files, for the timeline (unknown keys are left out).</summary>
+    public static async Task<IReadOnlyDictionary<string, ApprovalFileInfo>> DescribeAsync(OpsDbContext db, IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return new Dictionary<string, ApprovalFileInfo>();
+        }
+
+        return await db.ApprovalFiles.AsNoTracking().Where(f => ids.Contains(f.Key))
+            .Select(f => new ApprovalFileInfo(f.Key, f.FileName, f.Size, f.ContentType)).ToDictionaryAsync(f => f.Id, cancellationToken);
+    }
+
+    private static ApprovalFileInfo Info(ApprovalFile file) => new(file.Key, file.FileName, file.Size, file.ContentType);
+
+    private static async Task<bool> SharedAsync(OpsDbContext db, ApprovalFile file, long me, CancellationToken cancellationToken)
+    {
+        // The form data and record attachments are JSON text columns: a LIKE on the (random, hex) key finds the references.
+        var pattern = "%" + file.Key + "%";
+        var ids = await db.Database.SqlQuery<long>(
+                $"SELECT Id AS Value FROM t_workflow_instance WHERE FormData LIKE {pattern} UNION SELECT InstanceId AS Value FROM t_workflow_record WHERE Attachments LIKE {pattern}")
+            .ToListAsync(cancellationToken);
+        var referring = await db.ApprovalInstances.AsNoTracking().Where(i => ids.Contains(i.Id)).Take(20)
+            .Include(i => i.Tasks).Include(i => i.Ccs).Include(i => i.Records).AsSplitQuery().ToListAsync(cancellationToken);
+        return referring.Any(i => ApprovalVisibility.CanSee(i, me) && Participates(i, file.UploadedBy));
+    }
+
+    private static bool Participates(ApprovalInstance instance, long user) =>
+        instance.ApplicantId == user || instance.Records.Any(r => r.ActorId == user) || instance.Tasks.Any(t => t.AssigneeId == user || t.OnBehalfOfId == user);
+}
