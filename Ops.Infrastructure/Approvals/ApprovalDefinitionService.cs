@@ -11,7 +11,7 @@ using Ops.Infrastructure.Persistence;
 namespace Ops.Infrastructure.Approvals;
 
 /// <summary>Approval types: design, publish (a new frozen version), archive, delete, callback settings. Changes are audited.</summary>
-internal sealed class ApprovalDefinitionService(
+internal sealed partial class ApprovalDefinitionService(
     IDbContextFactory<OpsDbContext> factory, IPermissionGuard guard, ICurrentUser currentUser, IAuditTrail audit, IDataProtectionProvider protection, TimeProvider clock)
     : IApprovalDefinitionService
 {
@@ -155,71 +155,6 @@ internal sealed class ApprovalDefinitionService(
         await RecordAsync("definition.delete", id, definition.Code, cancellationToken);
         return Result.Success();
     }
-
-    public Task<Result> SetCallbackAsync(long id, CallbackInput input, CancellationToken cancellationToken = default)
-    {
-        var secret = string.IsNullOrEmpty(input.Secret) ? null : protection.CreateProtector(SecretPurpose).Protect(input.Secret);
-        return ChangeAsync(id, null, ApprovalPermissions.Definitions.Edit, "definition.callback", d => d.ConfigureCallback(input.Enabled, input.Url, secret), cancellationToken);
-    }
-
-    public async Task<IReadOnlyList<CallbackRow>> CallbacksAsync(long id, CancellationToken cancellationToken = default)
-    {
-        await guard.DemandAsync(ApprovalPermissions.Definitions.View, cancellationToken);
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await (from c in db.ApprovalCallbacks
-                      join i in db.ApprovalInstances on c.InstanceId equals i.Id
-                      where i.DefinitionId == id && c.Kind != CallbackKind.Notice
-                      orderby c.Id descending
-                      select new CallbackRow(c.Id, c.InstanceId, i.Title, c.Kind, c.Target, c.Status, c.Attempts, c.LastError, c.CreatedAt, c.NextAttemptAt, c.DeliveredAt))
-            .Take(50).ToListAsync(cancellationToken);
-    }
-
-    public async Task<Result> RetryCallbackAsync(long callbackId, CancellationToken cancellationToken = default)
-    {
-        await guard.DemandAsync(ApprovalPermissions.Definitions.Edit, cancellationToken);
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var callback = await db.ApprovalCallbacks.SingleOrDefaultAsync(c => c.Id == callbackId && c.Kind != CallbackKind.Notice, cancellationToken);
-        if (callback is null)
-        {
-            return Error.NotFound(ApprovalErrors.CallbackNotFound);
-        }
-
-        if (callback.Status != CallbackStatus.Failed)
-        {
-            return Error.Conflict(ApprovalErrors.CallbackNotFailed);
-        }
-
-        callback.Retry(clock.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
-        await RecordAsync("callback.retry", callback.InstanceId, callback.Target, cancellationToken);
-        return Result.Success();
-    }
-
-    public async Task<IReadOnlyList<ApplicableDefinition>> ApplicableAsync(CancellationToken cancellationToken = default)
-    {
-        await guard.DemandAsync(ApprovalPermissions.Instances.Todo, cancellationToken);
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var published = await db.ApprovalDefinitions.AsNoTracking().Where(d => d.Status == DefinitionStatus.Published)
-            .Include(d => d.Versions.OrderByDescending(v => v.Number).Take(1)).OrderBy(d => d.Category).ThenBy(d => d.Name).ToListAsync(cancellationToken);
-        return published.Where(d => d.LatestVersion is not null).Select(ToApplicable).ToList();
-    }
-
-    public async Task<Result<ApplicableDefinition>> ApplicableAsync(string code, CancellationToken cancellationToken = default)
-    {
-        await guard.DemandAsync(ApprovalPermissions.Instances.Todo, cancellationToken);
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var d = await db.ApprovalDefinitions.AsNoTracking().Include(x => x.Versions.OrderByDescending(v => v.Number).Take(1))
-            .SingleOrDefaultAsync(x => x.Code == code, cancellationToken);
-        if (d is null)
-        {
-            return Error.NotFound(ApprovalErrors.DefinitionNotFound, code);
-        }
-
-        return d.Status == DefinitionStatus.Published && d.LatestVersion is not null ? ToApplicable(d) : Error.Conflict(ApprovalErrors.NotPublished, d.Code);
-    }
-
-    private static ApplicableDefinition ToApplicable(ApprovalDefinition d) =>
-        new(d.Id, d.Code, d.Name, d.Category, d.Description, d.LatestVersion!.Number, d.LatestVersion.Form, d.LatestVersion.Process);
 
     private async Task<Result> ChangeAsync(long id, int? version, string permission, string? action, Func<ApprovalDefinition, Result> change, CancellationToken cancellationToken)
     {

@@ -73,10 +73,10 @@ internal sealed class ApprovalInbox(IDbContextFactory<OpsDbContext> factory, IPe
         return await guard.RequireUserIdAsync(cancellationToken);
     }
 
-    private static IQueryable<Line> Tasks(OpsDbContext db, IQueryable<ApprovalTask> tasks) =>
+    private static IQueryable<InboxLine> Tasks(OpsDbContext db, IQueryable<ApprovalTask> tasks) =>
         from t in tasks
         join i in db.ApprovalInstances on t.InstanceId equals i.Id
-        select new Line
+        select new InboxLine
         {
             InstanceId = i.Id, Title = i.Title, DefinitionCode = i.DefinitionCode, Status = i.Status, Urgency = i.Urgency,
             ApplicantId = i.ApplicantId, CurrentNodeKey = i.CurrentNodeKey, SubmittedAt = i.SubmittedAt,
@@ -85,19 +85,19 @@ internal sealed class ApprovalInbox(IDbContextFactory<OpsDbContext> factory, IPe
             OnBehalfOfId = t.OnBehalfOfId,
         };
 
-    private static IQueryable<Line> Instances(IQueryable<ApprovalInstance> instances) =>
-        instances.Select(i => new Line
+    private static IQueryable<InboxLine> Instances(IQueryable<ApprovalInstance> instances) =>
+        instances.Select(i => new InboxLine
         {
             InstanceId = i.Id, Title = i.Title, DefinitionCode = i.DefinitionCode, Status = i.Status, Urgency = i.Urgency,
             ApplicantId = i.ApplicantId, CurrentNodeKey = i.CurrentNodeKey, SubmittedAt = i.SubmittedAt,
             Since = i.CreatedAt, FinishedAt = i.FinishedAt,
         });
 
-    private static IQueryable<Line> Copies(OpsDbContext db, long me) =>
+    private static IQueryable<InboxLine> Copies(OpsDbContext db, long me) =>
         from c in db.ApprovalCcs
         where c.UserId == me
         join i in db.ApprovalInstances on c.InstanceId equals i.Id
-        select new Line
+        select new InboxLine
         {
             InstanceId = i.Id, Title = i.Title, DefinitionCode = i.DefinitionCode, Status = i.Status, Urgency = i.Urgency,
             ApplicantId = i.ApplicantId, CurrentNodeKey = i.CurrentNodeKey, SubmittedAt = i.SubmittedAt,
@@ -105,7 +105,7 @@ internal sealed class ApprovalInbox(IDbContextFactory<OpsDbContext> factory, IPe
             HandledAt = c.ReadAt, CcRead = c.ReadAt != null,
         };
 
-    private static IQueryable<Line> Filter(IQueryable<Line> query, InboxFilter filter)
+    private static IQueryable<InboxLine> Filter(IQueryable<InboxLine> query, InboxFilter filter)
     {
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
@@ -121,7 +121,7 @@ internal sealed class ApprovalInbox(IDbContextFactory<OpsDbContext> factory, IPe
         return filter.UnreadOnly == true ? query.Where(l => l.CcRead == false) : query;
     }
 
-    private static async Task<PagedResult<InboxRow>> PageAsync(OpsDbContext db, IQueryable<Line> query, InboxBox box, PageRequest page, CancellationToken cancellationToken)
+    private static async Task<PagedResult<InboxRow>> PageAsync(OpsDbContext db, IQueryable<InboxLine> query, InboxBox box, PageRequest page, CancellationToken cancellationToken)
     {
         var request = page.Normalized();
         var total = await query.CountAsync(cancellationToken);
@@ -138,7 +138,7 @@ internal sealed class ApprovalInbox(IDbContextFactory<OpsDbContext> factory, IPe
         return new PagedResult<InboxRow>(rows, total, request.Page, request.PageSize);
     }
 
-    private static IQueryable<Line> Sort(IQueryable<Line> query, InboxBox box, PageRequest request)
+    private static IQueryable<InboxLine> Sort(IQueryable<InboxLine> query, InboxBox box, PageRequest request)
     {
         var spec = request.Sort.FirstOrDefault();
         var descending = spec is null || spec.Direction == SortDirection.Descending;
@@ -167,42 +167,5 @@ internal sealed class ApprovalInbox(IDbContextFactory<OpsDbContext> factory, IPe
         }
 
         return await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.RealName ?? u.UserName ?? u.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
-    }
-
-    /// <summary>One inbox line before names are filled in; <see cref="Since"/> is when it reached the box. Init properties, so EF can filter and sort on them.</summary>
-    private sealed class Line
-    {
-        public long InstanceId { get; init; }
-        public string Title { get; init; } = "";
-        public string DefinitionCode { get; init; } = "";
-        public ApprovalStatus Status { get; init; }
-        public ApprovalUrgency Urgency { get; init; }
-        public long ApplicantId { get; init; }
-        public string? CurrentNodeKey { get; init; }
-        public DateTimeOffset? SubmittedAt { get; init; }
-        public DateTimeOffset Since { get; init; }
-        public DateTimeOffset? FinishedAt { get; init; }
-        public int? TaskNumber { get; init; }
-        public string? NodeKey { get; init; }
-        public ApprovalTaskStatus? TaskStatus { get; init; }
-        public DateTimeOffset? TaskCreatedAt { get; init; }
-        public DateTimeOffset? DueAt { get; init; }
-        public DateTimeOffset? HandledAt { get; init; }
-        public long? OnBehalfOfId { get; init; }
-        public bool? CcRead { get; init; }
-
-        public InboxRow ToRow(ApprovalProcess process, string definitionName, IReadOnlyDictionary<long, string?> users)
-        {
-            var nodes = process.Nodes.ToDictionary(n => n.Key);
-            var node = NodeKey is { } key ? nodes.GetValueOrDefault(key) : null;
-            var simple = TaskStatus == ApprovalTaskStatus.Pending && node is ApprovalNode approval
-                && (approval.Fields is null || approval.Fields.Values.All(a => a != FieldAccess.Edit));
-            return new InboxRow(
-                InstanceId, Title, DefinitionCode, definitionName, Status, Urgency, ApplicantId, users.GetValueOrDefault(ApplicantId),
-                CurrentNodeKey is { } current ? Name(nodes.GetValueOrDefault(current)) : null, SubmittedAt, FinishedAt, TaskNumber, Name(node), TaskStatus,
-                TaskCreatedAt, DueAt, HandledAt, OnBehalfOfId, OnBehalfOfId is { } behalf ? users.GetValueOrDefault(behalf) : null, simple, CcRead);
-        }
-
-        private static string? Name(ProcessNode? node) => node is null ? null : string.IsNullOrEmpty(node.Name) ? node.Key : node.Name;
     }
 }

@@ -28,16 +28,20 @@ public sealed class TodoInboxTests : ApprovalPageTestContext
     {
         Inbox.Rows.AddRange([Row(11, 1, simple: true), Row(12, 2, simple: false), Row(13, 3, simple: true)]);
         var page = Render<Todo>();
-        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-instance]").Count));
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-instance]").Count), Patience);
 
         // Select the first two rows (one simple, one not); the third simple row stays unselected.
         RowCheckbox(page, 11).Change(true);
         RowCheckbox(page, 12).Change(true);
+        page.WaitForAssertion(() => Assert.False(page.Find("#inbox-batch-approve").HasAttribute("disabled")), Patience);
         page.Find("#inbox-batch-approve").Click();
 
-        page.WaitForAssertion(() => Assert.Single(Approvals.Batches));
+        page.WaitForAssertion(() => Assert.Single(Approvals.Batches), Patience);
         Assert.Equal([new TaskRef(11, 1)], Approvals.Batches[0]);
     }
+
+    // The whole suite runs in parallel on two cores: renders can take longer than bUnit's one-second default.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     private static AngleSharp.Dom.IElement RowCheckbox(IRenderedComponent<Todo> page, long instance) =>
         page.FindAll("#inbox-grid tbody tr").Single(tr => tr.QuerySelector($"[data-instance='{instance}']") is not null).QuerySelector("input[type=checkbox]")!;
