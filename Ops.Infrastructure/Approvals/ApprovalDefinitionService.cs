@@ -17,7 +17,7 @@ internal sealed partial class ApprovalDefinitionService(
 {
     public const string SecretPurpose = "Ops.Approvals.Callback";
 
-    private static readonly SortMap<DefinitionRow> Sorts = new SortMap<DefinitionRow>()
+    private static readonly SortMap<ApprovalDefinition> Sorts = new SortMap<ApprovalDefinition>()
         .Add("code", d => d.Code).Add("name", d => d.Name).Add("category", d => d.Category).Add("status", d => d.Status).Add("updatedAt", d => d.UpdatedAt)
         .Default("updatedAt", SortDirection.Descending);
 
@@ -34,11 +34,17 @@ internal sealed partial class ApprovalDefinitionService(
 
         query = filter.Status is { } status ? query.Where(d => d.Status == status) : query;
         query = string.IsNullOrWhiteSpace(filter.Category) ? query : query.Where(d => d.Category == filter.Category);
-        return await query.Select(d => new DefinitionRow(
+
+        // Sorted and paged on the table; the row (with its version and running count) is built for the page only.
+        var request = page.Normalized();
+        var total = await query.CountAsync(cancellationToken);
+        var items = await Sorts.Apply(query, request.Sort).Skip(request.Page * request.PageSize).Take(request.PageSize)
+            .Select(d => new DefinitionRow(
                 d.Id, d.Code, d.Name, d.Category, d.Description, d.Status,
                 d.Versions.Max(v => (int?)v.Number), d.Versions.Max(v => (DateTimeOffset?)v.PublishedAt),
                 db.ApprovalInstances.Count(i => i.DefinitionId == d.Id && i.Status == ApprovalStatus.Pending), d.UpdatedAt, d.Version))
-            .ToPagedResultAsync(page, Sorts, cancellationToken);
+            .ToListAsync(cancellationToken);
+        return new PagedResult<DefinitionRow>(items, total, request.Page, request.PageSize);
     }
 
     public async Task<Result<DefinitionDetail>> GetAsync(long id, CancellationToken cancellationToken = default)

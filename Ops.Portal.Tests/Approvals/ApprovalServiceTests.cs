@@ -112,6 +112,14 @@ public sealed class ApprovalServiceTests
         Assert.Equal(DefinitionStatus.Draft, published.Item2.Value.Status);
         Assert.Equal(3, published.Item2.Value.DraftProcess.Nodes.Count);
 
+        // The list shows both, with versions and running applications; search and status filter narrow it.
+        var list = await f.Definitions(f.Admin, d => d.ListAsync(new DefinitionFilter(), new PageRequest()));
+        Assert.Equal(2, list.TotalCount);
+        var purchase = list.Items.Single(r => r.Code == ApprovalFixture.Code);
+        Assert.Equal((1, 1, DefinitionStatus.Published), (purchase.LatestVersion, purchase.RunningInstances, purchase.Status));
+        Assert.Equal("broken", Assert.Single((await f.Definitions(f.Admin, d => d.ListAsync(new DefinitionFilter(Status: DefinitionStatus.Draft), new PageRequest()))).Items).Code);
+        Assert.Single((await f.Definitions(f.Admin, d => d.ListAsync(new DefinitionFilter("坏"), new PageRequest { Sort = [new SortSpec("name", SortDirection.Ascending)] }))).Items);
+
         // A duplicate code is refused by name.
         Assert.Equal(ApprovalErrors.CodeTaken, (await f.Definitions(f.Admin, d => d.CreateAsync(new DefinitionInput(ApprovalFixture.Code, "again")))).Error!.Code);
     }
