@@ -87,10 +87,18 @@ public static class NavigationCatalog
         return visible;
     }
 
+    /// <summary>Detail pages that live outside their list's path: the list they belong to in the breadcrumb.</summary>
+    private static readonly (string Prefix, string Href)[] DetailsOf =
+    [
+        ("/workflow/instances/", ApprovalInboxHref),
+        ("/scheduler/runs/", "/scheduler/jobs"),
+    ];
+
     /// <summary>The group and item a path belongs to, for the breadcrumb.</summary>
     public static (NavGroup? Group, NavItem? Item) Locate(string path)
     {
         path = "/" + path.Trim('/');
+        path = DetailsOf.FirstOrDefault(d => path.StartsWith(d.Prefix, StringComparison.OrdinalIgnoreCase)).Href ?? path;
         foreach (var group in Groups)
         {
             var item = group.Items.FirstOrDefault(i => path.Equals(i.Href, StringComparison.OrdinalIgnoreCase)
