@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Ops.Domain.Approvals;
+using Ops.Domain.Audit;
 using Ops.Domain.Auth;
 using Ops.Domain.Common;
 using Ops.Infrastructure.Persistence;
@@ -10,7 +11,7 @@ namespace Ops.Infrastructure.Approvals;
 /// The four inboxes of the signed-in user and the counts in the menu. Each page is one query for the rows;
 /// node names and "simple" (no field to edit) come from the instance's own copy of the process.
 /// </summary>
-internal sealed class ApprovalInbox(IDbContextFactory<OpsDbContext> factory, IPermissionGuard guard, TimeProvider clock) : IApprovalInbox
+internal sealed partial class ApprovalInbox(IDbContextFactory<OpsDbContext> factory, IPermissionGuard guard, IAuditTrail audit, TimeProvider clock) : IApprovalInbox
 {
     public async Task<InboxCounts> CountsAsync(CancellationToken cancellationToken = default)
     {

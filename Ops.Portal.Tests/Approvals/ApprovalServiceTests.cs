@@ -52,6 +52,11 @@ public sealed class ApprovalServiceTests
         Assert.Equal(id, Assert.Single(all.Items).InstanceId);
         await Assert.ThrowsAsync<ForbiddenException>(() => f.Inbox(f.Applicant, i => i.ListAsync(InboxBox.All, new InboxFilter(), new PageRequest())));
 
+        // The applicant's box exports to Excel as listed.
+        var workbook = await f.Inbox(f.Applicant, i => i.ExportAsync(InboxBox.Mine, new InboxFilter()));
+        var sheet = MiniExcelLibs.MiniExcel.Query(new MemoryStream(workbook), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(done.Title, Assert.Single(sheet)["Title"]);
+
         // Notices went through the outbox to the notification center: new tasks to each approver, the result
         // to the applicant (one outbox row per action that has notices); a second run sends nothing again.
         Assert.Equal(3, await f.DrainAsync());

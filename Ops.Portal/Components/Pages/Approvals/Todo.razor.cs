@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
 using MudBlazor;
 using Ops.Domain.Approvals;
 using Ops.Domain.Auth;
@@ -22,6 +23,7 @@ public sealed partial class Todo
     private DateRange? _range;
     private bool _unreadOnly;
     private bool _viewAll;
+    private bool _exporting;
     private IDisposable? _subscription;
 
     [SupplyParameterFromQuery(Name = "box")]
@@ -32,6 +34,12 @@ public sealed partial class Todo
 
     [Inject]
     private IPermissionGuard Guard { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime Js { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Clock { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
@@ -68,10 +76,32 @@ public sealed partial class Todo
     private async Task<GridData<InboxRow>> LoadAsync(GridState<InboxRow> state, CancellationToken cancellationToken)
     {
         var sort = state.SortDefinitions.Select(s => new SortSpec(GridSorts.Column(s.SortBy), s.Descending ? Ops.Domain.Common.SortDirection.Descending : Ops.Domain.Common.SortDirection.Ascending)).ToList();
-        var filter = new InboxFilter(_search, _definition, _status, _urgency, Start(_range?.Start), End(_range?.End), _box == InboxBox.Cc && _unreadOnly ? true : null);
+        var filter = Filter();
         var page = new PageRequest { Page = state.Page, PageSize = state.PageSize, Search = _search, Sort = sort };
         var rows = await Ui.RunAsync(() => Inbox.ListAsync(_box, filter, page, cancellationToken));
         return new GridData<InboxRow> { Items = rows?.Items ?? [], TotalItems = rows?.TotalCount ?? 0 };
+    }
+
+    private InboxFilter Filter() =>
+        new(_search, _definition, _status, _urgency, Start(_range?.Start), End(_range?.End), _box == InboxBox.Cc && _unreadOnly ? true : null);
+
+    /// <summary>The box as filtered on screen, as an Excel workbook.</summary>
+    private async Task ExportAsync()
+    {
+        _exporting = true;
+        try
+        {
+            var bytes = await Ui.RunAsync(() => Inbox.ExportAsync(_box, Filter()));
+            if (bytes is not null)
+            {
+                await Js.InvokeVoidAsync("ops.download", $"approvals-{_box.ToString().ToLowerInvariant()}-{Clock.GetLocalNow():yyyyMMdd-HHmm}.xlsx",
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Convert.ToBase64String(bytes));
+            }
+        }
+        finally
+        {
+            _exporting = false;
+        }
     }
 
     private static DateTimeOffset? Start(DateTime? day) => day is { } d ? new DateTimeOffset(d.Date, TimeZoneInfo.Local.GetUtcOffset(d.Date)) : null;
