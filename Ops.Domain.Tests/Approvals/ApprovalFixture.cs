@@ -25,6 +25,11 @@ internal sealed class FakeOrg : IAssigneeResolver, IDelegationLookup
 
     public IReadOnlyList<long> ApplicantLeaders(long applicantId, int levelsUp) => Leaders.GetValueOrDefault(levelsUp, []);
 
+    /// <summary>Users who cannot sign in (disabled): they get no task or copy.</summary>
+    public HashSet<long> Disabled { get; } = [];
+
+    public bool CanDecide(long userId) => !Disabled.Contains(userId);
+
     public long? DelegateFor(long userId, DateTimeOffset now)
     {
         Lookups.Add((userId, now));

@@ -49,6 +49,30 @@ public sealed class ApprovalSubmitTests
     }
 
     [Fact]
+    public void TheApplicant_ChoosingThemselves_CountsAsNoChoice()
+    {
+        var process = Chain(new ApprovalNode("b", "Chosen", ApprovalMode.Single, [AssigneeRule.ChosenByApplicant("approver")]));
+        var instance = Draft(process, Data(("amount", 10), ("approver", Applicant)));
+
+        Fails(instance.Submit(Applicant, T0, new FakeOrg().Context), ApprovalErrors.ChoiceMissing);
+        Assert.Equal(ApprovalStatus.Draft, instance.Status);
+    }
+
+    [Fact]
+    public void UsersWhoCannotDecide_GetNoTask_AndANodeLeftWithoutAnyIsRefused()
+    {
+        var org = new FakeOrg { Disabled = { 3 } };
+
+        var instance = Draft(Chain(new ApprovalNode("a", "A", ApprovalMode.Countersign, [AssigneeRule.Users(3, 4)])), Data(("amount", 10)));
+        Ok(instance.Submit(Applicant, T0, org.Context));
+        Assert.Equal([4L], instance.Holders());
+
+        var nobody = Draft(Chain(new ApprovalNode("a", "A", ApprovalMode.Single, [AssigneeRule.Users(3)])), Data(("amount", 10)));
+        Fails(nobody.Submit(Applicant, T0, org.Context), ApprovalErrors.NoAssignees);
+        Assert.Empty(nobody.Tasks);
+    }
+
+    [Fact]
     public void AnInvalidForm_IsRefused_WithTheFieldLabel()
     {
         var instance = Draft(Mode(ApprovalMode.Single), Data(("reason", "x")));

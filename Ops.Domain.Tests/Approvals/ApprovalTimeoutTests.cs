@@ -33,6 +33,19 @@ public sealed class ApprovalTimeoutTests
     }
 
     [Fact]
+    public void Remind_IsNotRepeatedWithinTheInterval_SoTwoTimersAtOnceRemindOnce()
+    {
+        var instance = WithTimeout(TimeoutAction.Remind);
+        var every = TimeSpan.FromHours(24);
+
+        Ok(instance.HandleTimeout(instance.TaskOf(1), T0.AddHours(25), new FakeOrg().Context, every));
+        Fails(instance.HandleTimeout(instance.TaskOf(1), T0.AddHours(25), new FakeOrg().Context, every), ApprovalErrors.NotDue);
+        Ok(instance.HandleTimeout(instance.TaskOf(1), T0.AddHours(49), new FakeOrg().Context, every));
+
+        Assert.Equal(2, instance.Records.Count(r => r.Action == ApprovalAction.Remind));
+    }
+
+    [Fact]
     public void AutoApprove_ApprovesAsTheSystem()
     {
         var instance = WithTimeout(TimeoutAction.AutoApprove);

@@ -13,6 +13,9 @@ public interface IAssigneeResolver
 
     /// <summary>The leaders of the applicant's department, <paramref name="levelsUp"/> 1 = own department, 2 = its parent, ….</summary>
     IReadOnlyList<long> ApplicantLeaders(long applicantId, int levelsUp);
+
+    /// <summary>Whether the user may get a task or a copy at all (exists and may sign in); named users and choices are checked here.</summary>
+    bool CanDecide(long userId) => true;
 }
 
 /// <summary>Out-of-office delegation: the user who takes new tasks of <paramref name="userId"/> at <paramref name="now"/>, or null.</summary>

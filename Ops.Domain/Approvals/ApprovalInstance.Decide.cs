@@ -46,7 +46,8 @@ public sealed partial class ApprovalInstance
     /// The timer's call once a task is due: remind its holder, or approve or reject (to the end) it as the
     /// system, as the node says. Reminding again later is allowed; the timer decides how often.
     /// </summary>
-    public Result<ApprovalOutcome> HandleTimeout(int task, DateTimeOffset now, ApprovalContext context)
+    /// <param name="remindEvery">A reminder is not repeated within this time (so two timers at once remind once).</param>
+    public Result<ApprovalOutcome> HandleTimeout(int task, DateTimeOffset now, ApprovalContext context, TimeSpan? remindEvery = null)
     {
         if (_tasks.FirstOrDefault(t => t.Number == task) is not { } found)
         {
@@ -70,6 +71,11 @@ public sealed partial class ApprovalInstance
             case TimeoutAction.AutoReject:
                 return RejectTask(found, null, ApprovalAction.AutoReject, null, RejectTarget.End, now, context);
             default:
+                if (found.RemindedAt is { } reminded && remindEvery is { } every && reminded + every > now)
+                {
+                    return ApprovalErrors.Task(ApprovalErrors.NotDue, task);
+                }
+
                 var outcome = new ApprovalOutcome();
                 Write(ApprovalAction.Remind, null, found.NodeKey, now).For(found);
                 found.Remind(now);

@@ -76,11 +76,12 @@ public sealed partial class ApprovalInstance
             });
         }
 
-        return users.Where(id => id > 0).Distinct().ToList();
+        return users.Where(id => id > 0 && context.Assignees.CanDecide(id)).Distinct().ToList();
     }
 
-    private static IReadOnlyList<long> Chosen(AssigneeRule rule, IReadOnlyDictionary<string, JsonElement> data) =>
-        rule.Field is { } field && data.TryGetValue(field, out var value) && FormValues.TryIds(value, out var ids) ? ids : [];
+    /// <summary>The approvers the applicant picked, never the applicant: nobody approves their own application by choosing themselves.</summary>
+    private IReadOnlyList<long> Chosen(AssigneeRule rule, IReadOnlyDictionary<string, JsonElement> data) =>
+        rule.Field is { } field && data.TryGetValue(field, out var value) && FormValues.TryIds(value, out var ids) ? ids.Where(id => id != ApplicantId).ToList() : [];
 
     private void Apply(Plan plan, DateTimeOffset now, ApprovalContext context, ApprovalOutcome outcome)
     {

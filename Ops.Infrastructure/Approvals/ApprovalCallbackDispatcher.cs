@@ -32,13 +32,16 @@ public sealed class ApprovalCallbackOptions
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromHours(1);
 
     public RetryPolicy Retry => new(MaxAttempts, BaseDelay, MaxDelay);
+
+    /// <summary>Notices keep trying for about two days (hourly after the backoff grows): they have no page to resend them from.</summary>
+    public RetryPolicy NoticeRetry => new(Math.Max(MaxAttempts, 56), BaseDelay, MaxDelay);
 }
 
 /// <summary>
 /// Delivers the approval outbox: the notices of each action, and the callbacks of final states. A row is claimed by a conditional update (only one node wins it), then
 /// POSTed with <c>X-Ops-Delivery</c> (receivers de-duplicate on it), <c>X-Ops-Timestamp</c> and
-/// <c>X-Ops-Signature: sha256=</c>hex HMAC-SHA256(secret, timestamp + "." + body) — the same scheme as the
-/// webhook channel — handed to the module's <see cref="IApprovalHook"/>, or its notices are queued in the
+/// <c>X-Ops-Signature: sha256=</c>hex HMAC-SHA256(secret, timestamp + "." + delivery id + "." + body), redirects not
+/// followed — handed to the module's <see cref="IApprovalHook"/>, or its notices are queued in the
 /// notification center. Any 2xx (a hook or a send that returns) delivers it; anything else is retried with
 /// backoff until the attempts run out.
 /// </summary>
@@ -46,6 +49,9 @@ internal sealed class ApprovalCallbackDispatcher(
     IServiceScopeFactory scopes, IHttpClientFactory clients, IDataProtectionProvider protection, ApprovalEffects effects, ApprovalCallbackOptions options,
     TimeProvider clock, ILogger<ApprovalCallbackDispatcher> logger) : BackgroundService
 {
+    /// <summary>The named client for callbacks: it does not follow redirects (the signature headers must not travel elsewhere).</summary>
+    public const string HttpClientName = "approval-callbacks";
+
     private readonly string _node = Clip($"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}");
 
     private static string Clip(string text) => text.Length <= 60 ? text : text[..60];
@@ -65,8 +71,9 @@ internal sealed class ApprovalCallbackDispatcher(
             {
                 break;
             }
-            catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+            catch (Exception ex)
             {
+                // Nothing may end this loop but the stop: a dead dispatcher would strand every notice and callback.
                 logger.LogError(ex, "Approval callback dispatch failed; retrying");
                 await Task.Delay(options.PollInterval, clock, stoppingToken);
             }
@@ -86,7 +93,8 @@ internal sealed class ApprovalCallbackDispatcher(
         var handled = 0;
         foreach (var id in candidates)
         {
-            var until = now + options.Lease;
+            // Each claim gets a full lease from now: a slow batch must not hand out leases that are already over.
+            var until = clock.GetUtcNow() + options.Lease;
             var claimed = await db.ApprovalCallbacks
                 .Where(c => c.Id == id && ((c.Status == CallbackStatus.Pending && c.NextAttemptAt <= now) || (c.Status == CallbackStatus.Sending && c.LeaseUntil < now)))
                 .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CallbackStatus.Sending).SetProperty(c => c.LeaseOwner, _node).SetProperty(c => c.LeaseUntil, until), stoppingToken);
@@ -103,7 +111,7 @@ internal sealed class ApprovalCallbackDispatcher(
     private async Task DeliverAsync(IServiceProvider services, IDbContextFactory<OpsDbContext> factory, long id)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var callback = await db.ApprovalCallbacks.SingleAsync(c => c.Id == id);
+        var callback = await db.ApprovalCallbacks.AsNoTracking().SingleAsync(c => c.Id == id);
         string? error = null;
         try
         {
@@ -135,11 +143,22 @@ internal sealed class ApprovalCallbackDispatcher(
         }
         else
         {
-            callback.AttemptFailed(error, now, options.Retry);
+            callback.AttemptFailed(error, now, callback.Kind == CallbackKind.Notice ? options.NoticeRetry : options.Retry);
             logger.LogWarning("Approval callback {Id} ({Kind}) attempt {Attempt} failed: {Error}", id, callback.Kind, callback.Attempts, error);
         }
 
-        await db.SaveChangesAsync();
+        // Recorded only while this node still holds the lease: a node that lost it (and whose row another node took
+        // over) must not overwrite the other's outcome.
+        var recorded = await db.ApprovalCallbacks.Where(c => c.Id == id && c.LeaseOwner == _node && c.Status == CallbackStatus.Sending)
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(c => c.Status, callback.Status).SetProperty(c => c.Attempts, callback.Attempts)
+                .SetProperty(c => c.NextAttemptAt, callback.NextAttemptAt).SetProperty(c => c.LastError, callback.LastError)
+                .SetProperty(c => c.DeliveredAt, callback.DeliveredAt)
+                .SetProperty(c => c.LeaseOwner, (string?)null).SetProperty(c => c.LeaseUntil, (DateTimeOffset?)null));
+        if (recorded == 0)
+        {
+            logger.LogWarning("Approval callback {Id}: the lease was lost during delivery; its outcome is left to the node that holds it", id);
+        }
     }
 
     private async Task PostAsync(OpsDbContext db, ApprovalCallback callback, CancellationToken cancellationToken)
@@ -153,8 +172,10 @@ internal sealed class ApprovalCallbackDispatcher(
         using var request = new HttpRequestMessage(HttpMethod.Post, callback.Target) { Content = new StringContent(callback.Payload, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Ops-Delivery", callback.DeliveryId);
         request.Headers.Add("X-Ops-Timestamp", timestamp);
-        request.Headers.Add("X-Ops-Signature", "sha256=" + WebhookSender.Sign(protection.CreateProtector(ApprovalDefinitionService.SecretPurpose).Unprotect(secret), timestamp, callback.Payload));
-        using var response = await clients.CreateClient(nameof(ApprovalCallbackDispatcher)).SendAsync(request, cancellationToken);
+        // The delivery id is signed too, so a captured request cannot be replayed under a fresh id past the receiver's de-duplication.
+        request.Headers.Add("X-Ops-Signature", "sha256=" + WebhookSender.Sign(
+            protection.CreateProtector(ApprovalDefinitionService.SecretPurpose).Unprotect(secret), $"{timestamp}.{callback.DeliveryId}", callback.Payload));
+        using var response = await clients.CreateClient(HttpClientName).SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw new DeliveryException($"HTTP {(int)response.StatusCode} from {new Uri(callback.Target).GetLeftPart(UriPartial.Authority)}");

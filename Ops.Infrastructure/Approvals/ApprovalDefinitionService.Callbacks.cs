@@ -15,9 +15,10 @@ internal sealed partial class ApprovalDefinitionService
         return ChangeAsync(id, null, ApprovalPermissions.Definitions.Edit, "definition.callback", d => d.ConfigureCallback(input.Enabled, input.Url, secret), cancellationToken);
     }
 
+    /// <summary>Needs edit: the list names applications (titles) and the receivers' errors.</summary>
     public async Task<IReadOnlyList<CallbackRow>> CallbacksAsync(long id, CancellationToken cancellationToken = default)
     {
-        await guard.DemandAsync(ApprovalPermissions.Definitions.View, cancellationToken);
+        await guard.DemandAsync(ApprovalPermissions.Definitions.Edit, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         return await (from c in db.ApprovalCallbacks
                       join i in db.ApprovalInstances on c.InstanceId equals i.Id

@@ -47,13 +47,18 @@ internal sealed class ApprovalFileService(IDbContextFactory<OpsDbContext> factor
         await guard.DemandAsync(ApprovalPermissions.Instances.Todo, cancellationToken);
         var me = await guard.RequireUserIdAsync(cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var file = id.Length == 32 ? await db.ApprovalFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Key == id, cancellationToken) : null;
-        if (file is null || !(file.UploadedBy == me || await guard.HasAsync(ApprovalPermissions.Instances.ViewAll, cancellationToken) || await SharedAsync(db, file, me, cancellationToken)))
+        // The access check first, on the metadata: the content (up to the size limit) is read only for those allowed.
+        var file = id.Length == 32
+            ? await db.ApprovalFiles.AsNoTracking().Where(f => f.Key == id).Select(f => new { Info = new ApprovalFileInfo(f.Key, f.FileName, f.Size, f.ContentType), f.UploadedBy, f.Id })
+                .SingleOrDefaultAsync(cancellationToken)
+            : null;
+        if (file is null || !(file.UploadedBy == me || await guard.HasAsync(ApprovalPermissions.Instances.ViewAll, cancellationToken) || await SharedAsync(db, id, file.UploadedBy, me, cancellationToken)))
         {
             return Error.NotFound(ApprovalErrors.FileNotFound);
         }
 
-        return new ApprovalFileContent(Info(file), file.Content);
+        var content = await db.ApprovalFiles.Where(f => f.Id == file.Id).Select(f => f.Content).SingleAsync(cancellationToken);
+        return new ApprovalFileContent(file.Info, content);
     }
 
     /// <summary>The names of stored files, for the timeline (unknown keys are left out).</summary>
@@ -70,16 +75,28 @@ internal sealed class ApprovalFileService(IDbContextFactory<OpsDbContext> factor
 
     private static ApprovalFileInfo Info(ApprovalFile file) => new(file.Key, file.FileName, file.Size, file.ContentType);
 
-    private static async Task<bool> SharedAsync(OpsDbContext db, ApprovalFile file, long me, CancellationToken cancellationToken)
+    private static async Task<bool> SharedAsync(OpsDbContext db, string key, long uploadedBy, long me, CancellationToken cancellationToken)
     {
         // The form data and record attachments are JSON text columns: a LIKE on the (random, hex) key finds the references.
-        var pattern = "%" + file.Key + "%";
+        var pattern = "%" + key + "%";
         var ids = await db.Database.SqlQuery<long>(
                 $"SELECT Id AS Value FROM t_workflow_instance WHERE FormData LIKE {pattern} UNION SELECT InstanceId AS Value FROM t_workflow_record WHERE Attachments LIKE {pattern}")
             .ToListAsync(cancellationToken);
-        var referring = await db.ApprovalInstances.AsNoTracking().Where(i => ids.Contains(i.Id)).Take(20)
+        var referring = await db.ApprovalInstances.AsNoTracking().Where(i => ids.Contains(i.Id)).OrderByDescending(i => i.Id).Take(200)
             .Include(i => i.Tasks).Include(i => i.Ccs).Include(i => i.Records).AsSplitQuery().ToListAsync(cancellationToken);
-        return referring.Any(i => ApprovalVisibility.CanSee(i, me) && Participates(i, file.UploadedBy));
+        return referring.Any(i => ApprovalVisibility.CanSee(i, me) && Participates(i, uploadedBy) && Shows(i, key, me));
+    }
+
+    /// <summary>The viewer sees the reference: on the timeline, or in a form field not hidden from them.</summary>
+    private static bool Shows(ApprovalInstance instance, string key, long me)
+    {
+        if (instance.Records.Any(r => r.Attachments.Contains(key)))
+        {
+            return true;
+        }
+
+        var hidden = ApprovalVisibility.HiddenFor(instance, me, viewAll: false);
+        return instance.FormData.Any(p => !hidden.Contains(p.Key) && p.Value.GetRawText().Contains(key, StringComparison.Ordinal));
     }
 
     private static bool Participates(ApprovalInstance instance, long user) =>

@@ -17,7 +17,7 @@ internal sealed partial class ApprovalInbox(IDbContextFactory<OpsDbContext> fact
     {
         var me = await DemandAsync(cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var todo = await db.ApprovalTasks.CountAsync(t => t.AssigneeId == me && t.Status == ApprovalTaskStatus.Pending, cancellationToken);
+        var todo = await db.ApprovalTasks.CountAsync(t => (t.AssigneeId == me || t.OnBehalfOfId == me) && t.Status == ApprovalTaskStatus.Pending, cancellationToken);
         var mine = await db.ApprovalInstances.CountAsync(i => i.ApplicantId == me && (i.Status == ApprovalStatus.Pending || i.Status == ApprovalStatus.Draft), cancellationToken);
         var cc = await db.ApprovalCcs.CountAsync(c => c.UserId == me && c.ReadAt == null, cancellationToken);
         return new InboxCounts(todo, mine, cc);
@@ -34,7 +34,7 @@ internal sealed partial class ApprovalInbox(IDbContextFactory<OpsDbContext> fact
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var query = box switch
         {
-            InboxBox.Todo => Tasks(db, db.ApprovalTasks.Where(t => t.AssigneeId == me && t.Status == ApprovalTaskStatus.Pending)),
+            InboxBox.Todo => Tasks(db, db.ApprovalTasks.Where(t => (t.AssigneeId == me || t.OnBehalfOfId == me) && t.Status == ApprovalTaskStatus.Pending)),
             InboxBox.Done => Tasks(db, db.ApprovalTasks.Where(t => t.HandledById == me && (t.Status == ApprovalTaskStatus.Approved || t.Status == ApprovalTaskStatus.Rejected))),
             InboxBox.Mine => Instances(db.ApprovalInstances.Where(i => i.ApplicantId == me)),
             _ => Copies(db, me),
@@ -91,7 +91,7 @@ internal sealed partial class ApprovalInbox(IDbContextFactory<OpsDbContext> fact
         {
             InstanceId = i.Id, Title = i.Title, DefinitionCode = i.DefinitionCode, Status = i.Status, Urgency = i.Urgency,
             ApplicantId = i.ApplicantId, CurrentNodeKey = i.CurrentNodeKey, SubmittedAt = i.SubmittedAt,
-            Since = i.CreatedAt, FinishedAt = i.FinishedAt,
+            Since = i.CreatedAt, FinishedAt = i.FinishedAt, TaskNumber = null,
         });
 
     private static IQueryable<InboxLine> Copies(OpsDbContext db, long me) =>
@@ -103,7 +103,7 @@ internal sealed partial class ApprovalInbox(IDbContextFactory<OpsDbContext> fact
             InstanceId = i.Id, Title = i.Title, DefinitionCode = i.DefinitionCode, Status = i.Status, Urgency = i.Urgency,
             ApplicantId = i.ApplicantId, CurrentNodeKey = i.CurrentNodeKey, SubmittedAt = i.SubmittedAt,
             Since = c.CreatedAt, FinishedAt = i.FinishedAt, NodeKey = c.NodeKey, TaskCreatedAt = c.CreatedAt,
-            HandledAt = c.ReadAt, CcRead = c.ReadAt != null,
+            HandledAt = c.ReadAt, CcRead = c.ReadAt != null, TaskNumber = null,
         };
 
     private static IQueryable<InboxLine> Filter(IQueryable<InboxLine> query, InboxFilter filter)
@@ -143,15 +143,18 @@ internal sealed partial class ApprovalInbox(IDbContextFactory<OpsDbContext> fact
     {
         var spec = request.Sort.FirstOrDefault();
         var descending = spec is null || spec.Direction == SortDirection.Descending;
-        return (spec?.Column?.ToLowerInvariant()) switch
+        var sorted = (spec?.Column?.ToLowerInvariant()) switch
         {
             "title" => descending ? query.OrderByDescending(l => l.Title) : query.OrderBy(l => l.Title),
             "urgency" => descending ? query.OrderByDescending(l => l.Urgency).ThenByDescending(l => l.Since) : query.OrderBy(l => l.Urgency).ThenBy(l => l.Since),
             "dueat" => descending ? query.OrderByDescending(l => l.DueAt) : query.OrderBy(l => l.DueAt),
             "status" => descending ? query.OrderByDescending(l => l.Status) : query.OrderBy(l => l.Status),
             _ when box == InboxBox.Done => descending ? query.OrderByDescending(l => l.HandledAt) : query.OrderBy(l => l.HandledAt),
-            _ => descending ? query.OrderByDescending(l => l.Since).ThenByDescending(l => l.InstanceId) : query.OrderBy(l => l.Since).ThenBy(l => l.InstanceId),
+            _ => descending ? query.OrderByDescending(l => l.Since) : query.OrderBy(l => l.Since),
         };
+
+        // A unique tie-breaker, so rows with equal keys never repeat or vanish between pages.
+        return sorted.ThenByDescending(l => l.InstanceId).ThenBy(l => l.TaskNumber);
     }
 
     private static async Task<IReadOnlyDictionary<long, string>> NamesAsync(OpsDbContext db, ApprovalInstance instance, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Ops.Domain.Approvals;
 using Ops.Infrastructure.Persistence;
@@ -7,7 +8,8 @@ namespace Ops.Infrastructure.Approvals;
 /// <summary>
 /// The organisation data one action may need, loaded before the (synchronous, pure) engine runs: members of
 /// the roles the process names, the department tree with leaders when a leader rule exists, the applicant's
-/// department, and the out-of-office delegations in force. Disabled users never get tasks.
+/// department, the active state of every user a rule or the applicant's choice names, and the out-of-office
+/// delegations in force. Disabled users never get tasks or copies.
 /// </summary>
 internal sealed class ApprovalOrganization : IAssigneeResolver, IDelegationLookup
 {
@@ -21,7 +23,9 @@ internal sealed class ApprovalOrganization : IAssigneeResolver, IDelegationLooku
     {
     }
 
-    public static async Task<ApprovalContext> LoadAsync(OpsDbContext db, ApprovalProcess process, long applicantId, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<ApprovalContext> LoadAsync(
+        OpsDbContext db, ApprovalProcess process, ApprovalForm form, IReadOnlyDictionary<string, JsonElement> data, long applicantId, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var organization = new ApprovalOrganization();
         var rules = process.Nodes.SelectMany(n => n switch
@@ -43,6 +47,8 @@ internal sealed class ApprovalOrganization : IAssigneeResolver, IDelegationLooku
             {
                 organization._roleMembers[group.Key] = group.Select(m => m.UserId).ToList();
             }
+
+            organization._active.UnionWith(members.Select(m => m.UserId));
         }
 
         if (rules.Any(r => r.Kind is AssigneeKind.DepartmentLeader or AssigneeKind.ApplicantLeader))
@@ -64,8 +70,12 @@ internal sealed class ApprovalOrganization : IAssigneeResolver, IDelegationLooku
             organization._delegates[d.UserId] = d.DelegateId;
         }
 
-        // Leaders and delegates must still be able to sign in to act.
-        var candidates = organization._departments.Values.Where(d => d.Leader is not null).Select(d => d.Leader!.Value).Concat(organization._delegates.Values).Distinct().ToList();
+        // Leaders, named users, the applicant's choices and delegates must still be able to sign in to act.
+        var named = rules.Where(r => r.Kind == AssigneeKind.Users).SelectMany(r => r.UserIds ?? []);
+        var chosen = form.Fields.Where(f => f.Type == FieldType.User && data.ContainsKey(f.Key))
+            .SelectMany(f => FormValues.TryIds(data[f.Key], out var ids) ? ids : []);
+        var candidates = organization._departments.Values.Where(d => d.Leader is not null).Select(d => d.Leader!.Value)
+            .Concat(organization._delegates.Values).Concat(named).Concat(chosen).Distinct().Except(organization._active).ToList();
         if (candidates.Count > 0)
         {
             organization._active.UnionWith(await db.Users.Where(u => candidates.Contains(u.Id) && u.IsActive).Select(u => u.Id).ToListAsync(cancellationToken));
@@ -90,6 +100,26 @@ internal sealed class ApprovalOrganization : IAssigneeResolver, IDelegationLooku
         return department is { } found ? DepartmentLeaders(found) : [];
     }
 
-    public long? DelegateFor(long userId, DateTimeOffset now) =>
-        _delegates.TryGetValue(userId, out var delegateId) && _active.Contains(delegateId) ? delegateId : null;
+    public bool CanDecide(long userId) => _active.Contains(userId);
+
+    /// <summary>
+    /// Follows out-of-office chains (A away to B, B away to C: C takes it); a loop, or a chain ending at someone
+    /// who cannot sign in, leaves the task with its assignee.
+    /// </summary>
+    public long? DelegateFor(long userId, DateTimeOffset now)
+    {
+        var seen = new HashSet<long> { userId };
+        var current = userId;
+        while (_delegates.TryGetValue(current, out var next))
+        {
+            if (!seen.Add(next) || !_active.Contains(next))
+            {
+                return null;
+            }
+
+            current = next;
+        }
+
+        return current == userId ? null : current;
+    }
 }

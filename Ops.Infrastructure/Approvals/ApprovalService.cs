@@ -33,7 +33,7 @@ internal sealed class ApprovalService(
 
             var submitted = draft.Value.Submit(me, now, context);
             return submitted.IsFailure ? submitted.Error! : (draft.Value, submitted.Value);
-        }, start.DefinitionCode, me, cancellationToken);
+        }, start.DefinitionCode, me, start.Application.FormData, cancellationToken);
     }
 
     public async Task<Result> EditDraftAsync(long instanceId, ApprovalApplication application, CancellationToken cancellationToken = default)
@@ -53,13 +53,13 @@ internal sealed class ApprovalService(
             }
 
             return i.Submit(me, now, context);
-        }, cancellationToken);
+        }, cancellationToken, application?.FormData);
     }
 
     public async Task<Result> ApproveAsync(TaskRef task, string? comment, IReadOnlyDictionary<string, JsonElement>? formChanges = null, CancellationToken cancellationToken = default)
     {
         var me = await DemandAsync(cancellationToken);
-        return await ActAsync(task.InstanceId, me, (i, now, context) => i.Approve(task.TaskNumber, me, comment, now, context, formChanges), cancellationToken);
+        return await ActAsync(task.InstanceId, me, (i, now, context) => i.Approve(task.TaskNumber, me, comment, now, context, formChanges), cancellationToken, formChanges);
     }
 
     public async Task<Result> RejectAsync(TaskRef task, string? comment, RejectTarget target, CancellationToken cancellationToken = default)
@@ -178,10 +178,11 @@ internal sealed class ApprovalService(
     }
 
     /// <summary>Acts when the caller may see the application; otherwise it does not exist for them.</summary>
-    private async Task<Result> ActAsync(long instanceId, long me, ApprovalStore.Action act, CancellationToken cancellationToken)
+    private async Task<Result> ActAsync(
+        long instanceId, long me, ApprovalStore.Action act, CancellationToken cancellationToken, IReadOnlyDictionary<string, JsonElement>? changes = null)
     {
         var viewAll = await guard.HasAsync(ApprovalPermissions.Instances.ViewAll, cancellationToken);
-        var result = await store.ActAsync(instanceId, i => viewAll || ApprovalVisibility.CanSee(i, me), act, me, cancellationToken);
+        var result = await store.ActAsync(instanceId, i => viewAll || ApprovalVisibility.CanSee(i, me), act, me, cancellationToken, changes);
         return result.IsFailure ? result.Error! : Result.Success();
     }
 

@@ -16,12 +16,14 @@ public static class ApprovalServiceCollectionExtensions
         services.AddScoped<ApprovalCallbacks>();
         services.AddScoped<ApprovalStore>();
         services.AddScoped<ApprovalTimers>();
+        services.AddSingleton<ApprovalTimerBackoff>();
         services.AddScoped<IApprovalDefinitionService, ApprovalDefinitionService>();
         services.AddScoped<IApprovalService, ApprovalService>();
         services.AddScoped<IApprovalInbox, ApprovalInbox>();
         services.AddScoped<IApprovalDelegationService, ApprovalDelegationService>();
         services.AddScoped<ApprovalDemoSeeder>();
         services.AddScoped<IApprovalFileService, ApprovalFileService>();
+        services.AddHttpClient(ApprovalCallbackDispatcher.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
         services.AddSingleton<ApprovalCallbackDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<ApprovalCallbackDispatcher>());
 

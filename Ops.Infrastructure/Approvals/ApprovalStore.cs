@@ -26,11 +26,14 @@ internal sealed class ApprovalStore(
     /// Runs the action; when a simultaneous action saved first, runs it again on the fresh state, where the
     /// engine itself decides: the same task is "already handled", another task of a countersign still counts.
     /// </summary>
-    public async Task<Result<ApprovalOutcome>> ActAsync(long instanceId, Func<ApprovalInstance, bool>? visible, Action act, long? actorId, CancellationToken cancellationToken)
+    /// <param name="changes">Form values the action brings (a resubmission, an approver's edits): users they name are looked up too.</param>
+    public async Task<Result<ApprovalOutcome>> ActAsync(
+        long instanceId, Func<ApprovalInstance, bool>? visible, Action act, long? actorId, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, System.Text.Json.JsonElement>? changes = null)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var (result, lost) = await TryActAsync(instanceId, visible, act, actorId, cancellationToken);
+            var (result, lost) = await TryActAsync(instanceId, visible, act, actorId, changes, cancellationToken);
             if (!lost)
             {
                 return result!;
@@ -44,7 +47,8 @@ internal sealed class ApprovalStore(
     }
 
     private async Task<(Result<ApprovalOutcome>? Result, bool Lost)> TryActAsync(
-        long instanceId, Func<ApprovalInstance, bool>? visible, Action act, long? actorId, CancellationToken cancellationToken)
+        long instanceId, Func<ApprovalInstance, bool>? visible, Action act, long? actorId,
+        IReadOnlyDictionary<string, System.Text.Json.JsonElement>? changes, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
 
@@ -57,7 +61,8 @@ internal sealed class ApprovalStore(
         }
 
         var now = clock.GetUtcNow();
-        var context = await ApprovalOrganization.LoadAsync(db, instance.Process, instance.ApplicantId, now, cancellationToken);
+        var data = changes is null ? instance.FormData : instance.FormData.Concat(changes).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value);
+        var context = await ApprovalOrganization.LoadAsync(db, instance.Process, instance.Form, data, instance.ApplicantId, now, cancellationToken);
         var result = act(instance, now, context);
         if (result.IsFailure)
         {
@@ -95,7 +100,9 @@ internal sealed class ApprovalStore(
     };
 
     /// <summary>Saves a new instance (draft or submitted) with the same effects as an action.</summary>
-    public async Task<Result<long>> CreateAsync(Func<DateTimeOffset, ApprovalContext, ApprovalDefinition, Result<(ApprovalInstance Instance, ApprovalOutcome? Outcome)>> create, string code, long applicantId, CancellationToken cancellationToken)
+    public async Task<Result<long>> CreateAsync(
+        Func<DateTimeOffset, ApprovalContext, ApprovalDefinition, Result<(ApprovalInstance Instance, ApprovalOutcome? Outcome)>> create, string code, long applicantId,
+        IReadOnlyDictionary<string, System.Text.Json.JsonElement> data, CancellationToken cancellationToken)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -107,8 +114,8 @@ internal sealed class ApprovalStore(
         }
 
         var now = clock.GetUtcNow();
-        var process = definition.LatestVersion?.Process ?? ApprovalProcess.Empty;
-        var context = await ApprovalOrganization.LoadAsync(db, process, applicantId, now, cancellationToken);
+        var context = await ApprovalOrganization.LoadAsync(
+            db, definition.LatestVersion?.Process ?? ApprovalProcess.Empty, definition.LatestVersion?.Form ?? ApprovalForm.Empty, data, applicantId, now, cancellationToken);
         var created = create(now, context, definition);
         if (created.IsFailure)
         {

@@ -45,7 +45,8 @@ public sealed class ApprovalCallbackTests
         Assert.Equal(0, await f.DrainAsync());
         var (body, headers, _) = Assert.Single(receiver.Received);
 
-        var expected = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes($"{headers["X-Ops-Timestamp"]}.{body}")));
+        var signed = $"{headers["X-Ops-Timestamp"]}.{headers["X-Ops-Delivery"]}.{body}";
+        var expected = "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes(signed)));
         Assert.Equal(expected, headers["X-Ops-Signature"]);
         Assert.Equal(32, headers["X-Ops-Delivery"].Length);
         var finished = JsonSerializer.Deserialize<ApprovalFinished>(body, ApprovalJson.Options)!;

@@ -174,8 +174,9 @@ public sealed class ApprovalServiceTests
         Assert.Equal(ApprovalErrors.DelegationSelf, (await f.AsAsync(f.LeaderA, sp => sp.GetRequiredService<IApprovalDelegationService>()
             .CreateAsync(new DelegationInput(f.LeaderA.UserId!.Value, now, now.AddDays(1), null)))).Error!.Code);
 
+        // The delegate holds it; the away owner still sees it (and may act if back early).
         var id = await f.StartAsync();
-        Assert.Equal(0, (await f.Inbox(f.LeaderB, i => i.CountsAsync())).Todo);
+        Assert.Equal(1, (await f.Inbox(f.LeaderB, i => i.CountsAsync())).Todo);
         var todo = Assert.Single((await f.Inbox(f.Outsider, i => i.ListAsync(InboxBox.Todo, new InboxFilter(), new PageRequest()))).Items);
         Assert.Equal("leader_b", todo.OnBehalfOfName);
         await f.ApproveAsync(id, f.Outsider);

@@ -406,7 +406,7 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
 
                     b.Property<byte[]>("Content")
                         .IsRequired()
-                        .HasMaxLength(20971520)
+                        .HasMaxLength(10485760)
                         .HasColumnType("longblob");
 
                     b.Property<string>("ContentType")

@@ -383,7 +383,7 @@ namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<byte[]>("Content")
                         .IsRequired()
-                        .HasMaxLength(20971520)
+                        .HasMaxLength(10485760)
                         .HasColumnType("BLOB");
 
                     b.Property<string>("ContentType")
