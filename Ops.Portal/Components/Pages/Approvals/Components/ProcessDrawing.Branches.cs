@@ -17,7 +17,7 @@ public sealed partial class ProcessDrawing
 
         var other = siblings[index + step];
         (link.BranchOrder, other.BranchOrder) = (other.BranchOrder, link.BranchOrder);
-        _watch.RaiseGraphChanged();
+        RaiseGraphChanged();
     }
 
     /// <summary>Makes <paramref name="link"/> the one default branch of its node (or not).</summary>

@@ -17,19 +17,13 @@ namespace Ops.Portal.Components.Pages.Approvals.Components;
 /// marks what problems name and, read-only, colours nodes by an application's progress.
 /// Public only because the designer components take it as a parameter.
 /// </summary>
-public sealed partial class ProcessDrawing : IDisposable
+public sealed partial class ProcessDrawing : EditorDrawing
 {
-    private readonly DiagramWatch _watch;
-
     public ProcessDrawing(bool readOnly = false)
+        : base(multiSelection: !readOnly)
     {
         ReadOnly = readOnly;
-        var options = new BlazorDiagramOptions { AllowMultiSelection = !readOnly, AllowPanning = true };
-        options.Links.Factory = (_, source, target) => !readOnly && source is ProcessPortModel { IsOutput: true } port ? NewLink(new SinglePortAnchor(port), target) : null;
-        options.Links.RequireTarget = true;
-        options.Zoom.Minimum = 0.3;
-        options.Zoom.Maximum = 2;
-        Diagram = new BlazorDiagram(options);
+        Diagram.Options.Links.Factory = (_, source, target) => !readOnly && source is ProcessPortModel { IsOutput: true } port ? NewLink(new SinglePortAnchor(port), target) : null;
         if (readOnly)
         {
             Diagram.UnregisterBehavior<DragMovablesBehavior>();
@@ -38,25 +32,9 @@ public sealed partial class ProcessDrawing : IDisposable
         }
 
         Diagram.RegisterComponent<ProcessNodeModel, ProcessNodeWidget>();
-        _watch = new DiagramWatch(Diagram);
     }
-
-    public BlazorDiagram Diagram { get; }
 
     public bool ReadOnly { get; }
-
-    /// <summary>A node or a finished link was added or removed: the graph needs checking again.</summary>
-    public event Action? GraphChanged
-    {
-        add => _watch.GraphChanged += value;
-        remove => _watch.GraphChanged -= value;
-    }
-
-    public event Action? SelectionChanged
-    {
-        add => _watch.SelectionChanged += value;
-        remove => _watch.SelectionChanged -= value;
-    }
 
     public IEnumerable<ProcessNodeModel> Nodes => Diagram.Nodes.OfType<ProcessNodeModel>();
 
@@ -189,6 +167,4 @@ public sealed partial class ProcessDrawing : IDisposable
         SelectedColor = "#1e88e5",
         BranchOrder = Diagram.Links.OfType<ProcessLinkModel>().Select(l => l.BranchOrder + 1).DefaultIfEmpty(0).Max(),
     };
-
-    public void Dispose() => _watch.Dispose();
 }

@@ -14,35 +14,13 @@ namespace Ops.Portal.Components.Pages.Scheduler.Components.Flows;
 /// dependencies from an output port to an input port. It turns the drawing into <see cref="FlowInput"/> nodes and
 /// edges and back, places new nodes, lays the graph out and marks the nodes that problems name.
 /// </summary>
-internal sealed class FlowDrawing : IDisposable
+internal sealed class FlowDrawing : EditorDrawing
 {
-    private readonly DiagramWatch _watch;
-
     public FlowDrawing()
+        : base(multiSelection: true)
     {
-        var options = new BlazorDiagramOptions { AllowMultiSelection = true, AllowPanning = true };
-        options.Links.Factory = (_, source, target) => source is FlowPortModel { IsOutput: true } port ? NewLink(new SinglePortAnchor(port), target) : null;
-        options.Links.RequireTarget = true;
-        options.Zoom.Minimum = 0.3;
-        options.Zoom.Maximum = 2;
-        Diagram = new BlazorDiagram(options);
+        Diagram.Options.Links.Factory = (_, source, target) => source is FlowPortModel { IsOutput: true } port ? NewLink(new SinglePortAnchor(port), target) : null;
         Diagram.RegisterComponent<FlowEditorNode, FlowNodeWidget>();
-        _watch = new DiagramWatch(Diagram);
-    }
-
-    public BlazorDiagram Diagram { get; }
-
-    /// <summary>A node or a finished link was added or removed: the graph needs checking again.</summary>
-    public event Action? GraphChanged
-    {
-        add => _watch.GraphChanged += value;
-        remove => _watch.GraphChanged -= value;
-    }
-
-    public event Action? SelectionChanged
-    {
-        add => _watch.SelectionChanged += value;
-        remove => _watch.SelectionChanged -= value;
     }
 
     public IEnumerable<FlowEditorNode> Nodes => Diagram.Nodes.OfType<FlowEditorNode>();
@@ -134,6 +112,4 @@ internal sealed class FlowDrawing : IDisposable
         Color = "#90a4ae",
         SelectedColor = "#1e88e5",
     };
-
-    public void Dispose() => _watch.Dispose();
 }
