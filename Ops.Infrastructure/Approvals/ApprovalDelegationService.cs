@@ -2,12 +2,13 @@ using Microsoft.EntityFrameworkCore;
 using Ops.Domain.Approvals;
 using Ops.Domain.Auth;
 using Ops.Domain.Common;
+using Ops.Infrastructure.Auth;
 using Ops.Infrastructure.Persistence;
 
 namespace Ops.Infrastructure.Approvals;
 
 /// <summary>The caller's out-of-office periods. Tasks that become theirs while one is in force go to the delegate.</summary>
-internal sealed class ApprovalDelegationService(IDbContextFactory<OpsDbContext> factory, IPermissionGuard guard, TimeProvider clock) : IApprovalDelegationService
+internal sealed class ApprovalDelegationService(IDbContextFactory<OpsDbContext> factory, IPermissionGuard guard, IUserAccessStore access, TimeProvider clock) : IApprovalDelegationService
 {
     public async Task<IReadOnlyList<DelegationRow>> MineAsync(CancellationToken cancellationToken = default)
     {
@@ -26,7 +27,8 @@ internal sealed class ApprovalDelegationService(IDbContextFactory<OpsDbContext> 
     {
         var me = await DemandAsync(cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        if (!await db.Users.AnyAsync(u => u.Id == input.DelegateId && u.IsActive, cancellationToken))
+        // The delegate must be able to open the inbox, or the tasks would land where nobody can act on them.
+        if (!(await access.GetAsync(input.DelegateId, cancellationToken)).Has(ApprovalPermissions.Instances.Todo))
         {
             return Error.Invalid(ApprovalErrors.UserUnknown);
         }

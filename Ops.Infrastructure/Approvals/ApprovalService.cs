@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Ops.Domain.Approvals;
 using Ops.Domain.Auth;
 using Ops.Domain.Common;
+using Ops.Infrastructure.Auth;
 using Ops.Infrastructure.Common;
 using Ops.Infrastructure.Persistence;
 
@@ -13,7 +14,7 @@ namespace Ops.Infrastructure.Approvals;
 /// own permission). The engine decides who may do what; <see cref="ApprovalStore"/> makes each action count once.
 /// </summary>
 internal sealed class ApprovalService(
-    IPermissionGuard guard, ApprovalStore store, IDbContextFactory<OpsDbContext> factory, IEventBus events, TimeProvider clock) : IApprovalService
+    IPermissionGuard guard, ApprovalStore store, IDbContextFactory<OpsDbContext> factory, IUserAccessStore access, IEventBus events, TimeProvider clock) : IApprovalService
 {
     public async Task<Result<long>> StartAsync(StartApproval start, CancellationToken cancellationToken = default)
     {
@@ -186,9 +187,7 @@ internal sealed class ApprovalService(
         return result.IsFailure ? result.Error! : Result.Success();
     }
 
-    private async Task<bool> ActiveUserAsync(long userId, CancellationToken cancellationToken)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Users.AnyAsync(u => u.Id == userId && u.IsActive, cancellationToken);
-    }
+    /// <summary>Tasks go only to people who can sign in and open their inbox.</summary>
+    private async Task<bool> ActiveUserAsync(long userId, CancellationToken cancellationToken) =>
+        (await access.GetAsync(userId, cancellationToken)).Has(ApprovalPermissions.Instances.Todo);
 }

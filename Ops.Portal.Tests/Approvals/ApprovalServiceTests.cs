@@ -174,6 +174,11 @@ public sealed class ApprovalServiceTests
         Assert.Equal(ApprovalErrors.DelegationSelf, (await f.AsAsync(f.LeaderA, sp => sp.GetRequiredService<IApprovalDelegationService>()
             .CreateAsync(new DelegationInput(f.LeaderA.UserId!.Value, now, now.AddDays(1), null)))).Error!.Code);
 
+        // Someone who cannot open an inbox cannot stand in, nor be handed a task.
+        var bystander = await f.Harness.UserAsync("bystander");
+        Assert.Equal(ApprovalErrors.UserUnknown, (await f.AsAsync(f.LeaderA, sp => sp.GetRequiredService<IApprovalDelegationService>()
+            .CreateAsync(new DelegationInput(bystander.UserId!.Value, now, now.AddDays(1), null)))).Error!.Code);
+
         // The delegate holds it; the away owner still sees it (and may act if back early).
         var id = await f.StartAsync();
         Assert.Equal(1, (await f.Inbox(f.LeaderB, i => i.CountsAsync())).Todo);
@@ -185,11 +190,15 @@ public sealed class ApprovalServiceTests
         var record = detail.Timeline.Single(t => t.ActorId == f.Outsider.UserId);
         Assert.Equal(("leader_b", f.LeaderB.UserId), (record.OnBehalfOfName, record.OnBehalfOfId));
 
+        var other = await f.StartAsync();
+        var leaderTask = await f.TaskOfAsync(other, f.LeaderA);
+        Assert.Equal(ApprovalErrors.UserUnknown, (await f.Actions(f.LeaderA, s => s.TransferAsync(new TaskRef(other, leaderTask), bystander.UserId!.Value, null))).Error!.Code);
+
         // Cancelled: the next task is the user's own again.
         var mine = await f.AsAsync(f.LeaderB, sp => sp.GetRequiredService<IApprovalDelegationService>().MineAsync());
         Assert.True((await f.AsAsync(f.LeaderB, sp => sp.GetRequiredService<IApprovalDelegationService>().CancelAsync(Assert.Single(mine).Id))).IsSuccess);
         await f.StartAsync();
-        Assert.Equal(1, (await f.Inbox(f.LeaderB, i => i.CountsAsync())).Todo);
+        Assert.Equal(2, (await f.Inbox(f.LeaderB, i => i.CountsAsync())).Todo);
     }
 
     [Theory]
