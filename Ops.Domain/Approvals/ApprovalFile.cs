@@ -58,3 +58,64 @@ public sealed class ApprovalFile : Entity
         };
     }
 }
+
+/// <summary>An application refers to a stored file (an attachment field or a comment): the index the file service reads access from.</summary>
+public sealed class ApprovalFileReference : Entity
+{
+    private ApprovalFileReference()
+    {
+    }
+
+    public ApprovalFileReference(ApprovalInstance instance, string fileKey)
+    {
+        Instance = instance;
+        InstanceId = instance.Id;
+        FileKey = fileKey;
+    }
+
+    public long InstanceId { get; private set; }
+
+    public ApprovalInstance? Instance { get; private set; }
+
+    public string FileKey { get; private set; } = "";
+
+    /// <summary>The stored-file keys an application mentions: ids in its attachment fields (tables included) and comment files.</summary>
+    public static IReadOnlySet<string> KeysOf(ApprovalInstance instance)
+    {
+        var keys = new HashSet<string>(instance.Records.SelectMany(r => r.Attachments), StringComparer.Ordinal);
+        foreach (var value in instance.FormData.Values)
+        {
+            Collect(value, keys);
+        }
+
+        return keys;
+    }
+
+    private static void Collect(System.Text.Json.JsonElement value, HashSet<string> keys)
+    {
+        switch (value.ValueKind)
+        {
+            case System.Text.Json.JsonValueKind.Array:
+                foreach (var item in value.EnumerateArray())
+                {
+                    Collect(item, keys);
+                }
+
+                break;
+            case System.Text.Json.JsonValueKind.Object:
+                foreach (var property in value.EnumerateObject())
+                {
+                    if (property.NameEquals("id") && property.Value.ValueKind == System.Text.Json.JsonValueKind.String && property.Value.GetString() is { Length: 32 } key)
+                    {
+                        keys.Add(key);
+                    }
+                    else
+                    {
+                        Collect(property.Value, keys);
+                    }
+                }
+
+                break;
+        }
+    }
+}

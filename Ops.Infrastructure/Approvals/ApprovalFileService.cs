@@ -9,7 +9,8 @@ namespace Ops.Infrastructure.Approvals;
 /// <summary>
 /// Stores attachment files in the database and gives them out under the application's visibility. A reference
 /// alone grants nothing: the application that refers to a file must count its uploader among its participants,
-/// so nobody reads a stranger's file by copying its key into their own application.
+/// so nobody reads a stranger's file by copying its key into their own application. References come from an index
+/// (<c>t_workflow_file_ref</c>) kept by every action, not from scanning the applications.
 /// </summary>
 internal sealed class ApprovalFileService(IDbContextFactory<OpsDbContext> factory, IPermissionGuard guard, TimeProvider clock) : IApprovalFileService
 {
@@ -77,11 +78,8 @@ internal sealed class ApprovalFileService(IDbContextFactory<OpsDbContext> factor
 
     private static async Task<bool> SharedAsync(OpsDbContext db, string key, long uploadedBy, long me, CancellationToken cancellationToken)
     {
-        // The form data and record attachments are JSON text columns: a LIKE on the (random, hex) key finds the references.
-        var pattern = "%" + key + "%";
-        var ids = await db.Database.SqlQuery<long>(
-                $"SELECT Id AS Value FROM t_workflow_instance WHERE FormData LIKE {pattern} UNION SELECT InstanceId AS Value FROM t_workflow_record WHERE Attachments LIKE {pattern}")
-            .ToListAsync(cancellationToken);
+        // The reference index, written with each action that mentions a file.
+        var ids = db.ApprovalFileReferences.Where(r => r.FileKey == key).Select(r => r.InstanceId);
         var referring = await db.ApprovalInstances.AsNoTracking().Where(i => ids.Contains(i.Id)).OrderByDescending(i => i.Id).Take(200)
             .Include(i => i.Tasks).Include(i => i.Ccs).Include(i => i.Records).AsSplitQuery().ToListAsync(cancellationToken);
         return referring.Any(i => ApprovalVisibility.CanSee(i, me) && Participates(i, uploadedBy) && Shows(i, key, me));

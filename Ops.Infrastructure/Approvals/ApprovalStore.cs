@@ -70,6 +70,7 @@ internal sealed class ApprovalStore(
         }
 
         ApprovalEffects.QueueNotices(db, instance, result.Value, now);
+        await ApprovalFileReferences.TrackAsync(db, instance, cancellationToken);
         if (result.Value.IsFinal)
         {
             await callbacks.QueueAsync(db, instance, now, cancellationToken);
@@ -128,6 +129,8 @@ internal sealed class ApprovalStore(
         {
             ApprovalEffects.QueueNotices(db, instance, outcome, now);
         }
+
+        await ApprovalFileReferences.TrackAsync(db, instance, cancellationToken);
 
         // A process that ends at once (no approver on the route) reports its final state: the callbacks need
         // the new id, so both saves share one transaction.

@@ -87,6 +87,8 @@ public abstract class OpsDbContext(DbContextOptions options)
 
     public DbSet<Ops.Domain.Approvals.ApprovalFile> ApprovalFiles => Set<Ops.Domain.Approvals.ApprovalFile>();
 
+    public DbSet<Ops.Domain.Approvals.ApprovalFileReference> ApprovalFileReferences => Set<Ops.Domain.Approvals.ApprovalFileReference>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     // A failed or cancelled save leaves no change-log state behind (EF does not report every

@@ -199,3 +199,14 @@ internal sealed class ApprovalFileConfiguration : IEntityTypeConfiguration<Appro
         builder.HasIndex(f => new { f.UploadedBy, f.UploadedAt });
     }
 }
+
+internal sealed class ApprovalFileReferenceConfiguration : IEntityTypeConfiguration<ApprovalFileReference>
+{
+    public void Configure(EntityTypeBuilder<ApprovalFileReference> builder)
+    {
+        builder.ToTable("t_workflow_file_ref");
+        builder.Property(r => r.FileKey).HasMaxLength(32).IsRequired();
+        builder.HasOne(r => r.Instance).WithMany().HasForeignKey(r => r.InstanceId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.FileKey, r.InstanceId }).IsUnique();
+    }
+}

@@ -443,6 +443,32 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
                     b.ToTable("t_workflow_file", (string)null);
                 });
 
+            modelBuilder.Entity("Ops.Domain.Approvals.ApprovalFileReference", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("FileKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<long>("InstanceId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId");
+
+                    b.HasIndex("FileKey", "InstanceId")
+                        .IsUnique();
+
+                    b.ToTable("t_workflow_file_ref", (string)null);
+                });
+
             modelBuilder.Entity("Ops.Domain.Approvals.ApprovalInstance", b =>
                 {
                     b.Property<long>("Id")
@@ -2500,6 +2526,17 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
                         .IsRequired();
 
                     b.Navigation("Definition");
+                });
+
+            modelBuilder.Entity("Ops.Domain.Approvals.ApprovalFileReference", b =>
+                {
+                    b.HasOne("Ops.Domain.Approvals.ApprovalInstance", "Instance")
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Instance");
                 });
 
             modelBuilder.Entity("Ops.Domain.Approvals.ApprovalInstance", b =>

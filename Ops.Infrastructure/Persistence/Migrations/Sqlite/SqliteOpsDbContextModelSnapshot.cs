@@ -420,6 +420,30 @@ namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("t_workflow_file", (string)null);
                 });
 
+            modelBuilder.Entity("Ops.Domain.Approvals.ApprovalFileReference", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InstanceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstanceId");
+
+                    b.HasIndex("FileKey", "InstanceId")
+                        .IsUnique();
+
+                    b.ToTable("t_workflow_file_ref", (string)null);
+                });
+
             modelBuilder.Entity("Ops.Domain.Approvals.ApprovalInstance", b =>
                 {
                     b.Property<long>("Id")
@@ -2425,6 +2449,17 @@ namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Definition");
+                });
+
+            modelBuilder.Entity("Ops.Domain.Approvals.ApprovalFileReference", b =>
+                {
+                    b.HasOne("Ops.Domain.Approvals.ApprovalInstance", "Instance")
+                        .WithMany()
+                        .HasForeignKey("InstanceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Instance");
                 });
 
             modelBuilder.Entity("Ops.Domain.Approvals.ApprovalInstance", b =>
