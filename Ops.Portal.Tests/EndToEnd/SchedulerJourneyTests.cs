@@ -56,9 +56,12 @@ public sealed class SchedulerJourneyTests(BrowserFixture browser)
         await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('Shell')");
         await page.WaitForSelectorAsync("#job-script[data-editor-ready='true']", new() { Timeout = 15_000 });
         Assert.True(await page.EvaluateAsync<bool>("() => window.opsCodeEditor.setValue('job-script', 'echo started\\nsleep 120')"));
+
+        // The script travels from the browser's editor to the server on its own; save only once it is there.
+        await page.WaitForSelectorAsync("#job-script[data-server-length='22']", new() { Timeout = 15_000 });
         await page.FillAsync("#job-timeout", "600");
         await page.ClickAsync("#job-save");
-        await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/scheduler/jobs/\d+$"), Slow);
+        await ExpectPageAsync(page, url => System.Text.RegularExpressions.Regex.IsMatch(url, @"/scheduler/jobs/\d+$"), "the shell job was not saved");
         await page.WaitForInteractiveAsync();
 
         await page.ClickAsync("#job-run");
