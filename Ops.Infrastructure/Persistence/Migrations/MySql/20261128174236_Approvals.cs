@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Ops.Infrastructure.Persistence.Migrations.MySql
 {
     /// <inheritdoc />
-    public partial class ApprovalInstances : Migration
+    public partial class Approvals : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -36,39 +36,6 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
                 .Annotation("MySql:CharSet", "utf8mb4");
 
             migrationBuilder.CreateTable(
-                name: "t_workflow_callback",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("MySql:ValueGenerationStrategy", MySqlValueGenerationStrategy.IdentityColumn),
-                    InstanceId = table.Column<long>(type: "bigint", nullable: false),
-                    Kind = table.Column<string>(type: "varchar(16)", maxLength: 16, nullable: false)
-                        .Annotation("MySql:CharSet", "utf8mb4"),
-                    Target = table.Column<string>(type: "varchar(500)", maxLength: 500, nullable: false)
-                        .Annotation("MySql:CharSet", "utf8mb4"),
-                    Payload = table.Column<string>(type: "longtext", nullable: false)
-                        .Annotation("MySql:CharSet", "utf8mb4"),
-                    DeliveryId = table.Column<string>(type: "varchar(32)", maxLength: 32, nullable: false)
-                        .Annotation("MySql:CharSet", "utf8mb4"),
-                    Status = table.Column<string>(type: "varchar(16)", maxLength: 16, nullable: false)
-                        .Annotation("MySql:CharSet", "utf8mb4"),
-                    Attempts = table.Column<int>(type: "int", nullable: false),
-                    NextAttemptAt = table.Column<DateTime>(type: "datetime(6)", nullable: false),
-                    LastError = table.Column<string>(type: "varchar(1000)", maxLength: 1000, nullable: true)
-                        .Annotation("MySql:CharSet", "utf8mb4"),
-                    LeaseOwner = table.Column<string>(type: "varchar(64)", maxLength: 64, nullable: true)
-                        .Annotation("MySql:CharSet", "utf8mb4"),
-                    LeaseUntil = table.Column<DateTime>(type: "datetime(6)", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime(6)", nullable: false),
-                    DeliveredAt = table.Column<DateTime>(type: "datetime(6)", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_t_workflow_callback", x => x.Id);
-                })
-                .Annotation("MySql:CharSet", "utf8mb4");
-
-            migrationBuilder.CreateTable(
                 name: "t_workflow_delegation",
                 columns: table => new
                 {
@@ -86,6 +53,29 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_t_workflow_delegation", x => x.Id);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
+                name: "t_workflow_file",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("MySql:ValueGenerationStrategy", MySqlValueGenerationStrategy.IdentityColumn),
+                    Key = table.Column<string>(type: "varchar(32)", maxLength: 32, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    FileName = table.Column<string>(type: "varchar(200)", maxLength: 200, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    ContentType = table.Column<string>(type: "varchar(100)", maxLength: 100, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Content = table.Column<byte[]>(type: "longblob", maxLength: 10485760, nullable: false),
+                    UploadedBy = table.Column<long>(type: "bigint", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "datetime(6)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_t_workflow_file", x => x.Id);
                 })
                 .Annotation("MySql:CharSet", "utf8mb4");
 
@@ -141,6 +131,45 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
                 .Annotation("MySql:CharSet", "utf8mb4");
 
             migrationBuilder.CreateTable(
+                name: "t_workflow_callback",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("MySql:ValueGenerationStrategy", MySqlValueGenerationStrategy.IdentityColumn),
+                    InstanceId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "varchar(16)", maxLength: 16, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    Target = table.Column<string>(type: "varchar(500)", maxLength: 500, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    Payload = table.Column<string>(type: "longtext", nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    DeliveryId = table.Column<string>(type: "varchar(32)", maxLength: 32, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    Status = table.Column<string>(type: "varchar(16)", maxLength: 16, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "datetime(6)", nullable: false),
+                    LastError = table.Column<string>(type: "varchar(1000)", maxLength: 1000, nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    LeaseOwner = table.Column<string>(type: "varchar(64)", maxLength: 64, nullable: true)
+                        .Annotation("MySql:CharSet", "utf8mb4"),
+                    LeaseUntil = table.Column<DateTime>(type: "datetime(6)", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "datetime(6)", nullable: false),
+                    DeliveredAt = table.Column<DateTime>(type: "datetime(6)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_t_workflow_callback", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_t_workflow_callback_t_workflow_instance_InstanceId",
+                        column: x => x.InstanceId,
+                        principalTable: "t_workflow_instance",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
                 name: "t_workflow_cc",
                 columns: table => new
                 {
@@ -158,6 +187,28 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
                     table.PrimaryKey("PK_t_workflow_cc", x => x.Id);
                     table.ForeignKey(
                         name: "FK_t_workflow_cc_t_workflow_instance_InstanceId",
+                        column: x => x.InstanceId,
+                        principalTable: "t_workflow_instance",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                })
+                .Annotation("MySql:CharSet", "utf8mb4");
+
+            migrationBuilder.CreateTable(
+                name: "t_workflow_file_ref",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("MySql:ValueGenerationStrategy", MySqlValueGenerationStrategy.IdentityColumn),
+                    InstanceId = table.Column<long>(type: "bigint", nullable: false),
+                    FileKey = table.Column<string>(type: "varchar(32)", maxLength: 32, nullable: false)
+                        .Annotation("MySql:CharSet", "utf8mb4")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_t_workflow_file_ref", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_t_workflow_file_ref_t_workflow_instance_InstanceId",
                         column: x => x.InstanceId,
                         principalTable: "t_workflow_instance",
                         principalColumn: "Id",
@@ -278,6 +329,28 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
                 columns: new[] { "UserId", "End" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_t_workflow_file_Key",
+                table: "t_workflow_file",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_t_workflow_file_UploadedBy_UploadedAt",
+                table: "t_workflow_file",
+                columns: new[] { "UploadedBy", "UploadedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_t_workflow_file_ref_FileKey_InstanceId",
+                table: "t_workflow_file_ref",
+                columns: new[] { "FileKey", "InstanceId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_t_workflow_file_ref_InstanceId",
+                table: "t_workflow_file_ref",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_t_workflow_instance_ApplicantId_Status",
                 table: "t_workflow_instance",
                 columns: new[] { "ApplicantId", "Status" });
@@ -341,6 +414,12 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
 
             migrationBuilder.DropTable(
                 name: "t_workflow_delegation");
+
+            migrationBuilder.DropTable(
+                name: "t_workflow_file");
+
+            migrationBuilder.DropTable(
+                name: "t_workflow_file_ref");
 
             migrationBuilder.DropTable(
                 name: "t_workflow_record");

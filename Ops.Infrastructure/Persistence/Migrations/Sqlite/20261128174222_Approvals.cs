@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class ApprovalInstances : Migration
+    public partial class Approvals : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -33,31 +33,6 @@ namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.CreateTable(
-                name: "t_workflow_callback",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    InstanceId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Target = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Payload = table.Column<string>(type: "TEXT", nullable: false),
-                    DeliveryId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    LeaseUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    DeliveredAt = table.Column<DateTime>(type: "TEXT", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_t_workflow_callback", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "t_workflow_delegation",
                 columns: table => new
                 {
@@ -74,6 +49,25 @@ namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_t_workflow_delegation", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "t_workflow_file",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", maxLength: 10485760, nullable: false),
+                    UploadedBy = table.Column<long>(type: "INTEGER", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_t_workflow_file", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -117,6 +111,37 @@ namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "t_workflow_callback",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InstanceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", nullable: false),
+                    DeliveryId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    LeaseUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DeliveredAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_t_workflow_callback", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_t_workflow_callback_t_workflow_instance_InstanceId",
+                        column: x => x.InstanceId,
+                        principalTable: "t_workflow_instance",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "t_workflow_cc",
                 columns: table => new
                 {
@@ -133,6 +158,26 @@ namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
                     table.PrimaryKey("PK_t_workflow_cc", x => x.Id);
                     table.ForeignKey(
                         name: "FK_t_workflow_cc_t_workflow_instance_InstanceId",
+                        column: x => x.InstanceId,
+                        principalTable: "t_workflow_instance",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "t_workflow_file_ref",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InstanceId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FileKey = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_t_workflow_file_ref", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_t_workflow_file_ref_t_workflow_instance_InstanceId",
                         column: x => x.InstanceId,
                         principalTable: "t_workflow_instance",
                         principalColumn: "Id",
@@ -240,6 +285,28 @@ namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "UserId", "End" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_t_workflow_file_Key",
+                table: "t_workflow_file",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_t_workflow_file_UploadedBy_UploadedAt",
+                table: "t_workflow_file",
+                columns: new[] { "UploadedBy", "UploadedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_t_workflow_file_ref_FileKey_InstanceId",
+                table: "t_workflow_file_ref",
+                columns: new[] { "FileKey", "InstanceId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_t_workflow_file_ref_InstanceId",
+                table: "t_workflow_file_ref",
+                column: "InstanceId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_t_workflow_instance_ApplicantId_Status",
                 table: "t_workflow_instance",
                 columns: new[] { "ApplicantId", "Status" });
@@ -303,6 +370,12 @@ namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "t_workflow_delegation");
+
+            migrationBuilder.DropTable(
+                name: "t_workflow_file");
+
+            migrationBuilder.DropTable(
+                name: "t_workflow_file_ref");
 
             migrationBuilder.DropTable(
                 name: "t_workflow_record");
