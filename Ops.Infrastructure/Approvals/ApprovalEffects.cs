@@ -13,17 +13,26 @@ using Ops.Infrastructure.Persistence;
 namespace Ops.Infrastructure.Approvals;
 
 /// <summary>
+/// Section <c>Approvals:Notices</c>: the channels notices go out on (in-app by default; e-mail, WeCom, … as well
+/// when listed). Each kind has a template per channel, created on first use.
+/// </summary>
+public sealed class ApprovalNoticeOptions
+{
+    public List<MessageChannel> Channels { get; set; } = [MessageChannel.InApp];
+}
+
+/// <summary>
 /// What follows an action. Its notices (new task, urged, due, CC, approved, rejected, returned, terminated) are
 /// queued as one outbox row in the action's own save, so they are neither lost in a crash nor paid for on the
 /// approver's click; the outbox dispatcher then sends them through the notification center (in-app, one template
 /// per kind, <c>approval.&lt;kind&gt;</c>, created on first use and editable like any other). After the save, a
 /// live <see cref="ApprovalInboxChanged"/> goes to everyone whose inboxes changed.
 /// </summary>
-internal sealed class ApprovalEffects(IEventBus events, ILogger<ApprovalEffects> logger)
+internal sealed class ApprovalEffects(IEventBus events, ApprovalNoticeOptions options, ILogger<ApprovalEffects> logger)
 {
     public const string TemplatePrefix = "approval.";
 
-    private readonly ConcurrentDictionary<ApprovalNoticeKind, bool> _ensured = new();
+    private readonly ConcurrentDictionary<(ApprovalNoticeKind, MessageChannel), bool> _ensured = new();
 
     /// <summary>Adds the outcome's notices to the unit of work (nothing when there are none).</summary>
     public static void QueueNotices(OpsDbContext db, ApprovalInstance instance, ApprovalOutcome outcome, DateTimeOffset now)
@@ -69,17 +78,24 @@ internal sealed class ApprovalEffects(IEventBus events, ILogger<ApprovalEffects>
         var messages = services.GetRequiredService<IMessageService>();
         foreach (var group in notices.GroupBy(n => n.Kind))
         {
-            await EnsureTemplateAsync(services, group.Key, cancellationToken);
-            var result = await messages.SendAsync(new SendRequest(
-                Code(group.Key), group.Select(n => n.UserId).Distinct().ToList(), [], variables, "approval",
-                row.InstanceId.ToString(CultureInfo.InvariantCulture), $"approval-{row.DeliveryId}-{group.Key}", NotificationType.Approval), cancellationToken);
-            if (result.IsFailure)
+            foreach (var channel in options.Channels.Distinct())
             {
-                logger.LogWarning("Approval notice {Kind} of {InstanceId} not queued: {Error}", group.Key, row.InstanceId, result.Error);
-                throw new DeliveryException($"Notice {group.Key} refused: {result.Error}");
+                await EnsureTemplateAsync(services, group.Key, channel, cancellationToken);
+                var result = await messages.SendAsync(new SendRequest(
+                    Code(group.Key, channel), group.Select(n => n.UserId).Distinct().ToList(), [], variables, "approval",
+                    row.InstanceId.ToString(CultureInfo.InvariantCulture), $"approval-{row.DeliveryId}-{group.Key}", NotificationType.Approval), cancellationToken);
+                if (result.IsFailure)
+                {
+                    logger.LogWarning("Approval notice {Kind} of {InstanceId} not queued on {Channel}: {Error}", group.Key, row.InstanceId, channel, result.Error);
+                    throw new DeliveryException($"Notice {group.Key} refused on {channel}: {result.Error}");
+                }
             }
         }
     }
+
+    /// <summary>The template of a notice kind on a channel: <c>approval.task_assigned</c> in-app, <c>approval.task_assigned.email</c> by e-mail, ….</summary>
+    public static string Code(ApprovalNoticeKind kind, MessageChannel channel) =>
+        channel == MessageChannel.InApp ? Code(kind) : Code(kind) + "." + channel.ToString().ToLowerInvariant();
 
     public static string Code(ApprovalNoticeKind kind) => TemplatePrefix + kind switch
     {
@@ -94,31 +110,36 @@ internal sealed class ApprovalEffects(IEventBus events, ILogger<ApprovalEffects>
     };
 
     /// <summary>Creates the kind's template on first use; a concurrent creation by another sender counts as done.</summary>
-    private async Task EnsureTemplateAsync(IServiceProvider services, ApprovalNoticeKind kind, CancellationToken cancellationToken)
+    private async Task EnsureTemplateAsync(IServiceProvider services, ApprovalNoticeKind kind, MessageChannel channel, CancellationToken cancellationToken)
     {
-        if (_ensured.ContainsKey(kind))
+        if (_ensured.ContainsKey((kind, channel)))
         {
             return;
         }
 
-        var code = Code(kind);
+        var code = Code(kind, channel);
         await using (var db = await services.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync(cancellationToken))
         {
             if (await db.MessageTemplates.IgnoreQueryFilters().AnyAsync(t => t.Code == code, cancellationToken))
             {
-                _ensured[kind] = true;
+                _ensured[(kind, channel)] = true;
                 return;
             }
         }
 
         var (subject, content, subjectEn, contentEn) = ApprovalNoticeTexts.For(kind);
+        if (channel == MessageChannel.Email)
+        {
+            (content, contentEn) = ($"<p>{content}</p>", $"<p>{contentEn}</p>");
+        }
+
         string[] names = ["title", "applicant", "definition", "link"];
         var created = await services.GetRequiredService<ITemplateService>().CreateAsync(
-            new TemplateInput(code, $"Approval: {kind}", MessageChannel.InApp, subject, content, subjectEn, contentEn,
+            new TemplateInput(code, $"Approval: {kind} ({channel})", channel, subject, content, subjectEn, contentEn,
                 names.Select(n => new TemplateParameter(n, null, n)).ToList(), true), cancellationToken);
         if (created.IsSuccess || created.Error?.Kind == Ops.Domain.Common.ErrorKind.Conflict)
         {
-            _ensured[kind] = true;
+            _ensured[(kind, channel)] = true;
         }
     }
 }

@@ -12,6 +12,9 @@ public static class ApprovalServiceCollectionExtensions
     {
         services.AddSingleton(configuration.GetSection("Approvals:Callbacks").Get<ApprovalCallbackOptions>() ?? new ApprovalCallbackOptions());
         services.AddSingleton(configuration.GetSection("Approvals:Timers").Get<ApprovalTimerOptions>() ?? new ApprovalTimerOptions());
+        var notices = configuration.GetSection("Approvals:Notices").Get<ApprovalNoticeOptions>() ?? new ApprovalNoticeOptions();
+        notices.Channels = notices.Channels.Count == 0 ? [Ops.Domain.Notifications.MessageChannel.InApp] : notices.Channels.Distinct().ToList();
+        services.AddSingleton(notices);
         services.AddSingleton<ApprovalEffects>();
         services.AddScoped<ApprovalCallbacks>();
         services.AddScoped<ApprovalStore>();

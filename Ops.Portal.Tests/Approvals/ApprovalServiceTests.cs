@@ -229,4 +229,30 @@ public sealed class ApprovalServiceTests
         Assert.Equal(ApprovalStatus.Cancelled, terminated.Status);
         Assert.All(terminated.Tasks, t => Assert.False(t.Status is ApprovalTaskStatus.Pending or ApprovalTaskStatus.Waiting));
     }
+
+    [Fact]
+    public async Task NoticesGoOutOnTheConfiguredChannels_InAppAndEmail_EachWithItsOwnTemplate()
+    {
+        var f = await ApprovalFixture.StartAsync(DatabaseProvider.Sqlite, settings: new Dictionary<string, string?> { ["Approvals:Notices:Channels:0"] = "Email" });
+        await using var _ = f.Harness;
+        await using (var db = await f.Harness.CreateDbContextAsync())
+        {
+            foreach (var user in await db.Users.Where(u => u.UserName!.StartsWith("leader_")).ToListAsync())
+            {
+                user.Email = user.UserName + "@ops.example";
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        await f.StartAsync();
+        Assert.Equal(1, await f.DrainAsync());
+
+        await using var check = await f.Harness.CreateDbContextAsync();
+        var queued = await check.MessageLogs.Where(m => m.BusinessType == "approval").ToListAsync();
+        Assert.Equal(2, queued.Count(m => m.Channel == MessageChannel.InApp && m.TemplateCode == "approval.task_assigned"));
+        Assert.Equal(["leader_a@ops.example", "leader_b@ops.example"],
+            queued.Where(m => m.Channel == MessageChannel.Email && m.TemplateCode == "approval.task_assigned.email").Select(m => m.Recipient).Order());
+        Assert.True(await check.MessageTemplates.AnyAsync(t => t.Code == "approval.task_assigned.email" && t.Channel == MessageChannel.Email));
+    }
 }
