@@ -82,7 +82,14 @@ public sealed partial class ApprovalInstance : Entity, IVersioned
 
     public IReadOnlyList<ApprovalTask> Tasks => _tasks;
 
+    /// <summary>
+    /// The records loaded with the instance and those written since. An action loads none of the history (the
+    /// numbers come from <see cref="RecordCount"/>), so there it holds only the action's own records.
+    /// </summary>
     public IReadOnlyList<ApprovalRecord> Records => _records;
+
+    /// <summary>How many records the instance has written; the next one gets this number plus one.</summary>
+    public int RecordCount { get; private set; }
 
     public IReadOnlyList<ApprovalCc> Ccs => _ccs;
 
@@ -172,7 +179,7 @@ public sealed partial class ApprovalInstance : Entity, IVersioned
 
     private ApprovalRecord Write(ApprovalAction action, long? actor, string? nodeKey, DateTimeOffset now)
     {
-        var record = new ApprovalRecord(_records.Count + 1, action, actor, nodeKey, now);
+        var record = new ApprovalRecord(++RecordCount, action, actor, nodeKey, now);
         _records.Add(record);
         LastActionAt = now;
         return record;

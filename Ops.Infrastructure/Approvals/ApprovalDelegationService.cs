@@ -8,7 +8,7 @@ using Ops.Infrastructure.Persistence;
 namespace Ops.Infrastructure.Approvals;
 
 /// <summary>The caller's out-of-office periods. Tasks that become theirs while one is in force go to the delegate.</summary>
-internal sealed class ApprovalDelegationService(IDbContextFactory<OpsDbContext> factory, IPermissionGuard guard, IUserAccessStore access, TimeProvider clock) : IApprovalDelegationService
+internal sealed class ApprovalDelegationService(IDbContextFactory<OpsDbContext> factory, IPermissionGuard guard, IUserAccessStore access, ApprovalDelegationCache cache, TimeProvider clock) : IApprovalDelegationService
 {
     public async Task<IReadOnlyList<DelegationRow>> MineAsync(CancellationToken cancellationToken = default)
     {
@@ -41,6 +41,7 @@ internal sealed class ApprovalDelegationService(IDbContextFactory<OpsDbContext> 
 
         db.ApprovalDelegations.Add(created.Value);
         await db.SaveChangesAsync(cancellationToken);
+        cache.Invalidate();
         return created.Value.Id;
     }
 
@@ -56,6 +57,7 @@ internal sealed class ApprovalDelegationService(IDbContextFactory<OpsDbContext> 
 
         delegation.Cancel(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        cache.Invalidate();
         return Result.Success();
     }
 

@@ -24,8 +24,8 @@ internal sealed class ApprovalOrganization : IAssigneeResolver, IDelegationLooku
     }
 
     public static async Task<ApprovalContext> LoadAsync(
-        OpsDbContext db, ApprovalProcess process, ApprovalForm form, IReadOnlyDictionary<string, JsonElement> data, long applicantId, DateTimeOffset now,
-        CancellationToken cancellationToken)
+        OpsDbContext db, ApprovalDelegationCache delegations, ApprovalProcess process, ApprovalForm form, IReadOnlyDictionary<string, JsonElement> data,
+        long applicantId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var organization = new ApprovalOrganization();
         var rules = process.Nodes.SelectMany(n => n switch
@@ -62,10 +62,7 @@ internal sealed class ApprovalOrganization : IAssigneeResolver, IDelegationLooku
             organization._applicantDepartment = await db.Users.Where(u => u.Id == applicantId).Select(u => u.DepartmentId).FirstOrDefaultAsync(cancellationToken);
         }
 
-        var delegations = await db.ApprovalDelegations.AsNoTracking()
-            .Where(d => d.CancelledAt == null && d.Start <= now && d.End > now)
-            .OrderBy(d => d.CreatedAt).Select(d => new { d.UserId, d.DelegateId }).ToListAsync(cancellationToken);
-        foreach (var d in delegations)
+        foreach (var d in await delegations.InForceAsync(db, now, cancellationToken))
         {
             organization._delegates[d.UserId] = d.DelegateId;
         }

@@ -18,6 +18,7 @@ public static class ApprovalServiceCollectionExtensions
         services.AddSingleton<ApprovalEffects>();
         services.AddScoped<ApprovalCallbacks>();
         services.AddScoped<ApprovalStore>();
+        services.AddSingleton<ApprovalDelegationCache>();
         services.AddScoped<ApprovalTimers>();
         services.AddSingleton<ApprovalTimerBackoff>();
         services.AddScoped<IApprovalDefinitionService, ApprovalDefinitionService>();

@@ -7,14 +7,14 @@ using Ops.Infrastructure.Persistence;
 namespace Ops.Infrastructure.Approvals;
 
 /// <summary>
-/// The one way an action reaches the database: load the instance with its tasks, records and copies, load the
+/// The one way an action reaches the database: load the instance with its tasks (and copies), load the
 /// organisation data, run the engine, queue the callbacks of a final state, and save it all in one
 /// transaction, with the action's notices. The instance row's version is the optimistic lock: of two
 /// simultaneous actions on one application exactly one saves; the other gets "already handled" and nothing
 /// of it is written. After the save the live inbox updates go out.
 /// </summary>
 internal sealed class ApprovalStore(
-    IDbContextFactory<OpsDbContext> factory, ApprovalCallbacks callbacks, ApprovalEffects effects, TimeProvider clock)
+    IDbContextFactory<OpsDbContext> factory, ApprovalDelegationCache delegations, ApprovalCallbacks callbacks, ApprovalEffects effects, TimeProvider clock)
 {
     /// <summary>What an action does to a loaded instance, given the actor's clock and context.</summary>
     public delegate Result<ApprovalOutcome> Action(ApprovalInstance instance, DateTimeOffset now, ApprovalContext context);
@@ -62,7 +62,7 @@ internal sealed class ApprovalStore(
 
         var now = clock.GetUtcNow();
         var data = changes is null ? instance.FormData : instance.FormData.Concat(changes).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value);
-        var context = await ApprovalOrganization.LoadAsync(db, instance.Process, instance.Form, data, instance.ApplicantId, now, cancellationToken);
+        var context = await ApprovalOrganization.LoadAsync(db, delegations, instance.Process, instance.Form, data, instance.ApplicantId, now, cancellationToken);
         var result = act(instance, now, context);
         if (result.IsFailure)
         {
@@ -116,7 +116,7 @@ internal sealed class ApprovalStore(
 
         var now = clock.GetUtcNow();
         var context = await ApprovalOrganization.LoadAsync(
-            db, definition.LatestVersion?.Process ?? ApprovalProcess.Empty, definition.LatestVersion?.Form ?? ApprovalForm.Empty, data, applicantId, now, cancellationToken);
+            db, delegations, definition.LatestVersion?.Process ?? ApprovalProcess.Empty, definition.LatestVersion?.Form ?? ApprovalForm.Empty, data, applicantId, now, cancellationToken);
         var created = create(now, context, definition);
         if (created.IsFailure)
         {
@@ -151,7 +151,19 @@ internal sealed class ApprovalStore(
         return instance.Id;
     }
 
-    public static Task<ApprovalInstance?> LoadAsync(OpsDbContext db, long instanceId, CancellationToken cancellationToken) =>
-        db.ApprovalInstances.Include(i => i.Tasks).Include(i => i.Records).Include(i => i.Ccs).AsSplitQuery()
-            .SingleOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+    /// <summary>
+    /// The instance and its tasks in one query: all an action needs. The history is not loaded (the instance
+    /// counts its records), and copies exist only where the process has a CC node.
+    /// </summary>
+    private static async Task<ApprovalInstance?> LoadAsync(OpsDbContext db, long instanceId, CancellationToken cancellationToken)
+    {
+        var instance = await db.ApprovalInstances.Include(i => i.Tasks).AsSingleQuery()
+            .FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+        if (instance is not null && instance.Process.Nodes.Any(n => n is CcNode))
+        {
+            await db.Entry(instance).Collection(i => i.Ccs).LoadAsync(cancellationToken);
+        }
+
+        return instance;
+    }
 }

@@ -87,6 +87,15 @@ internal static partial class ApprovalBench
     private static async Task DrainAsync(IServiceProvider services, TimeSpan run)
     {
         var clock = Stopwatch.StartNew();
+        var pending = await WaitForOutboxAsync(services);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  outbox: {(pending == 0 ? "all in-app notices delivered" : $"{pending:N0} still pending")} {clock.Elapsed.TotalSeconds:F1} s after the last transition ({run.TotalSeconds + clock.Elapsed.TotalSeconds:F1} s after the first)"));
+    }
+
+    /// <summary>Waits (at most 5 minutes) until both outboxes are empty; returns what is still pending.</summary>
+    private static async Task<int> WaitForOutboxAsync(IServiceProvider services)
+    {
+        var clock = Stopwatch.StartNew();
         int pending;
         do
         {
@@ -102,8 +111,7 @@ internal static partial class ApprovalBench
         }
         while (pending > 0 && clock.Elapsed < TimeSpan.FromSeconds(300));
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  outbox: {(pending == 0 ? "all in-app notices delivered" : $"{pending:N0} still pending")} {clock.Elapsed.TotalSeconds:F1} s after the last transition ({run.TotalSeconds + clock.Elapsed.TotalSeconds:F1} s after the first)"));
+        return pending;
     }
 
     /// <summary>The real message service with the wall time of each send added up per step.</summary>

@@ -105,8 +105,12 @@ internal static partial class ApprovalBench
             var services = app.Services;
             var (applicant, u1, u2) = await SeedAsync(services);
 
-            // Warm-up: JIT, pools, the notice templates created on first use.
-            await RunAsync(services, applicant, u1, u2, 24, 4, null);
+            // Warm-up: pools, the notice templates created on first use, and the JIT: a portal that has run for a
+            // while runs fully optimised (tier-1) code, which takes some thousand calls per method to reach.
+            // BENCH_WARMUP (instances, default 1,500) sets its length.
+            var warmup = int.TryParse(Environment.GetEnvironmentVariable("BENCH_WARMUP"), CultureInfo.InvariantCulture, out var w) ? w : 1500;
+            await RunAsync(services, applicant, u1, u2, Math.Max(warmup, 24), parallel, null);
+            await WaitForOutboxAsync(services);
             long firstMeasured;
             await using (var scope = services.CreateSystemScope())
             await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync())

@@ -530,6 +530,9 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
                         .IsRequired()
                         .HasColumnType("longtext");
 
+                    b.Property<int>("RecordCount")
+                        .HasColumnType("int");
+
                     b.Property<int>("Round")
                         .HasColumnType("int");
 
