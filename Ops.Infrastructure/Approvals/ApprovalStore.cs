@@ -78,7 +78,7 @@ internal sealed class ApprovalStore(
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await db.SaveInOneTransactionAsync(cancellationToken);
         }
         catch (Exception ex) when (LostRace(ex))
         {
@@ -135,7 +135,7 @@ internal sealed class ApprovalStore(
         // A process that ends at once (no approver on the route) reports its final state: the callbacks need
         // the new id, so both saves share one transaction.
         await using var transaction = outcome is { IsFinal: true } ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveInOneTransactionAsync(cancellationToken);
         if (transaction is not null)
         {
             await callbacks.QueueAsync(db, instance, now, cancellationToken);

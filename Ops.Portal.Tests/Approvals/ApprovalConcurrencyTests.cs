@@ -40,6 +40,9 @@ public sealed class ApprovalConcurrencyTests
         await using var db = await f.Harness.CreateDbContextAsync();
         Assert.Equal(2, await db.ApprovalRecords.CountAsync(r => r.InstanceId == id));
         Assert.Equal(3, await db.ApprovalTasks.CountAsync(t => t.InstanceId == id));
+
+        // The losers' notices, first in each save's batch, were rolled back with it: one row for the start, one for the approval.
+        Assert.Equal(2, await db.ApprovalCallbacks.CountAsync(c => c.InstanceId == id && c.Kind == CallbackKind.Notice));
     }
 
     [Theory]

@@ -82,10 +82,14 @@ internal static partial class ApprovalBench
         {
             if (Environment.GetEnvironmentVariable("BENCH_OUTBOX") == "off")
             {
-                // Profiling: queue the notices but leave them undelivered (no outbox dispatcher in this process).
-                var dispatcher = services.Single(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService)
-                    && d.ImplementationType == typeof(Ops.Infrastructure.Notifications.OutboxDispatcher));
-                services.Remove(dispatcher);
+                // Transitions alone: the notices are queued with each action but neither outbox delivers them
+                // (no approval outbox dispatcher, no message outbox dispatcher in this process).
+                foreach (var dispatcher in services.Where(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService)
+                    && (d.ImplementationType == typeof(Ops.Infrastructure.Notifications.OutboxDispatcher)
+                        || d.ImplementationFactory?.Method.DeclaringType?.FullName?.Contains("ApprovalServiceCollectionExtensions", StringComparison.Ordinal) == true)).ToList())
+                {
+                    services.Remove(dispatcher);
+                }
             }
 
             services.RemoveAll<IMessageService>();
@@ -110,7 +114,10 @@ internal static partial class ApprovalBench
             // BENCH_WARMUP (instances, default 1,500) sets its length.
             var warmup = int.TryParse(Environment.GetEnvironmentVariable("BENCH_WARMUP"), CultureInfo.InvariantCulture, out var w) ? w : 1500;
             await RunAsync(services, applicant, u1, u2, Math.Max(warmup, 24), parallel, null);
-            await WaitForOutboxAsync(services);
+            if (Environment.GetEnvironmentVariable("BENCH_OUTBOX") != "off")
+            {
+                await WaitForOutboxAsync(services);
+            }
             long firstMeasured;
             await using (var scope = services.CreateSystemScope())
             await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync())
