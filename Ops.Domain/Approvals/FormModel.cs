@@ -69,6 +69,7 @@ public sealed record FormField(
     bool Multiple = false)
 {
     /// <summary>Whether the value is a list whose length <see cref="FieldValidation.Min"/>/<see cref="FieldValidation.Max"/> bound.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsList => Type is FieldType.MultiSelect or FieldType.Attachment or FieldType.Table
         || (Multiple && Type is FieldType.User or FieldType.Department);
 }
@@ -78,6 +79,8 @@ public sealed record ApprovalForm(IReadOnlyList<FormField> Fields)
 {
     public static readonly ApprovalForm Empty = new([]);
 
+    /// <summary>The fields in display order (derived: not stored with the form).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<FormField> Ordered => Fields.OrderBy(f => f.Order);
 
     public FormField? Field(string key) => Fields.FirstOrDefault(f => f.Key == key);

@@ -12,8 +12,8 @@ internal sealed partial class ApprovalDefinitionService
     {
         await guard.DemandAsync(ApprovalPermissions.Instances.Todo, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var published = await db.ApprovalDefinitions.AsNoTracking().Where(d => d.Status == DefinitionStatus.Published)
-            .Include(d => d.Versions.OrderByDescending(v => v.Number).Take(1)).OrderBy(d => d.Category).ThenBy(d => d.Name).ToListAsync(cancellationToken);
+        var published = await db.ApprovalDefinitions.Where(d => d.Status == DefinitionStatus.Published)
+            .OrderBy(d => d.Category).ThenBy(d => d.Name).WithLatestVersionAsync(db, cancellationToken);
         return published.Where(d => d.LatestVersion is not null).Select(ToApplicable).ToList();
     }
 
@@ -21,8 +21,7 @@ internal sealed partial class ApprovalDefinitionService
     {
         await guard.DemandAsync(ApprovalPermissions.Instances.Todo, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var d = await db.ApprovalDefinitions.AsNoTracking().Include(x => x.Versions.OrderByDescending(v => v.Number).Take(1))
-            .SingleOrDefaultAsync(x => x.Code == code, cancellationToken);
+        var d = (await db.ApprovalDefinitions.Where(x => x.Code == code).WithLatestVersionAsync(db, cancellationToken)).SingleOrDefault();
         if (d is null)
         {
             return Error.NotFound(ApprovalErrors.DefinitionNotFound, code);

@@ -107,8 +107,7 @@ internal sealed class ApprovalStore(
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var definition = await db.ApprovalDefinitions.AsNoTracking().Include(d => d.Versions.OrderByDescending(v => v.Number).Take(1))
-            .SingleOrDefaultAsync(d => d.Code == code, cancellationToken);
+        var definition = (await db.ApprovalDefinitions.Where(d => d.Code == code).WithLatestVersionAsync(db, cancellationToken)).SingleOrDefault();
         if (definition is null)
         {
             return Error.NotFound(ApprovalErrors.DefinitionNotFound, code);
@@ -157,8 +156,10 @@ internal sealed class ApprovalStore(
     /// </summary>
     private static async Task<ApprovalInstance?> LoadAsync(OpsDbContext db, long instanceId, CancellationToken cancellationToken)
     {
-        var instance = await db.ApprovalInstances.Include(i => i.Tasks).AsSingleQuery()
-            .FirstOrDefaultAsync(i => i.Id == instanceId, cancellationToken);
+        // No LIMIT: with one, EF nests the instance in a derived table, which MariaDB copies (text columns and
+        // all) into an on-disk temporary table on every call.
+        var instance = (await db.ApprovalInstances.Where(i => i.Id == instanceId).Include(i => i.Tasks).AsSingleQuery()
+            .ToListAsync(cancellationToken)).SingleOrDefault();
         if (instance is not null && instance.Process.Nodes.Any(n => n is CcNode))
         {
             await db.Entry(instance).Collection(i => i.Ccs).LoadAsync(cancellationToken);

@@ -59,11 +59,7 @@ internal static partial class ApprovalBench
                 }
                 finally
                 {
-                    await using var connection = new MySqlConnection(mysqlServer);
-                    await connection.OpenAsync();
-                    await using var drop = connection.CreateCommand();
-                    drop.CommandText = $"DROP DATABASE IF EXISTS `{schema}`";
-                    await drop.ExecuteNonQueryAsync();
+                    await DropAsync(mysqlServer, schema);
                 }
             }
         }
@@ -133,9 +129,11 @@ internal static partial class ApprovalBench
             AppDomain.CurrentDomain.FirstChanceException += OnException;
             var allocated = GC.GetTotalAllocatedBytes();
             var collections = Enumerable.Range(0, 3).Select(GC.CollectionCount).ToArray();
+            var diskTables = await DiskTemporaryTablesAsync(mysql);
             var cpu = CpuTime.Take();
             var run = await RunAsync(services, applicant, u1, u2, count, parallel, sql);
             var used = CpuTime.Take() - cpu;
+            diskTables = await DiskTemporaryTablesAsync(mysql) - diskTables;
             AppDomain.CurrentDomain.FirstChanceException -= OnException;
             var gcs = Enumerable.Range(0, 3).Select(g => GC.CollectionCount(g) - collections[g]).ToArray();
             allocated = GC.GetTotalAllocatedBytes() - allocated;
@@ -147,7 +145,7 @@ internal static partial class ApprovalBench
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  CPU per transition: bench process {used.Process.TotalMilliseconds / (3 * count):F2} ms{(used.Database is { } d && mysql is not null ? $", local mariadbd {d.TotalMilliseconds / (3 * count):F2} ms" : "")}; calls in flight on average {busy:F1} of {parallel}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  allocated {allocated / 1024.0 / (3 * count):F0} KiB per transition; GCs gen0 {gcs[0]}, gen1 {gcs[1]}, gen2 {gcs[2]}; first-chance exceptions {exceptions.Values.Sum() / (3.0 * count):F2} per transition"));
+                $"  allocated {allocated / 1024.0 / (3 * count):F0} KiB per transition; GCs gen0 {gcs[0]}, gen1 {gcs[1]}, gen2 {gcs[2]}; first-chance exceptions {exceptions.Values.Sum() / (3.0 * count):F2} per transition{(mysql is null ? "" : $"; on-disk temporary tables (whole server) {diskTables / (3.0 * count):F2} per transition")}"));
             foreach (var (what, n) in exceptions.OrderByDescending(e => e.Value).Take(5))
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"      {n / (3.0 * count),5:F2}×  {what}"));
