@@ -114,6 +114,10 @@ internal static partial class ApprovalBench
             {
                 await WaitForOutboxAsync(services);
             }
+
+            // The JIT compiles the hot methods' optimised code in the background, behind the warm-up's own work:
+            // a quiet moment lets it finish, as it long has in a portal that has been running.
+            await Task.Delay(TimeSpan.FromSeconds(5));
             long firstMeasured;
             await using (var scope = services.CreateSystemScope())
             await using (var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync())
