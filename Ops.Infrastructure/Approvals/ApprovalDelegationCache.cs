@@ -9,9 +9,10 @@ namespace Ops.Infrastructure.Approvals;
 /// delegation service calls <see cref="Invalidate"/> after its save); one made on another node applies within
 /// <see cref="Lifetime"/>.
 /// </summary>
-internal sealed class ApprovalDelegationCache
+internal sealed class ApprovalDelegationCache(TimeSpan? lifetime = null)
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
+    /// <summary>How long a snapshot serves before it is read again (5 s unless a test sets it).</summary>
+    public TimeSpan Lifetime { get; } = lifetime ?? TimeSpan.FromSeconds(5);
 
     private Snapshot? _snapshot;
     private long _generation;
