@@ -41,7 +41,10 @@ internal sealed class UiErrorHandler(ISnackbar snackbar, IStringLocalizer<UiText
 
     public void ShowError(Error error) => snackbar.Add(Describe(error.Code, error.Args), Severity.Warning);
 
-    /// <summary>The localized text of an error code; arguments that are field keys are localized too.</summary>
+    /// <summary>
+    /// The localized text of an error code; arguments that are field keys are localized too, and so are enum
+    /// values (<c>AssigneeKind.Role</c> reads as the resource <c>enum.AssigneeKind.Role</c>, or its name without one).
+    /// </summary>
     public string Describe(string code, IReadOnlyList<object> args)
     {
         var localized = text[code];
@@ -50,8 +53,19 @@ internal sealed class UiErrorHandler(ISnackbar snackbar, IStringLocalizer<UiText
             return code;
         }
 
-        var values = args.Select(a => a is string s && s.StartsWith("field.", StringComparison.Ordinal) ? text[s].Value : a).ToArray();
+        var values = args.Select(a => a switch
+        {
+            string s when s.StartsWith("field.", StringComparison.Ordinal) => text[s].Value,
+            Enum e => EnumText(e),
+            _ => a,
+        }).ToArray();
         return string.Format(System.Globalization.CultureInfo.CurrentCulture, localized.Value, values);
+    }
+
+    private string EnumText(Enum value)
+    {
+        var localized = text[$"enum.{value.GetType().Name}.{value}"];
+        return localized.ResourceNotFound ? value.ToString() : localized.Value;
     }
 
     private void Show(Exception exception)

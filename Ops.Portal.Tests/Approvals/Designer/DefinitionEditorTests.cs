@@ -151,6 +151,24 @@ public sealed class DefinitionEditorTests : PortalTestContext
     }
 
     [Fact]
+    public void LiveCheck_NamesRuleKindsAndOperatorsInWords_NotAsEnumNames()
+    {
+        _service.Detail = _service.Detail with { DraftProcess = Drawn };
+        _service.Check = (_, _) =>
+        [
+            new ApprovalProblem("approval.process.assignee_invalid", ["approval_1"], "approval_1", AssigneeKind.ChosenByApplicant),
+            new ApprovalProblem("approval.process.condition_value_invalid", ["approval_1", "end_1"], "amount", ConditionOperator.GreaterOrEqual),
+        ];
+
+        var editor = RenderEditor();
+
+        Assert.Equal("Node approval_1 has an incomplete approver rule (Chosen by the applicant).",
+            editor.Find("[data-problem='approval.process.assignee_invalid']").TextContent);
+        Assert.Equal("The condition on amount (at least) needs a valid value.",
+            editor.Find("[data-problem='approval.process.condition_value_invalid']").TextContent);
+    }
+
+    [Fact]
     public void LiveCheck_AfterAnEdit_OutlinesTheFieldItNames()
     {
         _service.Detail = _service.Detail with { DraftForm = TwoFields };
