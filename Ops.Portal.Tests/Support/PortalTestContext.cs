@@ -29,11 +29,15 @@ public abstract class PortalTestContext : BunitContext
         Services.AddSingleton<Ops.Infrastructure.Common.IEventBus, Ops.Infrastructure.Common.InMemoryEventBus>();
         Services.AddSingleton<Ops.Infrastructure.Auth.IUserAccessStore, NoAccessCache>();
         Services.AddLogging();
-        AddAuthorization().SetAuthorized("tester");
+        Authorization = AddAuthorization();
+        Authorization.SetAuthorized("tester");
         UseCulture(Cultures.English);
     }
 
     protected FakePermissionGuard Guard { get; } = new();
+
+    /// <summary>The signed-in test user ("tester"); tests add claims (a user id) through it.</summary>
+    protected Bunit.TestDoubles.BunitAuthorizationContext Authorization { get; }
 
     protected static void UseCulture(string name)
     {

@@ -70,6 +70,24 @@ public sealed class InstanceViewTests : ApprovalPageTestContext
     }
 
     [Fact]
+    public async Task ALiveChangeBySomeoneElse_KeepsTheApproversUnsavedEdits()
+    {
+        Authorization.SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, "7"));
+        Inbox.Detail = Detail(new InstancePermissions([2], [], false, false, false, false, true, ["reason"]));
+        var page = Render<InstanceView>(p => p.Add(v => v.Id, 42));
+        page.WaitForAssertion(() => Assert.Equal("family", page.Find("[data-field=reason] input").GetAttribute("value")));
+
+        // The approver types, unsaved; meanwhile someone comments (a new version, one more timeline entry).
+        page.Find("[data-field=reason] input").Change("family trip");
+        var comment = new TimelineEntry(1, ApprovalAction.Comment, 9, "Dan", null, null, null, null, null, null, null, "see you", [], [], DateTimeOffset.UnixEpoch);
+        Inbox.Detail = Detail(new InstancePermissions([2], [], false, false, false, false, true, ["reason"]), comment) with { Version = 4 };
+        await Services.GetRequiredService<Ops.Infrastructure.Common.IEventBus>().PublishAsync(new ApprovalInboxChanged(7, 42));
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-entry='1']")));
+        Assert.Equal("family trip", page.Find("[data-field=reason] input").GetAttribute("value"));
+    }
+
+    [Fact]
     public void Opening_MarksACopyRead()
     {
         Inbox.Detail = Detail(Allowed());
