@@ -14,7 +14,8 @@ public enum InboxBox
     All,
 }
 
-public sealed record InboxCounts(int Todo, int Mine, int UnreadCc);
+/// <summary>The inbox tabs' counts: open tasks, tasks I decided, my applications still open, copies not read.</summary>
+public sealed record InboxCounts(int Todo, int Done, int Mine, int UnreadCc);
 
 public sealed record InboxFilter(
     string? Search = null,

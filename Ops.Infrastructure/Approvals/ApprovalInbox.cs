@@ -18,9 +18,10 @@ internal sealed partial class ApprovalInbox(IDbContextFactory<OpsDbContext> fact
         var me = await DemandAsync(cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var todo = await db.ApprovalTasks.CountAsync(t => (t.AssigneeId == me || t.OnBehalfOfId == me) && t.Status == ApprovalTaskStatus.Pending, cancellationToken);
+        var done = await db.ApprovalTasks.CountAsync(t => t.HandledById == me && (t.Status == ApprovalTaskStatus.Approved || t.Status == ApprovalTaskStatus.Rejected), cancellationToken);
         var mine = await db.ApprovalInstances.CountAsync(i => i.ApplicantId == me && (i.Status == ApprovalStatus.Pending || i.Status == ApprovalStatus.Draft), cancellationToken);
         var cc = await db.ApprovalCcs.CountAsync(c => c.UserId == me && c.ReadAt == null, cancellationToken);
-        return new InboxCounts(todo, mine, cc);
+        return new InboxCounts(todo, done, mine, cc);
     }
 
     public async Task<PagedResult<InboxRow>> ListAsync(InboxBox box, InboxFilter filter, PageRequest page, CancellationToken cancellationToken = default)

@@ -44,8 +44,9 @@ public sealed class ApprovalServiceTests
         Assert.Equal(["applicant", "leader_a", "leader_b", "finance_b"], done.Timeline.Select(t => t.ActorName));
         Assert.Equal("同意", done.Timeline[1].Comment);
         Assert.Equal(ApprovalTaskStatus.Cancelled, done.Tasks.Single(t => t.AssigneeId == f.FinanceA.UserId).Status);
-        Assert.Equal(0, (await f.Inbox(f.FinanceA, i => i.CountsAsync())).Todo);
+        Assert.Equal((0, 0), await f.Inbox(f.FinanceA, async i => await i.CountsAsync() is var c ? (c.Todo, c.Done) : default));
         Assert.Single((await f.Inbox(f.FinanceB, i => i.ListAsync(InboxBox.Done, new InboxFilter(), new PageRequest()))).Items);
+        Assert.Equal(1, (await f.Inbox(f.FinanceB, i => i.CountsAsync())).Done);
 
         // Every application is listed only for holders of view_all.
         var all = await f.Inbox(f.Admin, i => i.ListAsync(InboxBox.All, new InboxFilter(Status: ApprovalStatus.Approved), new PageRequest()));

@@ -56,7 +56,7 @@ internal sealed class FakeApprovalService : IApprovalService
 
 internal sealed class FakeApprovalInbox : IApprovalInbox
 {
-    public InboxCounts Counts { get; set; } = new(0, 0, 0);
+    public InboxCounts Counts { get; set; } = new(0, 0, 0, 0);
 
     public List<InboxRow> Rows { get; } = [];
 

@@ -68,6 +68,7 @@ public sealed partial class Todo
     private int? CountOf(InboxBox box) => box switch
     {
         InboxBox.Todo => _counts?.Todo,
+        InboxBox.Done => _counts?.Done,
         InboxBox.Mine => _counts?.Mine,
         InboxBox.Cc => _counts?.UnreadCc,
         _ => null,
