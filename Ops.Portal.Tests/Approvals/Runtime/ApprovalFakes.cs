@@ -11,6 +11,8 @@ internal sealed class FakeApprovalService : IApprovalService
 
     public List<string> Calls { get; } = [];
 
+    public List<TaskRef> Approved { get; } = [];
+
     public Result Answer { get; set; } = Result.Success();
 
     public Task<Result<long>> StartAsync(StartApproval start, CancellationToken cancellationToken = default) => Task.FromResult(Result.Success(1L));
@@ -19,7 +21,11 @@ internal sealed class FakeApprovalService : IApprovalService
 
     public Task<Result> SubmitAsync(long instanceId, ApprovalApplication? application = null, CancellationToken cancellationToken = default) => Record("submit");
 
-    public Task<Result> ApproveAsync(TaskRef task, string? comment, IReadOnlyDictionary<string, JsonElement>? formChanges = null, CancellationToken cancellationToken = default) => Record("approve");
+    public Task<Result> ApproveAsync(TaskRef task, string? comment, IReadOnlyDictionary<string, JsonElement>? formChanges = null, CancellationToken cancellationToken = default)
+    {
+        Approved.Add(task);
+        return Record("approve");
+    }
 
     public Task<Result> RejectAsync(TaskRef task, string? comment, RejectTarget target, CancellationToken cancellationToken = default) => Record("reject");
 

@@ -35,6 +35,27 @@ public sealed class InstanceViewTests : ApprovalPageTestContext
     }
 
     [Fact]
+    public void AnApproverWithTwoTasks_ChoosesWhichOneTheButtonsActOn()
+    {
+        var own = new TaskView(2, "manager", "Manager", 1, "Tester", null, null, ApprovalTaskStatus.Pending, null, null, null, DateTimeOffset.UnixEpoch, null, null, null);
+        var forAlice = own with { Number = 3, OnBehalfOfId = 7, OnBehalfOfName = "Alice" };
+        Inbox.Detail = Detail(Allowed(myTasks: [2, 3])) with { Tasks = [own, forAlice] };
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var page = Render<InstanceView>(p => p.Add(v => v.Id, 42));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("#instance-task-choice")));
+
+        Assert.Equal("Manager: my own task", page.Find("#instance-task-choice").GetAttribute("value"));
+        var choice = page.FindComponent<MudBlazor.MudSelect<int>>();
+        choice.InvokeAsync(() => choice.Instance.ValueChanged.InvokeAsync(3));
+        page.WaitForAssertion(() => Assert.Equal("Manager: on behalf of Alice", page.Find("#instance-task-choice").GetAttribute("value")));
+        page.Find("[data-action=approve]").Click();
+        dialogs.WaitForAssertion(() => Assert.NotNull(dialogs.Find("#action-confirm")));
+        dialogs.Find("#action-confirm").Click();
+
+        page.WaitForAssertion(() => Assert.Equal([new TaskRef(42, 3)], Approvals.Approved));
+    }
+
+    [Fact]
     public void Applicant_SeesOnlyWithdrawAndUrge_WhenThoseAreAllowed()
     {
         Inbox.Detail = Detail(Allowed(withdraw: true, urge: true));

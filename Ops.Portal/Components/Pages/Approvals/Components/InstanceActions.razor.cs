@@ -23,7 +23,15 @@ public sealed partial class InstanceActions
     [Parameter]
     public EventCallback Changed { get; set; }
 
-    private TaskRef? MyTask => Detail.Allowed.MyTasks.Count == 0 ? null : new TaskRef(Detail.Id, Detail.Allowed.MyTasks[0]);
+    private int? _chosenTask;
+
+    /// <summary>The task the buttons act on: the one chosen when the viewer holds several, else their only one.</summary>
+    private TaskRef? MyTask => Detail.Allowed.MyTasks.Count == 0 ? null
+        : new TaskRef(Detail.Id, _chosenTask is { } chosen && Detail.Allowed.MyTasks.Contains(chosen) ? chosen : Detail.Allowed.MyTasks[0]);
+
+    private string TaskLabel(int number) => Detail.Tasks.FirstOrDefault(t => t.Number == number) is { } task
+        ? task.OnBehalfOfName is { } owner ? T["approval.action.task_on_behalf", task.NodeName, owner] : T["approval.action.task_own", task.NodeName]
+        : $"#{number}";
 
     protected override async Task OnInitializedAsync()
     {
