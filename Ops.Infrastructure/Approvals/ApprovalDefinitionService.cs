@@ -51,7 +51,7 @@ internal sealed partial class ApprovalDefinitionService(
     {
         await guard.DemandAsync(ApprovalPermissions.Definitions.View, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var d = await db.ApprovalDefinitions.AsNoTracking().Include(x => x.Versions).SingleOrDefaultAsync(x => x.Id == id, cancellationToken);
+        var d = await db.ApprovalDefinitions.AsNoTracking().Where(x => x.Id == id).Include(x => x.Versions).SingleOrDefaultFlatAsync(cancellationToken);
         if (d is null)
         {
             return Error.NotFound(ApprovalErrors.DefinitionNotFound, id);
@@ -110,7 +110,7 @@ internal sealed partial class ApprovalDefinitionService(
         await guard.DemandAsync(ApprovalPermissions.Definitions.Publish, cancellationToken);
         var by = (await currentUser.GetActorAsync(cancellationToken)).UserId;
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var definition = await db.ApprovalDefinitions.Include(d => d.Versions).SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        var definition = await db.ApprovalDefinitions.Where(d => d.Id == id).Include(d => d.Versions).SingleOrDefaultFlatAsync(cancellationToken);
         if (definition is null)
         {
             return Error.NotFound(ApprovalErrors.DefinitionNotFound, id);
@@ -145,7 +145,7 @@ internal sealed partial class ApprovalDefinitionService(
     {
         await guard.DemandAsync(ApprovalPermissions.Definitions.Delete, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var definition = await db.ApprovalDefinitions.Include(d => d.Versions).SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        var definition = await db.ApprovalDefinitions.Where(d => d.Id == id).Include(d => d.Versions).SingleOrDefaultFlatAsync(cancellationToken);
         if (definition is null)
         {
             return Error.NotFound(ApprovalErrors.DefinitionNotFound, id);

@@ -156,10 +156,8 @@ internal sealed class ApprovalStore(
     /// </summary>
     private static async Task<ApprovalInstance?> LoadAsync(OpsDbContext db, long instanceId, CancellationToken cancellationToken)
     {
-        // No LIMIT: with one, EF nests the instance in a derived table, which MariaDB copies (text columns and
-        // all) into an on-disk temporary table on every call.
-        var instance = (await db.ApprovalInstances.Where(i => i.Id == instanceId).Include(i => i.Tasks).AsSingleQuery()
-            .ToListAsync(cancellationToken)).SingleOrDefault();
+        var instance = await db.ApprovalInstances.Where(i => i.Id == instanceId).Include(i => i.Tasks).AsSingleQuery()
+            .SingleOrDefaultFlatAsync(cancellationToken);
         if (instance is not null && instance.Process.Nodes.Any(n => n is CcNode))
         {
             await db.Entry(instance).Collection(i => i.Ccs).LoadAsync(cancellationToken);
