@@ -91,8 +91,14 @@ internal sealed class MessageService(IDbContextFactory<OpsDbContext> factory, IP
         public static async Task<SendSuppression> LoadAsync(
             OpsDbContext db, MessageChannel channel, NotificationType type, IReadOnlyList<MessageTarget> targets, DateTimeOffset now, CancellationToken cancellationToken)
         {
-            var blacklist = await db.Blacklist.AsNoTracking().Where(b => b.Channel == channel && (b.ExpiresAt == null || b.ExpiresAt > now)).ToListAsync(cancellationToken);
-            var userIds = targets.Where(t => t.UserId is not null).Select(t => t.UserId!.Value).ToList();
+            // Only the entries that can match these targets (their user ids, their addresses in any case): a blacklist
+            // of thousands of addresses is not read for every send.
+            var userIds = targets.Where(t => t.UserId is not null).Select(t => t.UserId!.Value).Distinct().ToList();
+            var addresses = targets.Select(t => t.Address.ToLowerInvariant()).Distinct().ToList();
+            var blacklist = await db.Blacklist.AsNoTracking()
+                .Where(b => b.Channel == channel && (b.ExpiresAt == null || b.ExpiresAt > now)
+                    && ((b.UserId != null && userIds.Contains(b.UserId.Value)) || (b.Address != null && addresses.Contains(b.Address.ToLower()))))
+                .ToListAsync(cancellationToken);
             var optedOut = await db.NotificationSettings.AsNoTracking()
                 .Where(s => userIds.Contains(s.UserId) && s.Type == type && s.Channel == channel && !s.Enabled)
                 .Select(s => s.UserId).ToListAsync(cancellationToken);

@@ -64,4 +64,27 @@ public sealed class SuppressionTests
         harness.Clock.Advance(TimeSpan.FromDays(2));
         Assert.Equal(1, (await sp.GetRequiredService<IMessageService>().SendAsync(new SendRequest("t", [], ["temp@ops.example"], new Dictionary<string, string?>(), IdempotencyKey: "after"))).Value);
     }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task AnAddressBlacklistedInAnotherCase_StillBlocks_AndOtherEntriesDoNot(DatabaseProvider provider)
+    {
+        await using var harness = await InfrastructureHarness.StartAsync(provider);
+        harness.CurrentUser.Actor = Actor.System;
+        var sp = harness.Services.CreateScope().ServiceProvider;
+        await sp.GetRequiredService<ITemplateService>().CreateAsync(new TemplateInput("t", "t", MessageChannel.Email, "s", "body", null, null, [], true));
+        var blacklist = sp.GetRequiredService<IBlacklistService>();
+        await blacklist.AddAsync(new BlacklistInput(MessageChannel.Email, "Shouting@OPS.example", null, "asked us to stop", null));
+        await blacklist.AddAsync(new BlacklistInput(MessageChannel.Email, "someone.else@ops.example", null, "bounces", null));
+
+        // Only entries that can match the targets are read; the case of the address does not matter.
+        var sent = await sp.GetRequiredService<IMessageService>().SendAsync(
+            new SendRequest("t", [], ["shouting@ops.example", "quiet@ops.example"], new Dictionary<string, string?>()));
+
+        Assert.Equal(1, sent.Value);
+        await using var db = await harness.CreateDbContextAsync();
+        var statuses = await db.MessageLogs.AsNoTracking().ToDictionaryAsync(m => m.Recipient, m => m.Status);
+        Assert.Equal(MessageStatus.Blocked, statuses["shouting@ops.example"]);
+        Assert.Equal(MessageStatus.Pending, statuses["quiet@ops.example"]);
+    }
 }
