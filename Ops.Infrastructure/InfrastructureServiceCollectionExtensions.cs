@@ -11,6 +11,7 @@ using Ops.Infrastructure.Audit;
 using Ops.Infrastructure.Approvals;
 using Ops.Infrastructure.Auth;
 using Ops.Infrastructure.Common;
+using Ops.Infrastructure.Common.Egress;
 using Ops.Infrastructure.Persistence;
 using Ops.Infrastructure.Scheduler;
 
@@ -64,6 +65,8 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<AdminBootstrapper>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<SignInService>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<UnknownUserPassword>();
         services.AddScoped<SessionService>();
         services.AddScoped<LoginRecorder>();
         services.AddScoped<MfaService>();
@@ -71,6 +74,10 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<Config.SettingsStore>();
         services.AddScoped<RegistrationService>();
         services.AddHttpClient();
+        // Every outbound HTTP client the portal makes goes through the egress policy (jobs, channels, callbacks, SSO).
+        services.AddSingleton(configuration.GetSection(EgressOptions.SectionName).Get<EgressOptions>() ?? new EgressOptions());
+        services.AddSingleton<EgressPolicy>();
+        services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<EgressPolicy>().CreateHandler()));
         services.AddScoped<Auth.Sso.ISsoConnector, Auth.Sso.WeComConnector>();
         services.AddScoped<Auth.Sso.ISsoConnector, Auth.Sso.DingTalkConnector>();
         services.AddScoped<Auth.Sso.ISsoConnector, Auth.Sso.FeishuConnector>();

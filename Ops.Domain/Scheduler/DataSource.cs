@@ -22,6 +22,7 @@ public sealed class DataSource : AuditableEntity, IVersioned, ISoftDeletable, IC
     public const int UserMaxLength = 100;
     public const int OptionsMaxLength = 1000;
     public const int MessageMaxLength = 1000;
+    public const int RoleIdsMaxLength = 2000;
 
     private DataSource()
     {
@@ -48,6 +49,15 @@ public sealed class DataSource : AuditableEntity, IVersioned, ISoftDeletable, IC
     public string? Options { get; set; }
 
     public bool Enabled { get; set; } = true;
+
+    /// <summary>Opened read-write; otherwise read-only (SQLite's read-only mode, a read-only session elsewhere).</summary>
+    public bool AllowWrites { get; set; }
+
+    /// <summary>The owning department: users whose data scope covers it may use the source (in SQL jobs, reports).</summary>
+    public long? DepartmentId { get; set; }
+
+    /// <summary>Roles whose holders may use the source whatever their data scope, as <c>1,2,3</c>.</summary>
+    public string? UseRoleIds { get; set; }
 
     public DateTimeOffset? LastTestAt { get; private set; }
 

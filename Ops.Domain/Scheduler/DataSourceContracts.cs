@@ -16,7 +16,10 @@ public sealed record DataSourceInput(
     string? Password,
     string? Options,
     bool Enabled,
-    bool ClearPassword = false);
+    bool ClearPassword = false,
+    bool AllowWrites = false,
+    long? DepartmentId = null,
+    IReadOnlyList<long>? UseRoleIds = null);
 
 /// <summary>A data source as lists and editors see it: no password, only whether one is stored.</summary>
 public sealed record DataSourceRow(
@@ -33,7 +36,10 @@ public sealed record DataSourceRow(
     DateTimeOffset? LastTestAt,
     bool? LastTestOk,
     string? LastTestMessage,
-    int Version);
+    int Version,
+    bool AllowWrites = false,
+    long? DepartmentId = null,
+    IReadOnlyList<long>? UseRoleIds = null);
 
 public sealed record DataSourceTestResult(bool Ok, string Message, double DurationMs);
 
@@ -45,7 +51,7 @@ public interface IDataSourceService
 
     Task<Result<DataSourceRow>> GetAsync(long id, CancellationToken cancellationToken = default);
 
-    /// <summary>Enabled data sources by name, for pickers.</summary>
+    /// <summary>Enabled data sources the caller may use (owner department in their data scope, or a granted role), by name, for pickers.</summary>
     Task<IReadOnlyList<DataSourceRow>> OptionsAsync(CancellationToken cancellationToken = default);
 
     Task<Result<long>> CreateAsync(DataSourceInput input, CancellationToken cancellationToken = default);

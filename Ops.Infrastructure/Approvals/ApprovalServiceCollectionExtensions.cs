@@ -27,7 +27,7 @@ public static class ApprovalServiceCollectionExtensions
         services.AddScoped<IApprovalDelegationService, ApprovalDelegationService>();
         services.AddScoped<ApprovalDemoSeeder>();
         services.AddScoped<IApprovalFileService, ApprovalFileService>();
-        services.AddHttpClient(ApprovalCallbackDispatcher.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
+        services.AddHttpClient(ApprovalCallbackDispatcher.HttpClientName).ConfigurePrimaryHttpMessageHandler((handler, _) => ((SocketsHttpHandler)handler).AllowAutoRedirect = false);
         services.AddSingleton<ApprovalCallbackDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<ApprovalCallbackDispatcher>());
 

@@ -16,7 +16,7 @@ internal sealed class DepartmentService(
 {
     private static readonly string[] TreeReaders =
         [SystemPermissions.Departments.View, SystemPermissions.Users.View, SystemPermissions.Roles.View,
-         SchedulerPermissions.Jobs.Create, SchedulerPermissions.Jobs.Update];
+         SchedulerPermissions.Jobs.Create, SchedulerPermissions.Jobs.Update, ReportPermissions.DataSources.Edit];
 
     public async Task<IReadOnlyList<DepartmentNode>> GetTreeAsync(CancellationToken cancellationToken = default)
     {

@@ -25,6 +25,8 @@ public sealed class RegistrationService(
     IDbContextFactory<OpsDbContext> factory,
     IPermissionGuard guard,
     PrivilegeCeiling ceiling,
+    SignInThrottle throttle,
+    UnknownUserPassword unknownUser,
     IAuditTrail audit)
 {
     /// <summary>Public: the sign-in page asks whether to offer registration.</summary>
@@ -52,13 +54,32 @@ public sealed class RegistrationService(
         return Result.Success();
     }
 
-    /// <summary>Creates a disabled account awaiting approval in the configured department.</summary>
-    public async Task<Result> RegisterAsync(Registration registration, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates a disabled account awaiting approval in the configured department. A name or e-mail that is taken gets
+    /// the same answer, after the same work, as a new one (nothing is created): registration does not tell who has an
+    /// account. Rate-limited per client address.
+    /// </summary>
+    public async Task<Result> RegisterAsync(Registration registration, RequestOrigin? origin = null, CancellationToken cancellationToken = default)
     {
         var current = await GetSettingsAsync(cancellationToken);
         if (!current.Enabled)
         {
             return Error.Forbidden("auth.registration.closed");
+        }
+
+        if (!throttle.TryRegister(origin?.IpAddress))
+        {
+            return Error.Invalid("account.login.throttled");
+        }
+
+        // What is said of the password must not depend on whether the name is taken: check it first.
+        foreach (var validator in users.PasswordValidators)
+        {
+            var verdict = await validator.ValidateAsync(users, new OpsUser { UserName = registration.UserName.Trim() }, registration.Password);
+            if (!verdict.Succeeded)
+            {
+                return IdentityErrors.ToError(verdict);
+            }
         }
 
         var input = new UserInput(registration.UserName, registration.RealName, registration.Email, registration.PhoneNumber,
@@ -68,6 +89,11 @@ public sealed class RegistrationService(
         // A visitor: no permissions, no roles; the configured department is the one place allowed.
         var visitor = new Caller(null, false, UserAccess.None, DataScopeFilter.Everything(0));
         var applied = await UserRules.ApplyAsync(db, user, input, visitor, ceiling, [], cancellationToken);
+        if (IsTaken(applied.Error))
+        {
+            return await AnswerAsIfNewAsync(registration, cancellationToken);
+        }
+
         if (applied.IsFailure)
         {
             return applied;
@@ -78,10 +104,21 @@ public sealed class RegistrationService(
         var created = await users.CreateAsync(user, registration.Password);
         if (!created.Succeeded)
         {
-            return IdentityErrors.ToError(created);
+            // Two registrations of one new name at once: the loser is answered like everyone else.
+            var error = IdentityErrors.ToError(created);
+            return IsTaken(error) ? await AnswerAsIfNewAsync(registration, cancellationToken) : error;
         }
 
         await audit.RecordAsync(new AuditEntry("auth", "user.register", "user", user.Id.ToString(CultureInfo.InvariantCulture)), cancellationToken);
+        return Result.Success();
+    }
+
+    private static bool IsTaken(Error? error) => error?.Code is "auth.user.duplicate_name" or "auth.user.duplicate_email";
+
+    private async Task<Result> AnswerAsIfNewAsync(Registration registration, CancellationToken cancellationToken)
+    {
+        unknownUser.Verify(registration.Password);
+        await audit.RecordAsync(new AuditEntry("auth", "user.register_taken", "user", null, AuditResult.Failure, registration.UserName), cancellationToken);
         return Result.Success();
     }
 }

@@ -19,7 +19,8 @@ internal sealed class RoleService(
     public const int NameMaxLength = 64;
     public const int DescriptionMaxLength = 512;
 
-    private static readonly string[] Readers = [SystemPermissions.Roles.View, SystemPermissions.Users.View];
+    // Data-source editors grant use of a source to roles, so they see role names too.
+    private static readonly string[] Readers = [SystemPermissions.Roles.View, SystemPermissions.Users.View, ReportPermissions.DataSources.Edit];
 
     public async Task<IReadOnlyList<RoleSummary>> ListAsync(CancellationToken cancellationToken = default)
     {

@@ -13,13 +13,16 @@ public enum SignInOutcome
     Disabled,
     PendingApproval,
     InvalidCredentials,
+    /// <summary>Too many attempts from this address or for this account: wait and try again.</summary>
+    Throttled,
 }
 
 public sealed record SignInAttempt(SignInOutcome Outcome, DateTimeOffset? LockedUntil = null, OpsUser? User = null);
 
 /// <summary>
-/// Password sign-in by user name or e-mail: lockout, the login log, the session behind the cookie,
-/// and the login counters.
+/// Password sign-in by user name or e-mail: throttling and lockout per address and name, the login log, the session
+/// behind the cookie, and the login counters. A real and an unknown name cost the same (one password hash each) and
+/// answer the same until the password is right: wrong, or locked for this address after repeated failures.
 /// </summary>
 public sealed class SignInService(
     SignInManager<OpsUser> signInManager,
@@ -27,30 +30,51 @@ public sealed class SignInService(
     SessionService sessions,
     LoginRecorder loginLog,
     MfaService mfa,
+    SignInThrottle throttle,
+    UnknownUserPassword unknownUser,
     TimeProvider clock)
 {
     public async Task<SignInAttempt> PasswordSignInAsync(string login, string password, RequestOrigin? origin)
     {
         login = (login ?? "").Trim();
+        var address = origin?.IpAddress;
+        if (!throttle.TryAttempt("password", address, login))
+        {
+            await loginLog.RecordAsync(null, login, LoginType.Password, LoginResult.Failed, "throttled", origin);
+            return new SignInAttempt(SignInOutcome.Throttled);
+        }
+
+        if (throttle.LockedUntil(address, login) is { } lockedUntil)
+        {
+            await loginLog.RecordAsync(null, login, LoginType.Password, LoginResult.Failed, "locked_out", origin);
+            return new SignInAttempt(SignInOutcome.LockedOut, lockedUntil);
+        }
+
         var user = await FindByLoginAsync(login);
         if (user is null)
         {
+            unknownUser.Verify(password);
             await loginLog.RecordAsync(null, login, LoginType.Password, LoginResult.Failed, "unknown_user", origin);
-            return new SignInAttempt(SignInOutcome.InvalidCredentials);
+            return Failed(address, login, null);
         }
 
-        var check = await signInManager.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        // The account's own lock (set by an administrator, or by failed two-factor codes) shows only to someone
+        // who knows the password; anyone else sees what an unknown name shows.
+        var check = await signInManager.CheckPasswordSignInAsync(user, password, lockoutOnFailure: false);
+        var passwordRight = check.Succeeded || (check.IsLockedOut && await users.CheckPasswordAsync(user, password));
+        if (!passwordRight)
+        {
+            await loginLog.RecordAsync(user.Id, login, LoginType.Password, LoginResult.Failed, "invalid_password", origin);
+            return Failed(address, login, user);
+        }
+
         if (check.IsLockedOut)
         {
             await loginLog.RecordAsync(user.Id, login, LoginType.Password, LoginResult.Failed, "locked_out", origin);
             return new SignInAttempt(SignInOutcome.LockedOut, await users.GetLockoutEndDateAsync(user), user);
         }
 
-        if (!check.Succeeded)
-        {
-            await loginLog.RecordAsync(user.Id, login, LoginType.Password, LoginResult.Failed, "invalid_password", origin);
-            return new SignInAttempt(SignInOutcome.InvalidCredentials, User: user);
-        }
+        throttle.Reset(address, login);
 
         // Only someone who knows the password learns that the account is disabled or pending.
         if (!user.IsActive)
@@ -71,6 +95,11 @@ public sealed class SignInService(
     /// <summary>The second step for a user who passed the password: an authenticator or recovery code.</summary>
     public async Task<SignInAttempt> VerifyMfaAsync(long userId, string code, bool recovery, RequestOrigin? origin)
     {
+        if (!throttle.TryAttempt(recovery ? "recovery" : "mfa", origin?.IpAddress, userId.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        {
+            return new SignInAttempt(SignInOutcome.Throttled);
+        }
+
         var user = await users.FindByIdAsync(userId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (user is null || !user.IsActive || !user.TwoFactorEnabled)
         {
@@ -110,6 +139,11 @@ public sealed class SignInService(
         user.LoginCount++;
         await users.UpdateAsync(user);
     }
+
+    private SignInAttempt Failed(string? address, string login, OpsUser? user) =>
+        throttle.RecordFailure(address, login) is { } until
+            ? new SignInAttempt(SignInOutcome.LockedOut, until, user)
+            : new SignInAttempt(SignInOutcome.InvalidCredentials, User: user);
 
     private async Task<OpsUser?> FindByLoginAsync(string login)
     {

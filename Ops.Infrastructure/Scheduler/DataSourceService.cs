@@ -5,13 +5,14 @@ using Ops.Domain.Audit;
 using Ops.Domain.Auth;
 using Ops.Domain.Common;
 using Ops.Domain.Scheduler;
+using Ops.Infrastructure.Auth;
 using Ops.Infrastructure.Common;
 using Ops.Infrastructure.Persistence;
 
 namespace Ops.Infrastructure.Scheduler;
 
 internal sealed class DataSourceService(
-    IDbContextFactory<OpsDbContext> factory, IPermissionGuard guard, IAuditTrail audit, DataSourceConnections connections, PortalDatabase portal, TimeProvider clock) : IDataSourceService
+    IDbContextFactory<OpsDbContext> factory, IPermissionGuard guard, IAuditTrail audit, DataSourceConnections connections, DataSourceAccess access, PrivilegeCeiling ceiling, TimeProvider clock) : IDataSourceService
 {
     private static readonly SortMap<DataSource> Sorts = new SortMap<DataSource>()
         .Add("name", d => d.Name)
@@ -23,7 +24,7 @@ internal sealed class DataSourceService(
     {
         await guard.DemandAsync(ReportPermissions.DataSources.View, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var query = db.DataSources.AsNoTracking();
+        var query = await access.WhereUsableAsync(db, db.DataSources.AsNoTracking(), cancellationToken);
         if (filter.Type is { } type)
         {
             query = query.Where(d => d.Type == type);
@@ -47,8 +48,8 @@ internal sealed class DataSourceService(
     {
         await guard.DemandAsync(ReportPermissions.DataSources.View, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var source = await db.DataSources.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
-        return source is null ? Error.NotFound("scheduler.datasource.not_found") : ToRow(source);
+        var source = await access.DemandUsableAsync(db, id, tracked: false, cancellationToken);
+        return source.IsFailure ? source.Error! : ToRow(source.Value);
     }
 
     public async Task<IReadOnlyList<DataSourceRow>> OptionsAsync(CancellationToken cancellationToken = default)
@@ -56,19 +57,20 @@ internal sealed class DataSourceService(
         // Job editors pick a data source without managing them: either permission will do.
         await guard.DemandAnyAsync([ReportPermissions.DataSources.View, SchedulerPermissions.Jobs.Create, SchedulerPermissions.Jobs.Update], cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var sources = await db.DataSources.AsNoTracking().Where(d => d.Enabled).OrderBy(d => d.Name).ToListAsync(cancellationToken);
+        var usable = await access.WhereUsableAsync(db, db.DataSources.AsNoTracking(), cancellationToken);
+        var sources = await usable.Where(d => d.Enabled).OrderBy(d => d.Name).ToListAsync(cancellationToken);
         return sources.Select(ToRow).ToList();
     }
 
     public async Task<Result<long>> CreateAsync(DataSourceInput input, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(ReportPermissions.DataSources.Edit, cancellationToken);
-        if (Check(input) is { IsFailure: true } invalid)
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        if (await CheckAsync(db, input, cancellationToken) is { IsFailure: true } invalid)
         {
             return invalid.Error!;
         }
 
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var source = new DataSource(input.Name.Trim());
         Apply(source, input);
         db.DataSources.Add(source);
@@ -80,18 +82,19 @@ internal sealed class DataSourceService(
     public async Task<Result> UpdateAsync(long id, DataSourceInput input, int version, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(ReportPermissions.DataSources.Edit, cancellationToken);
-        if (Check(input) is { IsFailure: true } invalid)
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var found = await access.DemandUsableAsync(db, id, tracked: true, cancellationToken);
+        if (found.IsFailure)
+        {
+            return found.Error!;
+        }
+
+        if (await CheckAsync(db, input, cancellationToken) is { IsFailure: true } invalid)
         {
             return invalid;
         }
 
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var source = await db.DataSources.SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
-        if (source is null)
-        {
-            return Error.NotFound("scheduler.datasource.not_found");
-        }
-
+        var source = found.Value;
         // A stored password is for the server it was entered for: a new host or account needs it again.
         var moved = source.Type != input.Type || !string.Equals(source.Host, input.Host?.Trim(), StringComparison.OrdinalIgnoreCase)
             || source.Port != input.Port || !string.Equals(source.UserName, input.UserName?.Trim(), StringComparison.Ordinal)
@@ -121,11 +124,13 @@ internal sealed class DataSourceService(
     {
         await guard.DemandAsync(ReportPermissions.DataSources.Delete, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var source = await db.DataSources.SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
-        if (source is null)
+        var found = await access.DemandUsableAsync(db, id, tracked: true, cancellationToken);
+        if (found.IsFailure)
         {
-            return Error.NotFound("scheduler.datasource.not_found");
+            return found.Error!;
         }
+
+        var source = found.Value;
 
         var users = await db.Jobs.AsNoTracking().Where(j => j.Type == JobType.Sql).Select(j => new { j.Name, j.Config }).ToListAsync(cancellationToken);
         var user = users.FirstOrDefault(j => JobConfigJson.Parse(JobType.Sql, j.Config).Value is SqlJobConfig sql && sql.DataSourceId == id);
@@ -144,11 +149,13 @@ internal sealed class DataSourceService(
     {
         await guard.DemandAsync(ReportPermissions.DataSources.Test, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var source = await db.DataSources.SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
-        if (source is null)
+        var found = await access.DemandUsableAsync(db, id, tracked: true, cancellationToken);
+        if (found.IsFailure)
         {
-            return Error.NotFound("scheduler.datasource.not_found");
+            return found.Error!;
         }
+
+        var source = found.Value;
 
         var outcome = await ProbeAsync(source, cancellationToken);
         source.RecordTest(clock.GetUtcNow(), outcome.Ok, outcome.Message);
@@ -177,7 +184,7 @@ internal sealed class DataSourceService(
         }
     }
 
-    private Result Check(DataSourceInput input)
+    private async Task<Result> CheckAsync(OpsDbContext db, DataSourceInput input, CancellationToken cancellationToken)
     {
         var valid = DataSourceRules.Validate(input);
         if (valid.IsFailure)
@@ -185,12 +192,26 @@ internal sealed class DataSourceService(
             return valid;
         }
 
-        if (input.Type == DataSourceType.Sqlite && portal.IsPortalFile(input.Database))
+        if (input.Type == DataSourceType.Sqlite && connections.SqliteFiles.Locate(input.Database) is { IsFailure: true } file)
         {
-            return Error.Invalid("scheduler.datasource.portal_database");
+            return file.Error!;
         }
 
-        return DataSourceConnections.OptionsValid(input.Type, input.Options) ? Result.Success() : Error.Invalid("scheduler.datasource.options_invalid");
+        if (!DataSourceConnections.OptionsValid(input.Type, input.Options))
+        {
+            return Error.Invalid("scheduler.datasource.options_invalid");
+        }
+
+        // The owner department must be one the editor may see; granted roles must exist.
+        if (input.DepartmentId is { } department && PrivilegeCeiling.CheckDepartment(await ceiling.CallerAsync(cancellationToken), department) is { IsFailure: true } outOfReach)
+        {
+            return outOfReach;
+        }
+
+        var roles = input.UseRoleIds?.Distinct().ToList() ?? [];
+        return roles.Count > 0 && await db.Roles.CountAsync(r => roles.Contains(r.Id), cancellationToken) != roles.Count
+            ? Error.Invalid("scheduler.datasource.role_missing")
+            : Result.Success();
     }
 
     private void Apply(DataSource source, DataSourceInput input)
@@ -202,6 +223,9 @@ internal sealed class DataSourceService(
         source.UserName = string.IsNullOrWhiteSpace(input.UserName) ? null : input.UserName.Trim();
         source.Options = string.IsNullOrWhiteSpace(input.Options) ? null : input.Options.Trim();
         source.Enabled = input.Enabled;
+        source.AllowWrites = input.AllowWrites;
+        source.DepartmentId = input.DepartmentId;
+        source.UseRoleIds = DataScopeGrant.FormatIds(input.UseRoleIds);
         if (input.ClearPassword)
         {
             source.ProtectedPassword = null;
@@ -217,5 +241,5 @@ internal sealed class DataSourceService(
 
     private static DataSourceRow ToRow(DataSource d) => new(
         d.Id, d.Name, d.Type, d.Host, d.Port, d.Database, d.UserName, d.ProtectedPassword is not null, d.Options, d.Enabled,
-        d.LastTestAt, d.LastTestOk, d.LastTestMessage, d.Version);
+        d.LastTestAt, d.LastTestOk, d.LastTestMessage, d.Version, d.AllowWrites, d.DepartmentId, [.. DataScopeGrant.ParseIds(d.UseRoleIds)]);
 }

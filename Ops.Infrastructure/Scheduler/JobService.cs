@@ -18,6 +18,7 @@ internal sealed class JobService(
     IAuditTrail audit,
     JobScheduleSync sync,
     PrivilegeCeiling ceiling,
+    DataSourceAccess sources,
     TimeProvider clock) : IJobService
 {
     public Task<PagedResult<JobRow>> ListAsync(JobFilter filter, PageRequest page, CancellationToken cancellationToken = default) =>
@@ -222,7 +223,7 @@ internal sealed class JobService(
     private async Task<Result> DepartmentAsync(JobInput input, CancellationToken cancellationToken) =>
         input.DepartmentId is null ? Result.Success() : PrivilegeCeiling.CheckDepartment(await ceiling.CallerAsync(cancellationToken), input.DepartmentId);
 
-    private static async Task<Result> CheckAsync(OpsDbContext db, JobInput input, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<Result> CheckAsync(OpsDbContext db, JobInput input, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var config = JobRules.Validate(input);
         if (config.IsFailure)
@@ -240,7 +241,8 @@ internal sealed class JobService(
             return Error.Invalid("scheduler.job.cron_invalid", cronError);
         }
 
-        if (config.Value is SqlJobConfig sql && !await db.DataSources.AnyAsync(d => d.Id == sql.DataSourceId, cancellationToken))
+        // Picking a data source needs its use grant, not only the job permission: a job runs any statement on it.
+        if (config.Value is SqlJobConfig sql && (await sources.DemandUsableAsync(db, sql.DataSourceId, tracked: false, cancellationToken)).IsFailure)
         {
             return Error.Invalid("scheduler.job.datasource_missing");
         }

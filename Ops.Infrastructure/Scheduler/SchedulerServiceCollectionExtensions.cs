@@ -26,7 +26,18 @@ public static class SchedulerServiceCollectionExtensions
         }
 
         services.AddSingleton(options);
+        var dataSources = configuration.GetSection(DataSourceOptions.SectionName).Get<DataSourceOptions>() ?? new DataSourceOptions();
+        var sqliteDirectory = string.IsNullOrWhiteSpace(dataSources.SqliteDirectory)
+            ? null
+            : Path.GetFullPath(dataSources.SqliteDirectory, environment.ContentRootPath);
+        if (sqliteDirectory is not null)
+        {
+            Directory.CreateDirectory(sqliteDirectory);
+        }
+
+        services.AddSingleton(sp => new SqliteSourceFiles(sqliteDirectory, sp.GetRequiredService<PortalDatabase>()));
         services.AddSingleton<DataSourceConnections>();
+        services.AddScoped<DataSourceAccess>();
         services.AddScoped<IDataSourceService, DataSourceService>();
         services.AddScoped<JobService>();
         services.AddScoped<IJobService>(sp => sp.GetRequiredService<JobService>());

@@ -57,8 +57,9 @@ internal static class PermissionProbes
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string[]> SharedReads = new Dictionary<string, string[]>
     {
-        [SystemPermissions.Departments.View] = [SystemPermissions.Users.View, SystemPermissions.Roles.View, SchedulerPermissions.Jobs.Create, SchedulerPermissions.Jobs.Update],
-        [SystemPermissions.Roles.View] = [SystemPermissions.Users.View],
+        [SystemPermissions.Departments.View] = [SystemPermissions.Users.View, SystemPermissions.Roles.View, SchedulerPermissions.Jobs.Create, SchedulerPermissions.Jobs.Update,
+            ReportPermissions.DataSources.Edit],
+        [SystemPermissions.Roles.View] = [SystemPermissions.Users.View, ReportPermissions.DataSources.Edit],
         [SystemPermissions.Permissions.View] = [SystemPermissions.Roles.Grant],
     };
 }

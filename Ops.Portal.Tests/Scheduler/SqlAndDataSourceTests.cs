@@ -111,10 +111,10 @@ public sealed class SqlAndDataSourceTests
                 File.WriteAllBytes(file, []);
             }
 
-            return new DataSourceInput("local sqlite", DataSourceType.Sqlite, null, null, file, null, null, null, true);
+            return new DataSourceInput("local sqlite", DataSourceType.Sqlite, null, null, file, null, null, null, true, AllowWrites: true);
         }
 
         var mysql = new MySqlConnectionStringBuilder(database.ConnectionString);
-        return new DataSourceInput("mariadb", DataSourceType.MySql, mysql.Server, (int)mysql.Port, mysql.Database, mysql.UserID, mysql.Password, "SslMode=None", true);
+        return new DataSourceInput("mariadb", DataSourceType.MySql, mysql.Server, (int)mysql.Port, mysql.Database, mysql.UserID, mysql.Password, "SslMode=None", true, AllowWrites: true);
     }
 }

@@ -35,7 +35,8 @@ public sealed class InfrastructureHarness : IAsyncDisposable
 
         // Fewer PBKDF2 rounds keep the many test sign-ups fast; the production figure has its own test.
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:PasswordHashIterations"] = "1000" })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Auth:PasswordHashIterations"] = "1000", ["DataSources:SqliteDirectory"] = Path.GetTempPath() })
+            .AddInMemoryCollection(TestEgress.Settings)
             .AddInMemoryCollection(database.Settings)
             .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();

@@ -40,6 +40,9 @@ public sealed class OpsWebFactory : WebApplicationFactory<Program>
 
     public CapturingAnnouncer Announcer { get; } = new();
 
+    /// <summary>Replaces services before the host starts (a decorator that counts calls, say).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+
     public DatabaseProvider Provider => _database.Provider;
 
     /// <summary>Serves on 127.0.0.1 with a free port and returns the base address.</summary>
@@ -62,6 +65,17 @@ public sealed class OpsWebFactory : WebApplicationFactory<Program>
         builder.UseSetting(AdminBootstrapper.PasswordVariable, AdminPassword ?? "");
         // Fewer PBKDF2 rounds keep sign-ins fast in tests; production uses 210,000.
         builder.UseSetting("Auth:PasswordHashIterations", "1000");
+        // Tests keep their SQLite data-source files (and the portal's own database) in the temporary directory.
+        builder.UseSetting("DataSources:SqliteDirectory", Path.GetTempPath());
+        foreach (var (key, value) in TestEgress.Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        // Tests sign in far more often than people do; the throttle has its own tests with low limits.
+        builder.UseSetting("Auth:AttemptsPerAddressPerMinute", "10000");
+        builder.UseSetting("Auth:AttemptsPerAccountPerMinute", "10000");
+        builder.UseSetting("Auth:RegistrationsPerAddressPerHour", "10000");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
@@ -71,6 +85,7 @@ public sealed class OpsWebFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IStartupAnnouncer>(Announcer);
+            ConfigureServices?.Invoke(services);
             if (_clock is not null)
             {
                 services.AddSingleton(_clock);

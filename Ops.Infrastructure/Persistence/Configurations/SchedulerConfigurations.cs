@@ -17,6 +17,7 @@ internal sealed class DataSourceConfiguration : IEntityTypeConfiguration<DataSou
         builder.Property(d => d.ProtectedPassword).HasMaxLength(2000);
         builder.Property(d => d.Options).HasMaxLength(DataSource.OptionsMaxLength);
         builder.Property(d => d.LastTestMessage).HasMaxLength(DataSource.MessageMaxLength);
+        builder.Property(d => d.UseRoleIds).HasMaxLength(DataSource.RoleIdsMaxLength);
         builder.HasIndex(d => d.Name);
     }
 }

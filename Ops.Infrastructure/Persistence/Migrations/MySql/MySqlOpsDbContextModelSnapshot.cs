@@ -1513,6 +1513,9 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
 
                     MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<bool>("AllowWrites")
+                        .HasColumnType("tinyint(1)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime(6)");
 
@@ -1526,6 +1529,9 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
 
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("datetime(6)");
+
+                    b.Property<long?>("DepartmentId")
+                        .HasColumnType("bigint");
 
                     b.Property<bool>("Enabled")
                         .HasColumnType("tinyint(1)");
@@ -1573,6 +1579,10 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
 
                     b.Property<long?>("UpdatedBy")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("UseRoleIds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("varchar(2000)");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(100)

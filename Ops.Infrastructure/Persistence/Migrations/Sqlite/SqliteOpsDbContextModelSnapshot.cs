@@ -1456,6 +1456,9 @@ namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AllowWrites")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -1469,6 +1472,9 @@ namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("DepartmentId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("Enabled")
                         .HasColumnType("INTEGER");
@@ -1516,6 +1522,10 @@ namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<long?>("UpdatedBy")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("UseRoleIds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(100)
