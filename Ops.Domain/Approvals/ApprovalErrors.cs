@@ -43,6 +43,7 @@ public static class ApprovalErrors
     public const string FileName = "approval.file.name";
     public const string FileSize = "approval.file.size";
     public const string FileNotFound = "approval.file.not_found";
+    public const string FileQuota = "approval.file.quota";
     public const string CallbackNotFailed = "approval.callback.not_failed";
 
     internal static Error Task(string code, int task) => code switch
