@@ -10,6 +10,7 @@ public static class ApprovalErrors
     public const string AlreadyHandled = "approval.task.already_handled";
     public const string TaskWaiting = "approval.task.waiting";
     public const string AlreadyAssignee = "approval.task.already_assignee";
+    public const string ApplicantAssignee = "approval.task.applicant_assignee";
     public const string NotAdded = "approval.task.not_added";
     public const string NotDue = "approval.task.not_due";
     public const string InstanceFinished = "approval.instance.finished";
@@ -42,6 +43,7 @@ public static class ApprovalErrors
     public const string FileName = "approval.file.name";
     public const string FileSize = "approval.file.size";
     public const string FileNotFound = "approval.file.not_found";
+    public const string FileQuota = "approval.file.quota";
     public const string CallbackNotFailed = "approval.callback.not_failed";
 
     internal static Error Task(string code, int task) => code switch

@@ -12,7 +12,7 @@ public sealed partial class ApprovalInstance
     public Result<ApprovalOutcome> Transfer(int task, long by, long to, string? comment, DateTimeOffset now, ApprovalContext context) =>
         Reassign(task, by, to, comment, now, ApprovalAction.Transfer, _ =>
         {
-            var stand = context.Delegations.DelegateFor(to, now);
+            var stand = StandIn(to, now, context);
             return stand is { } delegateId && delegateId != to ? (delegateId, to) : (to, null);
         });
 
@@ -128,7 +128,11 @@ public sealed partial class ApprovalInstance
         return outcome;
     }
 
-    /// <summary>The held task and comment, refusing a user who already holds an open task at this node.</summary>
+    /// <summary>
+    /// The held task and comment, refusing a user who already holds an open task at this node, and the applicant:
+    /// an approver handing (transfer, delegate) or adding a task to them would let them decide their own application.
+    /// Only a process that names the applicant makes them an approver; the task's owner may always have it back.
+    /// </summary>
     private Result<(ApprovalTask Task, string? Comment)> Checked(int task, long by, long user, string? comment)
     {
         var held = HeldTask(task, by);
@@ -140,6 +144,11 @@ public sealed partial class ApprovalInstance
         if (user <= 0 || Holds(user))
         {
             return ApprovalErrors.Task(ApprovalErrors.AlreadyAssignee, task);
+        }
+
+        if (user == ApplicantId && user != held.Value.Owner)
+        {
+            return Error.Invalid(ApprovalErrors.ApplicantAssignee, task);
         }
 
         var text = CheckComment(comment);

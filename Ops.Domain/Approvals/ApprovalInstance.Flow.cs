@@ -124,10 +124,17 @@ public sealed partial class ApprovalInstance
 
     private void Start(ApprovalTask task, DateTimeOffset now, ApprovalContext context, ApprovalOutcome outcome)
     {
-        var delegateId = task.ActivatedAt is null ? context.Delegations.DelegateFor(task.AssigneeId, now) : null;
+        var delegateId = task.ActivatedAt is null ? StandIn(task.AssigneeId, now, context) : null;
         task.Activate(now, (Graph.Node(task.NodeKey) as ApprovalNode)?.DueHours, delegateId);
         outcome.Activated(task);
     }
+
+    /// <summary>
+    /// The out-of-office delegate who takes <paramref name="user"/>'s task, but never the applicant: an approver
+    /// away with the applicant as delegate keeps the task rather than let the applicant decide their own application.
+    /// </summary>
+    private long? StandIn(long user, DateTimeOffset now, ApprovalContext context) =>
+        context.Delegations.DelegateFor(user, now) is { } stand && stand != ApplicantId ? stand : null;
 
     private void Finish(ApprovalStatus status, DateTimeOffset now, ApprovalOutcome outcome)
     {

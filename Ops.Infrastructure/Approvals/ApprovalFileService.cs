@@ -10,14 +10,20 @@ namespace Ops.Infrastructure.Approvals;
 /// Stores attachment files in the database and gives them out under the application's visibility. A reference
 /// alone grants nothing: the application that refers to a file must count its uploader among its participants,
 /// so nobody reads a stranger's file by copying its key into their own application. References come from an index
-/// (<c>t_workflow_file_ref</c>) kept by every action, not from scanning the applications.
+/// (<c>t_workflow_file_ref</c>) kept by every action, not from scanning the applications. Each user stores up to
+/// a quota; uploads nothing refers to are deleted after a grace period (<see cref="ApprovalFileCleanup"/>).
 /// </summary>
-internal sealed class ApprovalFileService(IDbContextFactory<OpsDbContext> factory, IPermissionGuard guard, TimeProvider clock) : IApprovalFileService
+internal sealed class ApprovalFileService(IDbContextFactory<OpsDbContext> factory, IPermissionGuard guard, ApprovalFileOptions options, TimeProvider clock) : IApprovalFileService
 {
     public async Task<Result<ApprovalFileInfo>> UploadAsync(string fileName, string? contentType, Stream content, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(ApprovalPermissions.Instances.Todo, cancellationToken);
         var me = await guard.RequireUserIdAsync(cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+
+        // All the user's files count, attached ones too: attaching a file to a draft of one's own is too easy a way
+        // round a quota on unattached ones. Two uploads at the same moment may pass together (at most one file over).
+        var used = await db.ApprovalFiles.Where(f => f.UploadedBy == me).SumAsync(f => f.Size, cancellationToken);
         using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         int read;
@@ -26,6 +32,11 @@ internal sealed class ApprovalFileService(IDbContextFactory<OpsDbContext> factor
             if (buffer.Length + read > ApprovalFile.MaxSize)
             {
                 return Error.Invalid(ApprovalErrors.FileSize, ApprovalFile.MaxSize / 1024 / 1024);
+            }
+
+            if (used + buffer.Length + read > options.UserQuotaBytes)
+            {
+                return Error.Invalid(ApprovalErrors.FileQuota, Math.Round(options.UserQuotaBytes / 1048576d, 1), Math.Round(options.UnreferencedGrace.TotalHours, 1));
             }
 
             buffer.Write(chunk, 0, read);
@@ -37,7 +48,6 @@ internal sealed class ApprovalFileService(IDbContextFactory<OpsDbContext> factor
             return created.Error!;
         }
 
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
         db.ApprovalFiles.Add(created.Value);
         await db.SaveChangesAsync(cancellationToken);
         return Info(created.Value);

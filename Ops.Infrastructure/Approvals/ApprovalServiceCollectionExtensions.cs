@@ -7,11 +7,12 @@ namespace Ops.Infrastructure.Approvals;
 
 public static class ApprovalServiceCollectionExtensions
 {
-    /// <summary>The approval services, the callback outbox dispatcher and (with the scheduler on) the due-time timers.</summary>
+    /// <summary>The approval services, the callback outbox dispatcher and (with the scheduler on) the due-time timers and the file cleanup.</summary>
     public static IServiceCollection AddOpsApprovals(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(configuration.GetSection("Approvals:Callbacks").Get<ApprovalCallbackOptions>() ?? new ApprovalCallbackOptions());
         services.AddSingleton(configuration.GetSection("Approvals:Timers").Get<ApprovalTimerOptions>() ?? new ApprovalTimerOptions());
+        services.AddSingleton((configuration.GetSection(ApprovalFileOptions.SectionName).Get<ApprovalFileOptions>() ?? new ApprovalFileOptions()).Validated());
         var notices = configuration.GetSection("Approvals:Notices").Get<ApprovalNoticeOptions>() ?? new ApprovalNoticeOptions();
         notices.Channels = notices.Channels.Count == 0 ? [Ops.Domain.Notifications.MessageChannel.InApp] : notices.Channels.Distinct().ToList();
         services.AddSingleton(notices);
@@ -27,6 +28,7 @@ public static class ApprovalServiceCollectionExtensions
         services.AddScoped<IApprovalDelegationService, ApprovalDelegationService>();
         services.AddScoped<ApprovalDemoSeeder>();
         services.AddScoped<IApprovalFileService, ApprovalFileService>();
+        services.AddScoped<ApprovalFileCleanup>();
         services.AddHttpClient(ApprovalCallbackDispatcher.HttpClientName).ConfigurePrimaryHttpMessageHandler((handler, _) => ((SocketsHttpHandler)handler).AllowAutoRedirect = false);
         services.AddSingleton<ApprovalCallbackDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<ApprovalCallbackDispatcher>());
@@ -35,6 +37,7 @@ public static class ApprovalServiceCollectionExtensions
         if (scheduler.Enabled)
         {
             services.AddHostedService<ApprovalTimerStartup>();
+            services.AddHostedService<ApprovalFileCleanupStartup>();
         }
 
         return services;
