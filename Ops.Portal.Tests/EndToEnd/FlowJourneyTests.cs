@@ -23,6 +23,7 @@ public sealed partial class FlowJourneyTests(BrowserFixture browser)
         await CreateShellJobAsync("flow report", "echo reported");
         await browser.CreateUserAsync("flows.admin", "flows admin passphrase", superuser: true);
         var page = await browser.NewPageAsync();
+        var violations = await page.CollectCspViolationsAsync();
         await page.SignInAsync("flows.admin", "flows admin passphrase");
         await page.GotoAsync("/scheduler/flows/new");
         await page.WaitForInteractiveAsync();
@@ -52,6 +53,7 @@ public sealed partial class FlowJourneyTests(BrowserFixture browser)
         await page.ClickAsync("#flow-run-canvas [data-node='flow-report']");
         await page.WaitForURLAsync("**/scheduler/runs/*", Slow);
         await page.WaitForSelectorAsync("#run-output:has-text('reported')");
+        Assert.Empty(violations);
         await page.Context.CloseAsync();
     }
 
@@ -62,6 +64,7 @@ public sealed partial class FlowJourneyTests(BrowserFixture browser)
         await CreateShellJobAsync("cycle second", "echo second");
         await browser.CreateUserAsync("flows.cycler", "flows cycler passphrase", superuser: true);
         var page = await browser.NewPageAsync();
+        var violations = await page.CollectCspViolationsAsync();
         await page.SignInAsync("flows.cycler", "flows cycler passphrase");
         await page.GotoAsync("/scheduler/flows/new");
         await page.WaitForInteractiveAsync();
@@ -79,6 +82,7 @@ public sealed partial class FlowJourneyTests(BrowserFixture browser)
         await page.ClickAsync("#flow-save");
         await page.WaitForSelectorAsync(".mud-snackbar");
         Assert.EndsWith("/scheduler/flows/new", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+        Assert.Empty(violations);
         await page.Context.CloseAsync();
     }
 

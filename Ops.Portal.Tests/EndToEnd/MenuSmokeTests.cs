@@ -2,7 +2,10 @@ using Ops.Portal.Common;
 
 namespace Ops.Portal.Tests.EndToEnd;
 
-/// <summary>Every screen in the menu opens for an administrator and becomes interactive without an error.</summary>
+/// <summary>
+/// Every screen in the menu opens for an administrator and becomes interactive without an error, and
+/// without anything the Content-Security-Policy had to block.
+/// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class MenuSmokeTests(BrowserFixture browser)
 {
@@ -11,6 +14,7 @@ public sealed class MenuSmokeTests(BrowserFixture browser)
     {
         await browser.CreateUserAsync("menu.admin", "menu admin passphrase", superuser: true);
         var page = await browser.NewPageAsync();
+        var violations = await page.CollectCspViolationsAsync();
         await page.SignInAsync("menu.admin", "menu admin passphrase");
         await page.WaitForURLAsync("**/dashboard");
 
@@ -24,6 +28,8 @@ public sealed class MenuSmokeTests(BrowserFixture browser)
             Assert.Equal(0, await page.Locator("#error-boundary").CountAsync());
             Assert.False(await page.Locator("#blazor-error-ui").IsVisibleAsync(), $"{href} broke the circuit");
         }
+
+        Assert.Empty(violations);
         await page.Context.CloseAsync();
     }
 }

@@ -16,6 +16,7 @@ public sealed class SchedulerJourneyTests(BrowserFixture browser)
         await using var target = await HttpTarget.StartAsync();
         await browser.CreateUserAsync("jobs.admin", "jobs admin passphrase", superuser: true);
         var page = await browser.NewPageAsync();
+        var violations = await page.CollectCspViolationsAsync();
         await page.SignInAsync("jobs.admin", "jobs admin passphrase");
         await page.GotoAsync("/scheduler/jobs/new");
         await page.WaitForInteractiveAsync();
@@ -40,6 +41,7 @@ public sealed class SchedulerJourneyTests(BrowserFixture browser)
         await page.WaitForSelectorAsync("#run-output:has-text('HTTP 200')", new() { Timeout = 10_000 });
         await page.WaitForSelectorAsync("#run-status [data-status='Success']", new() { Timeout = 10_000 });
         Assert.Contains(target.Hits, h => h.Path == "/ok");
+        Assert.Empty(violations);
         await page.Context.CloseAsync();
     }
 
@@ -48,6 +50,7 @@ public sealed class SchedulerJourneyTests(BrowserFixture browser)
     {
         await browser.CreateUserAsync("jobs.stopper", "jobs stopper passphrase", superuser: true);
         var page = await browser.NewPageAsync();
+        var violations = await page.CollectCspViolationsAsync();
         await page.SignInAsync("jobs.stopper", "jobs stopper passphrase");
         await page.GotoAsync("/scheduler/jobs/new");
         await page.WaitForInteractiveAsync();
@@ -74,6 +77,7 @@ public sealed class SchedulerJourneyTests(BrowserFixture browser)
 
         await page.WaitForSelectorAsync("#run-status [data-status='Cancelled']", new() { Timeout = 5_000 });
         await page.WaitForSelectorAsync("#run-error:has-text('Stopped by a user')");
+        Assert.Empty(violations);
         await page.Context.CloseAsync();
     }
 

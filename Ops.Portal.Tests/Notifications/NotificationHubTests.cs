@@ -43,6 +43,90 @@ public sealed class NotificationHubTests
         await Assert.ThrowsAnyAsync<Exception>(() => connection.StartAsync());
     }
 
+    [Fact]
+    public async Task PageOfAnotherOrigin_IsRefused_OwnAndConfiguredOriginsAreServed()
+    {
+        await using var factory = new OpsWebFactory(settings: new Dictionary<string, string?> { ["Security:AllowedOrigins:0"] = "http://desk.example:8443" });
+        var (cookie, _) = await SignInAsync(factory);
+        var client = factory.CreateClient();
+
+        async Task<HttpStatusCode> NegotiateAsync(string? origin)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/hubs/notifications/negotiate?negotiateVersion=1");
+            request.Headers.Add("Cookie", cookie);
+            if (origin is not null)
+            {
+                request.Headers.Add("Origin", origin);
+            }
+
+            return (await client.SendAsync(request)).StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, await NegotiateAsync("http://localhost:5999"));
+        Assert.Equal(HttpStatusCode.Forbidden, await NegotiateAsync("http://evil.example"));
+        Assert.Equal(HttpStatusCode.OK, await NegotiateAsync("http://localhost"));
+        Assert.Equal(HttpStatusCode.OK, await NegotiateAsync("http://desk.example:8443"));
+        Assert.Equal(HttpStatusCode.OK, await NegotiateAsync(null));
+        var sockets = factory.Server.CreateWebSocketClient();
+        sockets.ConfigureRequest = r =>
+        {
+            r.Headers.Origin = "http://localhost:5999";
+            r.Headers.Cookie = cookie;
+        };
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => sockets.ConnectAsync(new Uri("ws://localhost/hubs/notifications?id=x"), default));
+        Assert.Contains("403", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RevokedSession_ClosesItsConnection()
+    {
+        await using var factory = new OpsWebFactory();
+        var (cookie, adminId) = await SignInAsync(factory);
+        await using var connection = Connect(factory, cookie);
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        await connection.StartAsync();
+
+        await using (var scope = factory.Services.CreateSystemScope())
+        {
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<Ops.Infrastructure.Auth.SessionService>().RevokeAsync(adminId));
+        }
+
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task IdleSession_ReceivesNothing_AndIsClosed()
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        await using var factory = new OpsWebFactory(clock: clock);
+        var (cookie, adminId) = await SignInAsync(factory);
+        await using var connection = Connect(factory, cookie);
+        var received = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.On<NotificationView>("NotificationArrived", _ => received.TrySetResult());
+        connection.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        await connection.StartAsync();
+
+        clock.Advance(TimeSpan.FromMinutes(31));
+        await using (var scope = factory.Services.CreateSystemScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<INotificationService>()
+                .SendAsync(new InAppMessage(NotificationType.System, NotificationLevel.Info, "过期后", "after the session ended"), [adminId], default);
+        }
+
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(received.Task.IsCompleted);
+    }
+
     private static async Task<(string Cookie, long AdminId)> SignInAsync(OpsWebFactory factory)
     {
         var cookies = new CookieContainer();

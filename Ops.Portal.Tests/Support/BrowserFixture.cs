@@ -116,6 +116,36 @@ public static class PageExtensions
     public static Task WaitForInteractiveAsync(this IPage page) =>
         page.WaitForSelectorAsync("#ops-shell[data-interactive='true']");
 
+    /// <summary>
+    /// Collects every Content-Security-Policy violation the page reports from now on: Chromium's own
+    /// console errors and the document's <c>securitypolicyviolation</c> events.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> CollectCspViolationsAsync(this IPage page)
+    {
+        var violations = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase) || message.Text.StartsWith("CSP violation", StringComparison.Ordinal))
+            {
+                violations.Enqueue($"{page.Url}: {message.Text}");
+            }
+        };
+        await page.AddInitScriptAsync(
+            "document.addEventListener('securitypolicyviolation', e => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI));");
+        return new ViolationList(violations);
+    }
+
+    private sealed class ViolationList(System.Collections.Concurrent.ConcurrentQueue<string> queue) : IReadOnlyList<string>
+    {
+        public string this[int index] => queue.ElementAt(index);
+
+        public int Count => queue.Count;
+
+        public IEnumerator<string> GetEnumerator() => queue.GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
     public static string RepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -20,8 +20,9 @@ public sealed class OpsWebFactory : WebApplicationFactory<Program>
 
     public OpsWebFactory(
         DatabaseProvider provider = DatabaseProvider.Sqlite, string? adminPassword = DefaultAdminPassword, TimeProvider? clock = null,
-        IReadOnlyDictionary<string, string?>? settings = null, TestDatabase? database = null)
+        IReadOnlyDictionary<string, string?>? settings = null, TestDatabase? database = null, string environment = "Development")
     {
+        _environment = environment;
         _database = database ?? TestDatabase.Create(provider);
         _ownsDatabase = database is null;
         AdminPassword = adminPassword;
@@ -30,6 +31,7 @@ public sealed class OpsWebFactory : WebApplicationFactory<Program>
     }
 
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly string _environment;
     private readonly bool _ownsDatabase;
 
     private readonly TimeProvider? _clock;
@@ -44,6 +46,17 @@ public sealed class OpsWebFactory : WebApplicationFactory<Program>
     public Action<IServiceCollection>? ConfigureServices { get; init; }
 
     public DatabaseProvider Provider => _database.Provider;
+
+    /// <summary>Every line the portal logged so far (Serilog's daily files in this factory's own directory).</summary>
+    public IReadOnlyList<string> LogLines() =>
+        !Directory.Exists(_logDirectory) ? [] : [.. Directory.GetFiles(_logDirectory, "ops-*.log").Order(StringComparer.Ordinal).SelectMany(ReadShared)];
+
+    private static IEnumerable<string> ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
 
     /// <summary>Serves on 127.0.0.1 with a free port and returns the base address.</summary>
     public string StartKestrel()
@@ -81,7 +94,7 @@ public sealed class OpsWebFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(_environment);
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<IStartupAnnouncer>(Announcer);

@@ -4,6 +4,7 @@ using Ops.Infrastructure;
 using Ops.Infrastructure.Auth;
 using Ops.Portal.Components;
 using Ops.Portal.Components.Account;
+using Ops.Portal.Hosting.Security;
 using Ops.Portal.Localization;
 using Serilog;
 
@@ -29,8 +30,9 @@ internal static class PortalPipeline
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
-            app.UseHsts();
         }
+
+        app.UseOpsSecurityHeaders();
 
         app.UseSerilogRequestLogging(o => o.GetLevel = (http, _, ex) =>
             ex is not null || http.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
@@ -42,6 +44,7 @@ internal static class PortalPipeline
         app.UseMiddleware<AccountGateMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseMiddleware<BadRequestMiddleware>();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/health");

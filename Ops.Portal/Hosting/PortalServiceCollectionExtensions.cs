@@ -9,6 +9,7 @@ using Ops.Infrastructure.Audit;
 using Ops.Infrastructure.Auth;
 using Ops.Portal.Common;
 using Ops.Portal.Components.Account;
+using Ops.Portal.Hosting.Security;
 using Ops.Portal.Localization;
 
 namespace Ops.Portal.Hosting;
@@ -18,6 +19,8 @@ internal static class PortalServiceCollectionExtensions
     public static WebApplicationBuilder AddOpsPortal(this WebApplicationBuilder builder)
     {
         builder.AddOpsLogging();
+        builder.AddOpsSecurity();
+        builder.UseStaticWebAssetsOfTheBuild();
         var services = builder.Services;
 
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -55,5 +58,20 @@ internal static class PortalServiceCollectionExtensions
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddScoped<IAuthorizationHandler, PermissionAuthorizationHandler>();
         return builder;
+    }
+
+    /// <summary>
+    /// The build output (<c>dotnet run</c>, <c>dotnet bin/.../Ops.Portal.dll</c>) keeps its assets in
+    /// the projects and NuGet packages, listed by a runtime manifest that only Development reads by
+    /// default: without it every other environment served empty assets. A published app has the files
+    /// in wwwroot and no manifest, so this leaves it alone.
+    /// </summary>
+    private static void UseStaticWebAssetsOfTheBuild(this WebApplicationBuilder builder)
+    {
+        var manifest = Path.Combine(AppContext.BaseDirectory, $"{builder.Environment.ApplicationName}.staticwebassets.runtime.json");
+        if (!builder.Environment.IsDevelopment() && File.Exists(manifest))
+        {
+            builder.WebHost.UseStaticWebAssets();
+        }
     }
 }
