@@ -2,6 +2,7 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
 using Ops.Domain.Notifications;
+using Ops.Infrastructure.Common.Egress;
 using Ops.Infrastructure.Config;
 
 namespace Ops.Infrastructure.Notifications;
@@ -20,7 +21,7 @@ public sealed record SmtpSettings(string Host, int Port, SmtpTls Tls, string? Us
 }
 
 /// <summary>E-mail over SMTP with MailKit: the rendered HTML body, the rendered subject.</summary>
-internal sealed class EmailSender(SettingsStore settings) : IMessageSender
+internal sealed class EmailSender(SettingsStore settings, EgressPolicy egress) : IMessageSender
 {
     public MessageChannel Channel => MessageChannel.Email;
 
@@ -52,7 +53,8 @@ internal sealed class EmailSender(SettingsStore settings) : IMessageSender
                 SmtpTls.StartTls => SecureSocketOptions.StartTls,
                 _ => SecureSocketOptions.None,
             };
-            await client.ConnectAsync(smtp.Host, smtp.Port, tls, cancellationToken);
+            // The socket comes through the egress policy: the SMTP host is whatever an administrator typed.
+            await client.ConnectAsync(await egress.ConnectAsync(smtp.Host, smtp.Port, cancellationToken), smtp.Host, smtp.Port, tls, cancellationToken);
             if (!string.IsNullOrEmpty(smtp.UserName))
             {
                 await client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", cancellationToken);

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using MySqlConnector;
 using Npgsql;
 using Ops.Domain.Scheduler;
+using Ops.Infrastructure.Common.Egress;
 
 namespace Ops.Infrastructure.Scheduler;
 
@@ -13,7 +14,7 @@ namespace Ops.Infrastructure.Scheduler;
 /// <see cref="SqliteSourceFiles"/>; local-file features are off whatever the options say; a source is read-only
 /// unless it allows writes.
 /// </summary>
-public sealed class DataSourceConnections(IDataProtectionProvider protection, SqliteSourceFiles sqliteFiles)
+public sealed class DataSourceConnections(IDataProtectionProvider protection, SqliteSourceFiles sqliteFiles, EgressPolicy egress)
 {
     public const int ConnectTimeoutSeconds = 10;
 
@@ -81,6 +82,12 @@ public sealed class DataSourceConnections(IDataProtectionProvider protection, Sq
     /// </summary>
     public async Task<OpenedSource> OpenAsync(DataSource source, CancellationToken cancellationToken)
     {
+        if (source.Host is { } host && source.Type != DataSourceType.Sqlite)
+        {
+            // The driver resolves the name again; this refuses the portal's machine, link-local and metadata addresses.
+            await egress.ResolveAsync(host, cancellationToken);
+        }
+
         var connection = Create(source);
         await connection.OpenAsync(cancellationToken);
         var interrupt = default(CancellationTokenRegistration);

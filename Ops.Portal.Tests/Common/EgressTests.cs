@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Ops.Domain.Scheduler;
+using Ops.Domain.Notifications;
 using Ops.Infrastructure.Approvals;
+using Ops.Infrastructure.Config;
+using Ops.Infrastructure.Notifications;
 using Ops.Infrastructure.Common.Egress;
 using Ops.Infrastructure.Scheduler.Execution;
 using Ops.Portal.Tests.Scheduler;
@@ -96,6 +99,32 @@ public sealed class EgressTests
         }
 
         Assert.Empty(target.Hits);
+    }
+
+    [Fact]
+    public async Task DataSourceConnections_AndTheSmtpSender_GoThroughThePolicyToo()
+    {
+        await using var smtp = SmtpReceiver.Start();
+        await using var harness = await InfrastructureHarness.StartAsync(DatabaseProvider.Sqlite, settings: TestEgress.Strict);
+        var tested = await harness.AsSystemAsync(async sp =>
+        {
+            var sources = sp.GetRequiredService<IDataSourceService>();
+            var id = (await sources.CreateAsync(new DataSourceInput("local", DataSourceType.MySql, "127.0.0.1", 6379, "x", "u", null, null, true))).Value;
+            return (await sources.TestAsync(id)).Value;
+        });
+        var sent = await harness.AsSystemAsync(async sp =>
+        {
+            await sp.GetRequiredService<SettingsStore>().SetAsync(SmtpSettings.Key, "email",
+                new SmtpSettings("127.0.0.1", smtp.Port, SmtpTls.None, null, null, "ops@ops.example", null), encrypt: true);
+            var email = sp.GetServices<IMessageSender>().Single(s => s.Channel == MessageChannel.Email);
+            var message = new MessageLog(MessageChannel.Email, "a@ops.example", null, null, "s", "c", null, null, null, DateTimeOffset.UtcNow);
+            return await Record.ExceptionAsync(() => email.SendAsync(message, CancellationToken.None));
+        });
+
+        Assert.False(tested.Ok);
+        Assert.Contains("egress policy", tested.Message, StringComparison.Ordinal);
+        Assert.True(IsEgressRefusal(sent), sent?.ToString());
+        Assert.Empty(smtp.Messages);
     }
 
     private static bool IsEgressRefusal(Exception? error) => error is not null && (error is EgressRefusedException || IsEgressRefusal(error.InnerException));

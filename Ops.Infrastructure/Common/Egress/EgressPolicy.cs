@@ -32,22 +32,23 @@ public sealed class EgressPolicy(EgressOptions options)
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
     };
 
-    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    /// <summary>The host's addresses when the policy permits every one of them, else <see cref="EgressRefusedException"/>.</summary>
+    public async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)
     {
-        var host = context.DnsEndPoint.Host;
         var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
-        var permitted = addresses.Where(a => Permits(host, a)).ToList();
-        if (permitted.Count == 0 || permitted.Count != addresses.Length)
-        {
-            // A name that resolves to a refused address among others is refused whole (no rebinding games).
-            throw new EgressRefusedException(host);
-        }
+        // A name that resolves to a refused address among others is refused whole (no rebinding games).
+        return addresses.Length > 0 && addresses.All(a => Permits(host, a)) ? addresses : throw new EgressRefusedException(host);
+    }
 
+    /// <summary>A TCP connection to a permitted address of the host (SMTP and other non-HTTP clients that accept a socket).</summary>
+    public async Task<Socket> ConnectAsync(string host, int port, CancellationToken cancellationToken)
+    {
+        var addresses = await ResolveAsync(host, cancellationToken);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await socket.ConnectAsync(permitted.ToArray(), context.DnsEndPoint.Port, cancellationToken);
-            return new NetworkStream(socket, ownsSocket: true);
+            await socket.ConnectAsync(addresses, port, cancellationToken);
+            return socket;
         }
         catch
         {
@@ -55,6 +56,9 @@ public sealed class EgressPolicy(EgressOptions options)
             throw;
         }
     }
+
+    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken) =>
+        new NetworkStream(await ConnectAsync(context.DnsEndPoint.Host, context.DnsEndPoint.Port, cancellationToken), ownsSocket: true);
 }
 
 /// <summary>The egress policy refused a connection; the message names the host only, never what lies behind it.</summary>
