@@ -86,16 +86,8 @@ internal sealed class ApprovalFileCleanupJob(ApprovalFileCleanup cleanup) : IJob
 /// <summary>Registers (or updates) the cleanup job and its repeating trigger when the portal starts.</summary>
 internal sealed class ApprovalFileCleanupStartup(ISchedulerFactory schedulers, ApprovalFileOptions options) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var job = JobBuilder.Create<ApprovalFileCleanupJob>().WithIdentity(ApprovalFileCleanupJob.Key).StoreDurably().Build();
-        await scheduler.AddJob(job, new AddJobOptions { Replace = true }, cancellationToken);
-        var trigger = TriggerBuilder.Create().WithIdentity(ApprovalFileCleanupJob.Key.Name, ApprovalFileCleanupJob.Key.Group).ForJob(job)
-            .StartNow().WithSimpleSchedule(s => s.WithInterval(options.CleanupInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
-            .Build();
-        await scheduler.ScheduleTrigger(trigger, TriggerConflict.Replace, cancellationToken);
-    }
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        Scheduler.RecurringJobs.ScheduleAsync<ApprovalFileCleanupJob>(schedulers, ApprovalFileCleanupJob.Key, options.CleanupInterval, cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

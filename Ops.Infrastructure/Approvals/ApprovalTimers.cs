@@ -90,16 +90,8 @@ internal sealed class ApprovalTimerJob(ApprovalTimers timers) : IJob
 /// <summary>Registers (or updates) the timer job and its repeating trigger when the portal starts.</summary>
 internal sealed class ApprovalTimerStartup(ISchedulerFactory schedulers, ApprovalTimerOptions options) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var job = JobBuilder.Create<ApprovalTimerJob>().WithIdentity(ApprovalTimerJob.Key).StoreDurably().Build();
-        await scheduler.AddJob(job, new AddJobOptions { Replace = true }, cancellationToken);
-        var trigger = TriggerBuilder.Create().WithIdentity("approval-timers", ApprovalTimerJob.Key.Group).ForJob(job)
-            .StartNow().WithSimpleSchedule(s => s.WithInterval(options.Interval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount))
-            .Build();
-        await scheduler.ScheduleTrigger(trigger, TriggerConflict.Replace, cancellationToken);
-    }
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        Scheduler.RecurringJobs.ScheduleAsync<ApprovalTimerJob>(schedulers, ApprovalTimerJob.Key, options.Interval, cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
