@@ -45,7 +45,8 @@ internal static class Measure
 /// <summary>The infrastructure on a fresh database, acting as the system (no web host).</summary>
 internal static class BenchHost
 {
-    public static async Task<(IServiceProvider Services, Func<Task> Cleanup)> StartAsync(string provider, string? mysqlServer, int? iterations = null)
+    public static async Task<(IServiceProvider Services, Func<Task> Cleanup)> StartAsync(
+        string provider, string? mysqlServer, int? iterations = null, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"ops-bench-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
@@ -62,8 +63,15 @@ internal static class BenchHost
             settings["Auth:PasswordHashIterations"] = n.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         var services = new ServiceCollection();
         services.AddLogging();
+        // The sign-in manager asks for the authentication schemes even for a password check.
+        services.AddAuthenticationCore();
         services.AddSingleton<ICurrentUser, SystemUser>();
         services.AddSingleton<IRequestOriginAccessor, NoOrigin>();
         services.AddOpsInfrastructure(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), new BenchEnvironment(directory));
@@ -156,39 +164,5 @@ internal static class UserSeeder
         }
 
         return new Seeded(departments.Count, departments[1], roleId, watch.Elapsed);
-    }
-}
-
-/// <summary>The server's share of a password sign-in: look the user up, check the PBKDF2 hash.</summary>
-internal static class SignInBench
-{
-    public static async Task RunAsync()
-    {
-        var (services, cleanup) = await BenchHost.StartAsync("sqlite", null, iterations: 210_000);
-        try
-        {
-            await using (var scope = services.CreateSystemScope())
-            {
-                var created = await scope.ServiceProvider.GetRequiredService<UserManager<OpsUser>>()
-                    .CreateAsync(new OpsUser { UserName = "bench.user", IsActive = true }, "benchmark passphrase");
-                if (!created.Succeeded)
-                {
-                    throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
-                }
-            }
-
-            var timings = await Measure.RunAsync(5, 100, async () =>
-            {
-                await using var scope = services.CreateSystemScope();
-                var users = scope.ServiceProvider.GetRequiredService<UserManager<OpsUser>>();
-                var user = await users.FindByNameAsync("bench.user");
-                return await users.CheckPasswordAsync(user!, "benchmark passphrase") ? 1 : 0;
-            });
-            Console.WriteLine($"sign-in (lookup + PBKDF2-HMAC-SHA512, 210,000 iterations): p50 {timings.P50:F1} ms   p95 {timings.P95:F1} ms");
-        }
-        finally
-        {
-            await cleanup();
-        }
     }
 }
