@@ -45,6 +45,9 @@ public static class SystemPermissions
     public static class Sso
     {
         public const string Manage = "system.sso.manage";
+
+        /// <summary>Turn self-registration on or off and pick where new accounts land: a way in of its own, apart from the providers.</summary>
+        public const string Registration = "system.sso.registration";
     }
 
     public static IReadOnlyList<PermissionDefinition> All { get; } = new PermissionTreeBuilder(Module)
@@ -67,5 +70,6 @@ public static class SystemPermissions
         .Menu(Permissions.View, Root, "/system/permissions")
         .Api("system.permissions.api.list", Permissions.View, "GET", "/api/v1/permissions")
         .Menu(Sso.Manage, Root, "/system/sso")
+        .Buttons(Sso.Manage, Sso.Registration)
         .Build();
 }

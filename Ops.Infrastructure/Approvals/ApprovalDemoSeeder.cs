@@ -16,7 +16,8 @@ public sealed class ApprovalDemoSeeder(IDbContextFactory<OpsDbContext> factory, 
     private static readonly (string Department, string Leader)[] Leaders =
         [("HQ", "zhang.wei"), ("IT", "zhang.wei"), ("IT-OPS", "li.na"), ("FIN", "yang.min"), ("HR", "zhao.lei"), ("SALES", "huang.qiang")];
 
-    public async Task<int> SeedAsync(CancellationToken cancellationToken = default)
+    // Internal: demo data is written without asking anyone; only the CLI `seed` verb calls it.
+    internal async Task<int> SeedAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var users = await db.Users.Where(u => u.UserName != null).ToDictionaryAsync(u => u.UserName!, u => u.Id, cancellationToken);

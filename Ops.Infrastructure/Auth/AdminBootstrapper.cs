@@ -10,13 +10,14 @@ public sealed record AdminBootstrapResult(bool Created, string UserName, string?
 
 /// <summary>
 /// Creates the superuser <c>admin</c> on first start: with the password from
-/// <c>OPS_ADMIN_PASSWORD</c>, or a generated one that must be changed at first sign-in.
+/// <c>OPS_ADMIN_PASSWORD</c>, or a generated one that must be changed at first sign-in. The methods are internal:
+/// they create superusers without asking anyone, so only start-up and the <c>create-admin</c> verb may call them.
 /// </summary>
 public sealed class AdminBootstrapper(UserManager<OpsUser> users, ILogger<AdminBootstrapper> logger)
 {
     public const string PasswordVariable = "OPS_ADMIN_PASSWORD";
 
-    public async Task<AdminBootstrapResult> EnsureAdminAsync(string? configuredPassword)
+    internal async Task<AdminBootstrapResult> EnsureAdminAsync(string? configuredPassword)
     {
         // First start only: never re-create an admin that was renamed, disabled or deleted.
         if (await users.Users.IgnoreQueryFilters().AnyAsync(u => u.IsSuperuser || u.NormalizedUserName == "ADMIN"))
@@ -38,7 +39,7 @@ public sealed class AdminBootstrapper(UserManager<OpsUser> users, ILogger<AdminB
         return new AdminBootstrapResult(true, OpsUser.AdminUserName, generated ? password : null);
     }
 
-    public async Task<IdentityResult> CreateUserAsync(string userName, string password, bool superuser, bool mustChangePassword)
+    internal async Task<IdentityResult> CreateUserAsync(string userName, string password, bool superuser, bool mustChangePassword)
     {
         var user = new OpsUser
         {

@@ -17,8 +17,11 @@ public sealed class AvatarStore(IDbContextFactory<OpsDbContext> factory)
         _ => null,
     };
 
-    /// <summary>Replaces the user's picture; a bad file changes nothing.</summary>
-    public async Task<Result> SaveAsync(long userId, byte[] content, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Replaces the user's picture; a bad file changes nothing. Internal: the profile (the caller's own picture) and the
+    /// user service (with the update permission and data scope) are the ways in.
+    /// </summary>
+    internal async Task<Result> SaveAsync(long userId, byte[] content, CancellationToken cancellationToken = default)
     {
         if (content.Length == 0 || content.Length > UserAvatar.MaxBytes)
         {

@@ -38,7 +38,8 @@ public sealed class DemoSeeder(IDbContextFactory<OpsDbContext> factory, UserMana
     ];
 
     /// <summary>Creates what is missing; returns the number of users created.</summary>
-    public async Task<int> SeedAsync(string password, CancellationToken cancellationToken = default)
+    // Internal: demo data is written without asking anyone; only the CLI `seed` verb calls it.
+    internal async Task<int> SeedAsync(string password, CancellationToken cancellationToken = default)
     {
         var byCode = await EnsureDepartmentsAsync(cancellationToken);
         var created = 0;

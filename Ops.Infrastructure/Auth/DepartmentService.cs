@@ -97,7 +97,7 @@ internal sealed class DepartmentService(
 
         // Both the department and where it moves must lie in the caller's data scope.
         var caller = await ceiling.CallerAsync(cancellationToken);
-        if (PrivilegeCeiling.CheckDepartment(caller, id) is { IsFailure: true } outside
+        if (InScope(caller, id) is { IsFailure: true } outside
             || (department.ParentId != input.ParentId && PrivilegeCeiling.CheckDepartment(caller, input.ParentId) is { IsFailure: true }))
         {
             return Error.Forbidden("auth.department.beyond_scope");
@@ -152,6 +152,11 @@ internal sealed class DepartmentService(
             return Error.NotFound("auth.department.not_found");
         }
 
+        if (InScope(await ceiling.CallerAsync(cancellationToken), id) is { IsFailure: true } outside)
+        {
+            return outside;
+        }
+
         var children = await db.Departments.CountAsync(d => d.ParentId == id, cancellationToken);
         var users = await db.Users.CountAsync(u => u.DepartmentId == id, cancellationToken);
         if (children > 0 || users > 0)
@@ -179,6 +184,9 @@ internal sealed class DepartmentService(
         var path = await db.Departments.Where(d => d.Id == id).Select(d => d.Path).SingleOrDefaultAsync(cancellationToken);
         return path is null ? [] : DepartmentPaths.Ancestors(path, id);
     }
+
+    /// <summary>The one data-scope rule for changing an existing department: update and delete both ask here.</summary>
+    private static Result InScope(Caller caller, long id) => PrivilegeCeiling.CheckDepartment(caller, id);
 
     private static Result<(string Name, string Code)> Validate(DepartmentInput input)
     {

@@ -5,10 +5,10 @@ using Ops.Infrastructure.Persistence;
 
 namespace Ops.Infrastructure.Auth;
 
-/// <summary>Writes a <see cref="LoginLog"/> row for every sign-in attempt.</summary>
+/// <summary>Writes a <see cref="LoginLog"/> row for every sign-in attempt; internal, so only the sign-in steps write the log.</summary>
 public sealed class LoginRecorder(IDbContextFactory<OpsDbContext> factory, TimeProvider clock, ILogger<LoginRecorder> logger)
 {
-    public async Task RecordAsync(long? userId, string userName, LoginType type, LoginResult result, string? reason, RequestOrigin? origin)
+    internal async Task RecordAsync(long? userId, string userName, LoginType type, LoginResult result, string? reason, RequestOrigin? origin)
     {
         try
         {

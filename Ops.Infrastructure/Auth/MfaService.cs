@@ -16,17 +16,39 @@ public sealed record MfaEnrolment(string SharedKey, string AuthenticatorUri);
 /// <summary>
 /// Authenticator-app (TOTP) two-factor sign-in for the signed-in user: enrol with a QR code or
 /// the key, confirm with a code, ten single-use recovery codes, disable with the password.
+/// The public methods act on the caller only (the guard names the user, never a parameter), so
+/// no page can enrol, disable or regenerate codes for someone else; the per-user methods the
+/// sign-in and claims pipeline need are internal.
 /// </summary>
-public sealed class MfaService(UserManager<OpsUser> users, IDbContextFactory<OpsDbContext> factory, IAuditTrail audit, TimeProvider clock)
+public sealed class MfaService(
+    UserManager<OpsUser> users, IDbContextFactory<OpsDbContext> factory, IPermissionGuard guard, IAuditTrail audit, TimeProvider clock)
 {
     public const int RecoveryCodeCount = 10;
     private const string Issuer = "Ops";
 
-    public async Task<MfaStatus> GetStatusAsync(OpsUser user) =>
+    public async Task<MfaStatus> GetStatusAsync(CancellationToken cancellationToken = default) =>
+        await StatusOfAsync(await CallerAsync(cancellationToken));
+
+    /// <summary>A fresh key for the caller who has not finished enrolling; the enrolled key is never shown again.</summary>
+    public async Task<Result<MfaEnrolment>> BeginAsync(CancellationToken cancellationToken = default) =>
+        await BeginAsync(await CallerAsync(cancellationToken));
+
+    /// <summary>Turns the caller's MFA on when the code matches; returns the recovery codes, shown once.</summary>
+    public async Task<Result<IReadOnlyList<string>>> ConfirmAsync(string code, CancellationToken cancellationToken = default) =>
+        await ConfirmAsync(await CallerAsync(cancellationToken), code);
+
+    public async Task<Result<IReadOnlyList<string>>> RegenerateRecoveryCodesAsync(string password, CancellationToken cancellationToken = default) =>
+        await RegenerateRecoveryCodesAsync(await CallerAsync(cancellationToken), password);
+
+    /// <summary>Turns the caller's MFA off after the password is confirmed; refused while an administrator requires it.</summary>
+    public async Task<Result> DisableAsync(string password, CancellationToken cancellationToken = default) =>
+        await DisableAsync(await CallerAsync(cancellationToken), password);
+
+    internal async Task<MfaStatus> StatusOfAsync(OpsUser user) =>
         new(await users.GetTwoFactorEnabledAsync(user), await IsRequiredAsync(user), await users.CountRecoveryCodesAsync(user));
 
     /// <summary>Required by the user's own flag or by any of their active roles.</summary>
-    public async Task<bool> IsRequiredAsync(OpsUser user)
+    internal async Task<bool> IsRequiredAsync(OpsUser user)
     {
         if (user.RequireMfa)
         {
@@ -41,8 +63,7 @@ public sealed class MfaService(UserManager<OpsUser> users, IDbContextFactory<Ops
             select r.Id).AnyAsync();
     }
 
-    /// <summary>A fresh key for a user who has not finished enrolling; the enrolled key is never shown again.</summary>
-    public async Task<Result<MfaEnrolment>> BeginAsync(OpsUser user)
+    private async Task<Result<MfaEnrolment>> BeginAsync(OpsUser user)
     {
         if (await users.GetTwoFactorEnabledAsync(user))
         {
@@ -62,8 +83,7 @@ public sealed class MfaService(UserManager<OpsUser> users, IDbContextFactory<Ops
         return new MfaEnrolment(FormatKey(key), uri);
     }
 
-    /// <summary>Turns MFA on when the code matches; returns the recovery codes, shown once.</summary>
-    public async Task<Result<IReadOnlyList<string>>> ConfirmAsync(OpsUser user, string code)
+    private async Task<Result<IReadOnlyList<string>>> ConfirmAsync(OpsUser user, string code)
     {
         // The enrolment code is used up like any other: it cannot sign in afterwards.
         if (!await VerifyAsync(user, code, recovery: false))
@@ -77,7 +97,7 @@ public sealed class MfaService(UserManager<OpsUser> users, IDbContextFactory<Ops
         return Result<IReadOnlyList<string>>.Success(codes.ToList());
     }
 
-    public async Task<Result<IReadOnlyList<string>>> RegenerateRecoveryCodesAsync(OpsUser user, string password)
+    private async Task<Result<IReadOnlyList<string>>> RegenerateRecoveryCodesAsync(OpsUser user, string password)
     {
         if (await ConfirmPasswordAsync(user, password) is { IsFailure: true } refused)
         {
@@ -94,8 +114,7 @@ public sealed class MfaService(UserManager<OpsUser> users, IDbContextFactory<Ops
         return Result<IReadOnlyList<string>>.Success(codes.ToList());
     }
 
-    /// <summary>Turns MFA off after the password is confirmed; refused while an administrator requires it.</summary>
-    public async Task<Result> DisableAsync(OpsUser user, string password)
+    private async Task<Result> DisableAsync(OpsUser user, string password)
     {
         if (await ConfirmPasswordAsync(user, password) is { IsFailure: true } refused)
         {
@@ -116,8 +135,9 @@ public sealed class MfaService(UserManager<OpsUser> users, IDbContextFactory<Ops
     /// <summary>
     /// Checks a sign-in code: a recovery code (each works once), or an authenticator code that is
     /// newer than the last one accepted, so an observed code cannot be replayed within its window.
+    /// Internal: only the sign-in step calls it, for the user its challenge cookie names.
     /// </summary>
-    public async Task<bool> VerifyAsync(OpsUser user, string code, bool recovery)
+    internal async Task<bool> VerifyAsync(OpsUser user, string code, bool recovery)
     {
         if (recovery)
         {
@@ -139,6 +159,13 @@ public sealed class MfaService(UserManager<OpsUser> users, IDbContextFactory<Ops
 
         await users.SetAuthenticationTokenAsync(user, LastStepProvider, LastStepName, step.ToString(CultureInfo.InvariantCulture));
         return true;
+    }
+
+    /// <summary>The signed-in caller as Identity tracks them, so a page's later refresh of the cookie sees the change.</summary>
+    private async Task<OpsUser> CallerAsync(CancellationToken cancellationToken)
+    {
+        var id = await guard.RequireUserIdAsync(cancellationToken);
+        return await users.FindByIdAsync(id.ToString(CultureInfo.InvariantCulture)) ?? throw new ForbiddenException("authenticated");
     }
 
     private const string LastStepProvider = "Ops";

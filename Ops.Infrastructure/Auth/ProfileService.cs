@@ -113,7 +113,7 @@ internal sealed class ProfileService(
         await using var scope = services.CreateSystemScope();
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<OpsUser>>();
         var user = await users.FindByIdAsync(userId.ToString(System.Globalization.CultureInfo.InvariantCulture)) ?? throw new DomainException("auth.user.not_found");
-        return await scope.ServiceProvider.GetRequiredService<MfaService>().GetStatusAsync(user);
+        return await scope.ServiceProvider.GetRequiredService<MfaService>().StatusOfAsync(user);
     }
 
     public static readonly IReadOnlySet<string> Themes = new HashSet<string>(StringComparer.Ordinal) { "light", "dark" };

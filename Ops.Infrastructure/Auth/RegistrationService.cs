@@ -35,10 +35,16 @@ public sealed class RegistrationService(
 
     public async Task<Result> SetSettingsAsync(RegistrationSettings value, CancellationToken cancellationToken = default)
     {
-        await guard.DemandAsync(SystemPermissions.Sso.Manage, cancellationToken);
+        await guard.DemandAsync(SystemPermissions.Sso.Registration, cancellationToken);
         if (value.Enabled && value.DepartmentId is null)
         {
             return Error.Invalid("auth.registration.department_required");
+        }
+
+        // New accounts land in this department, so it must be one the caller may administer.
+        if (value.DepartmentId is not null && PrivilegeCeiling.CheckDepartment(await ceiling.CallerAsync(cancellationToken), value.DepartmentId) is { IsFailure: true } outside)
+        {
+            return outside;
         }
 
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))

@@ -88,9 +88,9 @@ internal sealed class RoleService(
 
         db.Entry(role).Property(r => r.ConcurrencyStamp).OriginalValue = concurrencyStamp;
         var caller = await ceiling.CallerAsync(cancellationToken);
-        if (!caller.Unlimited && caller.UserId is { } me && await db.UserRoles.AnyAsync(ur => ur.UserId == me && ur.RoleId == id, cancellationToken))
+        if (await OwnRoleAsync(db, caller, id, cancellationToken) is { IsFailure: true } own)
         {
-            return Error.Forbidden("auth.user.own_access");
+            return own;
         }
 
         var applied = await ApplyAsync(db, role, input, caller, cancellationToken);
@@ -124,6 +124,11 @@ internal sealed class RoleService(
         if (role is null)
         {
             return Error.NotFound("auth.role.not_found");
+        }
+
+        if (await OwnRoleAsync(db, await ceiling.CallerAsync(cancellationToken), id, cancellationToken) is { IsFailure: true } own)
+        {
+            return own;
         }
 
         if (await db.Roles.AnyAsync(r => r.ParentId == id, cancellationToken))
@@ -172,12 +177,16 @@ internal sealed class RoleService(
 
         var existing = await db.RolePermissions.Where(rp => rp.RoleId == id).ToListAsync(cancellationToken);
         var caller = await ceiling.CallerAsync(cancellationToken);
-        var ownRole = caller.UserId is { } me && await db.UserRoles.AnyAsync(ur => ur.UserId == me && ur.RoleId == id, cancellationToken);
         var held = existing.Select(rp => rp.PermissionId).ToHashSet();
         var added = permissions.Where(p => !held.Contains(p.Value)).Select(p => p.Key).ToList();
-        if (!caller.Unlimited && (ownRole || PrivilegeCeiling.CheckCodes(caller, added) is { IsFailure: true }))
+        if (await OwnRoleAsync(db, caller, id, cancellationToken) is { IsFailure: true } own)
         {
-            return ownRole ? Error.Forbidden("auth.user.own_access") : PrivilegeCeiling.CheckCodes(caller, added).Error!;
+            return own;
+        }
+
+        if (PrivilegeCeiling.CheckCodes(caller, added) is { IsFailure: true } beyond)
+        {
+            return beyond;
         }
 
         var keep = permissions.Values.ToHashSet();
@@ -192,6 +201,15 @@ internal sealed class RoleService(
             Detail: string.Join(",", wanted.Order(StringComparer.Ordinal))), cancellationToken);
         return Result.Success();
     }
+
+    /// <summary>
+    /// The own-role rule, asked by update, grant and delete alike: a caller who is not a superuser (or the system) may not
+    /// change or remove a role they hold, which would change their own access.
+    /// </summary>
+    private static async Task<Result> OwnRoleAsync(OpsDbContext db, Caller caller, long roleId, CancellationToken cancellationToken) =>
+        !caller.Unlimited && caller.UserId is { } me && await db.UserRoles.AnyAsync(ur => ur.UserId == me && ur.RoleId == roleId, cancellationToken)
+            ? Error.Forbidden("auth.user.own_access")
+            : Result.Success();
 
     private static async Task<Result> ApplyAsync(OpsDbContext db, OpsRole role, RoleInput input, Caller caller, CancellationToken cancellationToken)
     {

@@ -12,6 +12,8 @@ public sealed record SessionInfo(string Id, string Device, string? IpAddress, Da
 /// <summary>
 /// Signed-in browsers. The cookie names its session; a session ends when revoked, after the idle
 /// timeout without activity, or at the absolute limit — for HTTP requests and open circuits alike.
+/// Every method takes a user id, so all are internal: the cookie pipeline and sign-in call them with the
+/// principal's own id, and pages reach the caller's sessions through <see cref="IProfileService"/> only.
 /// </summary>
 public sealed class SessionService(IDbContextFactory<OpsDbContext> factory, IEventBus events, AuthOptions options, TimeProvider clock)
 {
@@ -20,7 +22,7 @@ public sealed class SessionService(IDbContextFactory<OpsDbContext> factory, IEve
     /// <summary>Activity is written at most this often, so busy pages do not write on every event.</summary>
     public static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(1);
 
-    public async Task<string> StartAsync(long userId, RequestOrigin? origin, CancellationToken cancellationToken = default)
+    internal async Task<string> StartAsync(long userId, RequestOrigin? origin, CancellationToken cancellationToken = default)
     {
         var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(UserSession.IdLength / 2));
         var agent = UserAgentInfo.Parse(origin?.UserAgent);
@@ -32,7 +34,7 @@ public sealed class SessionService(IDbContextFactory<OpsDbContext> factory, IEve
     }
 
     /// <summary>True while the session is alive; records activity when <paramref name="touch"/>.</summary>
-    public async Task<bool> IsAliveAsync(string? sessionId, long userId, bool touch, CancellationToken cancellationToken = default)
+    internal async Task<bool> IsAliveAsync(string? sessionId, long userId, bool touch, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrEmpty(sessionId))
         {
@@ -64,7 +66,7 @@ public sealed class SessionService(IDbContextFactory<OpsDbContext> factory, IEve
     }
 
     /// <summary>True when the session is alive and began less than <paramref name="within"/> ago.</summary>
-    public async Task<bool> IsFreshAsync(string? sessionId, long userId, TimeSpan within, CancellationToken cancellationToken = default)
+    internal async Task<bool> IsFreshAsync(string? sessionId, long userId, TimeSpan within, CancellationToken cancellationToken = default)
     {
         if (!await IsAliveAsync(sessionId, userId, touch: false, cancellationToken))
         {
@@ -76,7 +78,7 @@ public sealed class SessionService(IDbContextFactory<OpsDbContext> factory, IEve
         return clock.GetUtcNow() - created < within;
     }
 
-    public async Task<IReadOnlyList<SessionInfo>> ListAsync(long userId, string? currentSessionId, CancellationToken cancellationToken = default)
+    internal async Task<IReadOnlyList<SessionInfo>> ListAsync(long userId, string? currentSessionId, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var idleSince = clock.GetUtcNow() - options.IdleTimeout;
@@ -87,7 +89,7 @@ public sealed class SessionService(IDbContextFactory<OpsDbContext> factory, IEve
     }
 
     /// <summary>Ends one session (sign-out) or all of a user's sessions but <paramref name="except"/>.</summary>
-    public async Task<int> RevokeAsync(long userId, string? only = null, string? except = null, CancellationToken cancellationToken = default)
+    internal async Task<int> RevokeAsync(long userId, string? only = null, string? except = null, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var sessions = await db.UserSessions

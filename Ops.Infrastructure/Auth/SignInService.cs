@@ -126,8 +126,11 @@ public sealed class SignInService(
         return new SignInAttempt(SignInOutcome.Succeeded, User: user);
     }
 
-    /// <summary>Issues the cookie for a verified user: a new session, the log line and the counters.</summary>
-    public async Task CompleteSignInAsync(OpsUser user, LoginType type, string login, RequestOrigin? origin)
+    /// <summary>
+    /// Issues the cookie for a verified user: a new session, the log line and the counters. Internal: it signs in
+    /// whoever it is given, so only the password, two-factor and SSO steps that proved the user may call it.
+    /// </summary>
+    internal async Task CompleteSignInAsync(OpsUser user, LoginType type, string login, RequestOrigin? origin)
     {
         var sessionId = await sessions.StartAsync(user.Id, origin);
         Claim[] claims = [new(SessionService.ClaimType, sessionId), new("amr", type == LoginType.Mfa ? "mfa" : type == LoginType.Sso ? "ext" : "pwd")];

@@ -8,7 +8,9 @@ namespace Ops.Infrastructure.Config;
 
 /// <summary>
 /// Typed access to system settings. Encrypted ones go through Data Protection (keys in the
-/// database); their plain value never leaves the server. Callers check permissions.
+/// database); their plain value never leaves the server. Both methods are internal: the store checks
+/// nothing, so only module services that demand their own permission (channels, registration) and the
+/// senders read or write through it.
 /// </summary>
 public sealed class SettingsStore(IDbContextFactory<OpsDbContext> factory, IDataProtectionProvider protection)
 {
@@ -16,7 +18,7 @@ public sealed class SettingsStore(IDbContextFactory<OpsDbContext> factory, IData
 
     private IDataProtector Protector => protection.CreateProtector("Ops.Settings");
 
-    public async Task<T> GetAsync<T>(string key, T fallback, CancellationToken cancellationToken = default)
+    internal async Task<T> GetAsync<T>(string key, T fallback, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var setting = await db.SystemSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Key == key, cancellationToken);
@@ -29,7 +31,7 @@ public sealed class SettingsStore(IDbContextFactory<OpsDbContext> factory, IData
         return JsonSerializer.Deserialize<T>(json, Json) ?? fallback;
     }
 
-    public async Task SetAsync<T>(string key, string category, T value, bool encrypt = false, CancellationToken cancellationToken = default)
+    internal async Task SetAsync<T>(string key, string category, T value, bool encrypt = false, CancellationToken cancellationToken = default)
     {
         var json = JsonSerializer.Serialize(value, Json);
         var stored = encrypt ? Protector.Protect(json) : json;

@@ -8,8 +8,9 @@ using Ops.Portal.Common;
 namespace Ops.Portal.Tests.Auth;
 
 /// <summary>
-/// Walks the whole catalogue. For every code: a user holding only that code is allowed by the guard,
-/// its service and its menu; a user holding every other code is refused by all three.
+/// Walks the whole catalogue. For every code: a user holding only that code (plus what its probes need to get that
+/// far) is allowed by the guard, by every service method that demands it and by its menu; a user holding every other
+/// code is refused by all of them.
 /// </summary>
 public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture) : IClassFixture<PermissionMatrixTests.Fixture>
 {
@@ -21,22 +22,27 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
     {
         var harness = fixture.Harness;
         var everyOther = PermissionCatalog.All.Select(p => p.Code).Where(c => c != code && !PermissionProbes.SharedReads.GetValueOrDefault(code, []).Contains(c)).ToArray();
-        var holder = await harness.UserAsync($"has.{code}", roles: [await harness.RoleAsync($"only.{code}", DataScope.All, null, code)]);
+        var needs = PermissionProbes.ByCode[code].SelectMany(p => p.Also).Append(code).Distinct(StringComparer.Ordinal).ToArray();
+        var holder = await harness.UserAsync($"has.{code}", roles: [await harness.RoleAsync($"only.{code}", DataScope.All, null, needs)]);
         var others = await harness.UserAsync($"lacks.{code}", roles: [await harness.RoleAsync($"all.but.{code}", DataScope.All, null, everyOther)]);
 
         Assert.True(await CheckAsync(harness, holder, code), $"{code}: holder refused");
         Assert.False(await CheckAsync(harness, others, code), $"{code}: non-holder allowed");
     }
 
+    /// <summary>
+    /// Every menu and button code of every module has at least one service probe, or is named as not built yet. API
+    /// codes are routes onto the same services; module roots only group the tree.
+    /// </summary>
     [Fact]
-    public void EveryBuiltModuleCode_HasAServiceProbe()
+    public void EveryCode_HasAServiceProbe_OrIsNotBuiltYet()
     {
-        string[] builtModules = [SystemPermissions.Module];
-        var built = PermissionCatalog.All.Where(p => builtModules.Contains(p.Module) && p.Type != PermissionType.Api
-            && p.Code != SystemPermissions.Root)
-            .Concat(PermissionCatalog.All.Where(p => p.Code.StartsWith("audit.login_logs.", StringComparison.Ordinal)));
+        var roots = PermissionCatalog.All.Where(p => p.ParentCode is null).Select(p => p.Code).ToHashSet(StringComparer.Ordinal);
+        var codes = PermissionCatalog.All.Where(p => p.Type != PermissionType.Api && !roots.Contains(p.Code)).Select(p => p.Code).ToList();
 
-        Assert.All(built, p => Assert.True(PermissionProbes.ByCode.ContainsKey(p.Code), $"no probe for {p.Code}"));
+        Assert.All(codes, c => Assert.True(PermissionProbes.ByCode.Contains(c) || PermissionProbes.NotBuiltYet.Contains(c), $"no probe for {c}"));
+        Assert.All(PermissionProbes.NotBuiltYet, c => Assert.False(PermissionProbes.ByCode.Contains(c), $"{c} has probes: take it off the not-built list"));
+        Assert.All(PermissionProbes.All, p => Assert.NotNull(PermissionCatalog.Find(p.Code)));
     }
 
     [Fact]
@@ -62,19 +68,25 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
         {
             var guard = sp.GetRequiredService<IPermissionGuard>();
             var allowed = await guard.HasAsync(code);
-            if (PermissionProbes.ByCode.TryGetValue(code, out var probe))
+            foreach (var probe in PermissionProbes.ByCode[code])
             {
+                // Resolved outside the try: a service the harness cannot build must fail the test, not pass for "not refused".
+                Assert.NotNull(sp.GetRequiredService(probe.Service));
                 var refused = false;
                 try
                 {
-                    await probe(sp);
+                    await probe.Call(sp);
                 }
                 catch (ForbiddenException)
                 {
                     refused = true;
                 }
+                catch (Exception ex) when (ex is not Xunit.Sdk.XunitException)
+                {
+                    // Past the guard and failed on the harmless input (an empty workbook, say): not a refusal.
+                }
 
-                Assert.True(allowed != refused, $"{code}: guard says {allowed}, service refused={refused}");
+                Assert.True(allowed != refused, $"{code}: guard says {allowed}, {probe.Service.Name}.{probe.Method} refused={refused}");
             }
 
             var menu = NavigationCatalog.Groups.SelectMany(g => g.Items).FirstOrDefault(i => i.Permission == code);
@@ -92,7 +104,9 @@ public sealed class PermissionMatrixTests(PermissionMatrixTests.Fixture fixture)
     {
         public InfrastructureHarness Harness { get; private set; } = default!;
 
-        public async ValueTask InitializeAsync() => Harness = await InfrastructureHarness.StartAsync(DatabaseProvider.Sqlite);
+        // The flow engine (behind the flow run service) needs the host's lifetime, which the bare harness has not got.
+        public async ValueTask InitializeAsync() => Harness = await InfrastructureHarness.StartAsync(DatabaseProvider.Sqlite,
+            configure: s => s.AddSingleton<Microsoft.Extensions.Hosting.IHostApplicationLifetime, Microsoft.Extensions.Hosting.Internal.ApplicationLifetime>());
 
         public async ValueTask DisposeAsync() => await Harness.DisposeAsync();
     }

@@ -1,54 +1,165 @@
+using Ops.Domain.Approvals;
+using Ops.Domain.Audit;
 using Ops.Domain.Auth;
+using Ops.Domain.Notifications;
+using Ops.Domain.Scheduler;
+using Ops.Domain.Scheduler.Flows;
 using Ops.Infrastructure.Auth;
+using Ops.Infrastructure.Auth.Sso;
+using Ops.Infrastructure.Notifications;
 
 namespace Ops.Portal.Tests.Auth;
 
+/// <summary>One real service call for a permission and a method that demands it.</summary>
+/// <param name="Also">Codes the holder needs besides <paramref name="Code"/> to get that far (the script right sits on top of create).</param>
+internal sealed record Probe(string Code, Type Service, string Method, Func<IServiceProvider, Task> Call, string[] Also);
+
 /// <summary>
-/// One real service call per permission code of the modules built so far. A probe may fail for
-/// other reasons (not found, invalid input); only a <see cref="ForbiddenException"/> counts as refusal.
+/// Every permission code × every service method that demands it. Ids that do not exist and inputs that fail validation
+/// keep the calls harmless: a probe may fail for other reasons (not found, invalid input); only a
+/// <see cref="ForbiddenException"/> counts as refusal. Only methods that demand that one code (not one of several) are
+/// probed here; the reflection test in <see cref="ServiceSurfaceTests"/> checks that every state-changing method is.
 /// </summary>
 internal static class PermissionProbes
 {
     private static readonly UserInput Nobody = new("probe.nobody", null, null, null, null, [], null, [], true, false, false, false);
     private static readonly RoleInput NoRole = new("probe.role", "probe", null, null, 0, true, null, [], false);
+    private static readonly JobInput NoJob = new("", null, JobType.Http, "", "UTC", "{}");
+    private static readonly FlowInput NoFlow = new("", null, null, "UTC", true, null, 1, [], []);
+    private static readonly TaskRef NoTask = new(0, 1);
+    private static readonly ApprovalApplication NoApplication = new("", new Dictionary<string, System.Text.Json.JsonElement>());
 
-    public static readonly IReadOnlyDictionary<string, Func<IServiceProvider, Task>> ByCode = new Dictionary<string, Func<IServiceProvider, Task>>
+    public static readonly IReadOnlyList<Probe> All =
+    [
+        // system
+        P<IUserService>(SystemPermissions.Users.View, nameof(IUserService.QueryAsync), s => s.QueryAsync(new UserFilter(), new PageRequest())),
+        P<IUserService>(SystemPermissions.Users.Create, nameof(IUserService.CreateAsync), s => s.CreateAsync(Nobody with { UserName = "" }, null)),
+        P<IUserService>(SystemPermissions.Users.Update, nameof(IUserService.UpdateAsync), s => s.UpdateAsync(0, Nobody, "")),
+        P<IUserService>(SystemPermissions.Users.Update, nameof(IUserService.SetAvatarAsync), s => s.SetAvatarAsync(0, [])),
+        P<IUserAdministration>(SystemPermissions.Users.Update, nameof(IUserAdministration.AssignRoleAsync), s => s.AssignRoleAsync([0], 0)),
+        P<IUserAdministration>(SystemPermissions.Users.Delete, nameof(IUserAdministration.DeleteAsync), s => s.DeleteAsync([0])),
+        P<IUserAdministration>(SystemPermissions.Users.Enable, nameof(IUserAdministration.SetActiveAsync), s => s.SetActiveAsync([0], true)),
+        P<IUserAdministration>(SystemPermissions.Users.ResetPassword, nameof(IUserAdministration.ResetPasswordAsync), s => s.ResetPasswordAsync(0)),
+        P<IUserAdministration>(SystemPermissions.Users.Unlock, nameof(IUserAdministration.UnlockAsync), s => s.UnlockAsync(0)),
+        P<IUserExchange>(SystemPermissions.Users.Import, nameof(IUserExchange.TemplateAsync), s => s.TemplateAsync()),
+        P<IUserExchange>(SystemPermissions.Users.Import, nameof(IUserExchange.ImportAsync), s => s.ImportAsync(new MemoryStream())),
+        P<IUserExchange>(SystemPermissions.Users.Export, nameof(IUserExchange.ExportAsync), s => s.ExportAsync(new UserFilter(), null)),
+        P<IUserAdministration>(SystemPermissions.Users.ApproveRegistration, nameof(IUserAdministration.ApproveAsync), s => s.ApproveAsync([0])),
+        P<IDepartmentService>(SystemPermissions.Departments.View, nameof(IDepartmentService.GetTreeAsync), s => s.GetTreeAsync()),
+        P<IDepartmentService>(SystemPermissions.Departments.Create, nameof(IDepartmentService.CreateAsync), s => s.CreateAsync(new("", "", null, null, 0))),
+        P<IDepartmentService>(SystemPermissions.Departments.Update, nameof(IDepartmentService.UpdateAsync), s => s.UpdateAsync(0, new("x", "x", null, null, 0), 0)),
+        P<IDepartmentService>(SystemPermissions.Departments.Delete, nameof(IDepartmentService.DeleteAsync), s => s.DeleteAsync(0)),
+        P<IRoleService>(SystemPermissions.Roles.View, nameof(IRoleService.ListAsync), s => s.ListAsync()),
+        P<IRoleService>(SystemPermissions.Roles.Create, nameof(IRoleService.CreateAsync), s => s.CreateAsync(NoRole with { Code = "" })),
+        P<IRoleService>(SystemPermissions.Roles.Update, nameof(IRoleService.UpdateAsync), s => s.UpdateAsync(0, NoRole, "")),
+        P<IRoleService>(SystemPermissions.Roles.Delete, nameof(IRoleService.DeleteAsync), s => s.DeleteAsync(0)),
+        P<IRoleService>(SystemPermissions.Roles.Grant, nameof(IRoleService.SetGrantsAsync), s => s.SetGrantsAsync(0, [])),
+        P<IPermissionService>(SystemPermissions.Permissions.View, nameof(IPermissionService.GetTreeAsync), s => s.GetTreeAsync()),
+        P<SsoService>(SystemPermissions.Sso.Manage, nameof(SsoService.ListAsync), s => s.ListAsync()),
+        P<SsoService>(SystemPermissions.Sso.Manage, nameof(SsoService.SaveAsync), s => s.SaveAsync(SsoKind.Oidc, new(false, "", "", null, null, null, null, false, false))),
+        P<RegistrationService>(SystemPermissions.Sso.Registration, nameof(RegistrationService.SetSettingsAsync), s => s.SetSettingsAsync(RegistrationSettings.Off)),
+
+        // scheduler
+        P<IJobService>(SchedulerPermissions.Jobs.View, nameof(IJobService.ListAsync), s => s.ListAsync(new JobFilter(), new PageRequest())),
+        P<IJobService>(SchedulerPermissions.Jobs.Create, nameof(IJobService.CreateAsync), s => s.CreateAsync(NoJob)),
+        P<IJobService>(SchedulerPermissions.Jobs.Update, nameof(IJobService.UpdateAsync), s => s.UpdateAsync(0, NoJob, 0)),
+        P<IJobService>(SchedulerPermissions.Jobs.Update, nameof(IJobService.SetEnabledAsync), s => s.SetEnabledAsync([0], true)),
+        P<IJobService>(SchedulerPermissions.Jobs.Delete, nameof(IJobService.DeleteAsync), s => s.DeleteAsync(0)),
+        P<IJobService>(SchedulerPermissions.Jobs.Pause, nameof(IJobService.PauseAsync), s => s.PauseAsync(0, null)),
+        P<IJobService>(SchedulerPermissions.Jobs.Pause, nameof(IJobService.ResumeAsync), s => s.ResumeAsync(0)),
+        P<IJobRunService>(SchedulerPermissions.Jobs.Run, nameof(IJobRunService.RunNowAsync), s => s.RunNowAsync(0)),
+        P<IJobRunService>(SchedulerPermissions.Jobs.Run, nameof(IJobRunService.RunManyAsync), s => s.RunManyAsync([0])),
+        P<IJobRunService>(SchedulerPermissions.Jobs.Stop, nameof(IJobRunService.StopAsync), s => s.StopAsync(0)),
+        P<IJobService>(SchedulerPermissions.Jobs.Script, nameof(IJobService.CreateAsync), s => s.CreateAsync(NoJob with { Type = JobType.Shell }), SchedulerPermissions.Jobs.Create),
+        P<IJobFlowService>(SchedulerPermissions.Flows.View, nameof(IJobFlowService.ListAsync), s => s.ListAsync(new PageRequest())),
+        P<IFlowRunService>(SchedulerPermissions.Flows.View, nameof(IFlowRunService.InstancesAsync), s => s.InstancesAsync(new(), new PageRequest())),
+        P<IJobFlowService>(SchedulerPermissions.Flows.Edit, nameof(IJobFlowService.CreateAsync), s => s.CreateAsync(NoFlow)),
+        P<IJobFlowService>(SchedulerPermissions.Flows.Edit, nameof(IJobFlowService.UpdateAsync), s => s.UpdateAsync(0, NoFlow, 0)),
+        P<IJobFlowService>(SchedulerPermissions.Flows.Delete, nameof(IJobFlowService.DeleteAsync), s => s.DeleteAsync(0)),
+        P<IFlowRunService>(SchedulerPermissions.Flows.Run, nameof(IFlowRunService.RunNowAsync), s => s.RunNowAsync(0)),
+        P<IFlowRunService>(SchedulerPermissions.Flows.Run, nameof(IFlowRunService.CancelAsync), s => s.CancelAsync(0)),
+        P<IFlowRunService>(SchedulerPermissions.Flows.Run, nameof(IFlowRunService.RerunFromFailedAsync), s => s.RerunFromFailedAsync(0)),
+        P<IFlowRunService>(SchedulerPermissions.Flows.Run, nameof(IFlowRunService.ForceSuccessAsync), s => s.ForceSuccessAsync(0, "x")),
+        P<IFlowRunService>(SchedulerPermissions.Flows.Run, nameof(IFlowRunService.SkipAsync), s => s.SkipAsync(0, "x")),
+        P<IJobAlertService>(SchedulerPermissions.Alerts.View, nameof(IJobAlertService.ListAsync), s => s.ListAsync(new(), new PageRequest())),
+        P<IJobAlertService>(SchedulerPermissions.Alerts.Acknowledge, nameof(IJobAlertService.AcknowledgeAsync), s => s.AcknowledgeAsync(0, null)),
+        P<IJobAlertService>(SchedulerPermissions.Alerts.Acknowledge, nameof(IJobAlertService.ResolveAsync), s => s.ResolveAsync(0, null)),
+
+        // report: data sources
+        P<IDataSourceService>(ReportPermissions.DataSources.View, nameof(IDataSourceService.ListAsync), s => s.ListAsync(new(), new PageRequest())),
+        P<IDataSourceService>(ReportPermissions.DataSources.Edit, nameof(IDataSourceService.CreateAsync), s => s.CreateAsync(new("", DataSourceType.Sqlite, null, null, "", null, null, null, true))),
+        P<IDataSourceService>(ReportPermissions.DataSources.Edit, nameof(IDataSourceService.UpdateAsync), s => s.UpdateAsync(0, new("", DataSourceType.Sqlite, null, null, "", null, null, null, true), 0)),
+        P<IDataSourceService>(ReportPermissions.DataSources.Delete, nameof(IDataSourceService.DeleteAsync), s => s.DeleteAsync(0)),
+        P<IDataSourceService>(ReportPermissions.DataSources.Test, nameof(IDataSourceService.TestAsync), s => s.TestAsync(0)),
+
+        // workflow
+        P<IApprovalDefinitionService>(ApprovalPermissions.Definitions.View, nameof(IApprovalDefinitionService.ListAsync), s => s.ListAsync(new(), new PageRequest())),
+        P<IApprovalDefinitionService>(ApprovalPermissions.Definitions.Edit, nameof(IApprovalDefinitionService.CreateAsync), s => s.CreateAsync(new("", ""))),
+        P<IApprovalDefinitionService>(ApprovalPermissions.Definitions.Edit, nameof(IApprovalDefinitionService.DescribeAsync), s => s.DescribeAsync(0, new("x", "x"), 0)),
+        P<IApprovalDefinitionService>(ApprovalPermissions.Definitions.Edit, nameof(IApprovalDefinitionService.SaveDesignAsync), s => s.SaveDesignAsync(0, new([], []), ApprovalForm.Empty, 0)),
+        P<IApprovalDefinitionService>(ApprovalPermissions.Definitions.Edit, nameof(IApprovalDefinitionService.SetCallbackAsync), s => s.SetCallbackAsync(0, new(false, null, null))),
+        P<IApprovalDefinitionService>(ApprovalPermissions.Definitions.Edit, nameof(IApprovalDefinitionService.RetryCallbackAsync), s => s.RetryCallbackAsync(0)),
+        P<IApprovalDefinitionService>(ApprovalPermissions.Definitions.Publish, nameof(IApprovalDefinitionService.PublishAsync), s => s.PublishAsync(0)),
+        P<IApprovalDefinitionService>(ApprovalPermissions.Definitions.Publish, nameof(IApprovalDefinitionService.ArchiveAsync), s => s.ArchiveAsync(0)),
+        P<IApprovalDefinitionService>(ApprovalPermissions.Definitions.Publish, nameof(IApprovalDefinitionService.RestoreAsync), s => s.RestoreAsync(0)),
+        P<IApprovalDefinitionService>(ApprovalPermissions.Definitions.Delete, nameof(IApprovalDefinitionService.DeleteAsync), s => s.DeleteAsync(0)),
+        P<IApprovalService>(ApprovalPermissions.Instances.Todo, nameof(IApprovalService.StartAsync), s => s.StartAsync(new("probe.none", NoApplication))),
+        P<IApprovalService>(ApprovalPermissions.Instances.Todo, nameof(IApprovalService.EditDraftAsync), s => s.EditDraftAsync(0, NoApplication)),
+        P<IApprovalService>(ApprovalPermissions.Instances.Todo, nameof(IApprovalService.SubmitAsync), s => s.SubmitAsync(0)),
+        P<IApprovalService>(ApprovalPermissions.Instances.Todo, nameof(IApprovalService.ApproveAsync), s => s.ApproveAsync(NoTask, null)),
+        P<IApprovalService>(ApprovalPermissions.Instances.Todo, nameof(IApprovalService.RejectAsync), s => s.RejectAsync(NoTask, null, default)),
+        P<IApprovalService>(ApprovalPermissions.Instances.Todo, nameof(IApprovalService.TransferAsync), s => s.TransferAsync(NoTask, 0, null)),
+        P<IApprovalService>(ApprovalPermissions.Instances.Todo, nameof(IApprovalService.DelegateAsync), s => s.DelegateAsync(NoTask, 0, null)),
+        P<IApprovalService>(ApprovalPermissions.Instances.Todo, nameof(IApprovalService.AddApproverAsync), s => s.AddApproverAsync(NoTask, 0, default, null)),
+        P<IApprovalService>(ApprovalPermissions.Instances.Todo, nameof(IApprovalService.RemoveApproverAsync), s => s.RemoveApproverAsync(NoTask, null)),
+        P<IApprovalService>(ApprovalPermissions.Instances.Todo, nameof(IApprovalService.WithdrawAsync), s => s.WithdrawAsync(0, null)),
+        P<IApprovalService>(ApprovalPermissions.Instances.Todo, nameof(IApprovalService.UrgeAsync), s => s.UrgeAsync(0)),
+        P<IApprovalService>(ApprovalPermissions.Instances.Todo, nameof(IApprovalService.CommentAsync), s => s.CommentAsync(0, "x", null)),
+        P<IApprovalService>(ApprovalPermissions.Instances.Todo, nameof(IApprovalService.MarkCcReadAsync), s => s.MarkCcReadAsync(0)),
+        P<IApprovalService>(ApprovalPermissions.Instances.Todo, nameof(IApprovalService.ApproveManyAsync), s => s.ApproveManyAsync([NoTask], null)),
+        P<IApprovalDelegationService>(ApprovalPermissions.Instances.Todo, nameof(IApprovalDelegationService.CreateAsync), s => s.CreateAsync(new(0, default, default, null))),
+        P<IApprovalDelegationService>(ApprovalPermissions.Instances.Todo, nameof(IApprovalDelegationService.CancelAsync), s => s.CancelAsync(0)),
+        P<IApprovalFileService>(ApprovalPermissions.Instances.Todo, nameof(IApprovalFileService.UploadAsync), s => s.UploadAsync("", null, new MemoryStream())),
+        P<IApprovalInbox>(ApprovalPermissions.Instances.ViewAll, nameof(IApprovalInbox.AllAsync), s => s.AllAsync(new(), new PageRequest())),
+        P<IApprovalService>(ApprovalPermissions.Instances.Terminate, nameof(IApprovalService.TerminateAsync), s => s.TerminateAsync(0, null)),
+
+        // message
+        P<INotificationService>(NotificationPermissions.Notifications.Send, nameof(INotificationService.SendAsync), s => s.SendAsync(new(NotificationType.System, NotificationLevel.Info, "", ""), [0])),
+        P<IMessageService>(NotificationPermissions.Notifications.Send, nameof(IMessageService.SendAsync), s => s.SendAsync(new("probe.none", [], [], new Dictionary<string, string?>()))),
+        P<ITemplateService>(NotificationPermissions.Templates.View, nameof(ITemplateService.ListAsync), s => s.ListAsync(null, new PageRequest())),
+        P<ITemplateService>(NotificationPermissions.Templates.Edit, nameof(ITemplateService.CreateAsync), s => s.CreateAsync(new("", "", default, null, "", null, null, [], true))),
+        P<ITemplateService>(NotificationPermissions.Templates.Edit, nameof(ITemplateService.UpdateAsync), s => s.UpdateAsync(0, new("x", "x", default, null, "x", null, null, [], true), 0)),
+        P<ITemplateService>(NotificationPermissions.Templates.Delete, nameof(ITemplateService.DeleteAsync), s => s.DeleteAsync(0)),
+        P<IMessageLogService>(NotificationPermissions.Logs.View, nameof(IMessageLogService.QueryAsync), s => s.QueryAsync(new(), new PageRequest())),
+        P<IMessageLogService>(NotificationPermissions.Logs.Resend, nameof(IMessageLogService.ResendAsync), s => s.ResendAsync(0)),
+        P<IMessageLogService>(NotificationPermissions.Logs.Resend, nameof(IMessageLogService.ResendAsync), s => s.ResendAsync([0])),
+        P<IMessageLogService>(NotificationPermissions.Logs.Export, nameof(IMessageLogService.ExportAsync), s => s.ExportAsync(new())),
+        P<IChannelConfigService>(NotificationPermissions.Channels.View, nameof(IChannelConfigService.ListAsync), s => s.ListAsync()),
+        P<IChannelConfigService>(NotificationPermissions.Channels.Edit, nameof(IChannelConfigService.SaveAsync), s => s.SaveAsync(MessageChannel.Webhook, new())),
+        P<IChannelConfigService>(NotificationPermissions.Channels.Test, nameof(IChannelConfigService.TestAsync), s => s.TestAsync(MessageChannel.Webhook, "x")),
+        P<IBlacklistService>(NotificationPermissions.Blacklist.Manage, nameof(IBlacklistService.ListAsync), s => s.ListAsync()),
+        P<IBlacklistService>(NotificationPermissions.Blacklist.Manage, nameof(IBlacklistService.AddAsync), s => s.AddAsync(new(MessageChannel.Email, "", null, "", null))),
+        P<IBlacklistService>(NotificationPermissions.Blacklist.Manage, nameof(IBlacklistService.RemoveAsync), s => s.RemoveAsync(0)),
+
+        // audit
+        P<ILoginLogService>(AuditPermissions.LoginLogs.View, nameof(ILoginLogService.QueryAsync), s => s.QueryAsync(new(), new PageRequest())),
+        P<ILoginLogService>(AuditPermissions.LoginLogs.Export, nameof(ILoginLogService.ExportAsync), s => s.ExportAsync(new())),
+    ];
+
+    public static readonly ILookup<string, Probe> ByCode = All.ToLookup(p => p.Code, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Codes in the catalogue whose module has no service yet (reports, config centre, audit log and alert rules): the
+    /// catalogue seeds them for the role editor. When one gets a service, it leaves this list and gains probes.
+    /// </summary>
+    public static readonly IReadOnlySet<string> NotBuiltYet = new HashSet<string>(StringComparer.Ordinal)
     {
-        [SystemPermissions.Users.View] = sp => sp.GetRequiredService<IUserService>().QueryAsync(new UserFilter(), new PageRequest()),
-        [SystemPermissions.Users.Create] = sp => sp.GetRequiredService<IUserService>().CreateAsync(Nobody with { UserName = "" }, null),
-        [SystemPermissions.Users.Update] = sp => sp.GetRequiredService<IUserService>().UpdateAsync(0, Nobody, ""),
-        [SystemPermissions.Users.Delete] = sp => sp.GetRequiredService<IUserAdministration>().DeleteAsync([0]),
-        [SystemPermissions.Users.Enable] = sp => sp.GetRequiredService<IUserAdministration>().SetActiveAsync([0], true),
-        [SystemPermissions.Users.ResetPassword] = sp => sp.GetRequiredService<IUserAdministration>().ResetPasswordAsync(0),
-        [SystemPermissions.Users.Unlock] = sp => sp.GetRequiredService<IUserAdministration>().UnlockAsync(0),
-        [SystemPermissions.Users.Import] = sp => sp.GetRequiredService<IUserExchange>().TemplateAsync(),
-        [SystemPermissions.Users.Export] = sp => sp.GetRequiredService<IUserExchange>().ExportAsync(new UserFilter(), null),
-        [SystemPermissions.Users.ApproveRegistration] = sp => sp.GetRequiredService<IUserAdministration>().ApproveAsync([0]),
-        [SystemPermissions.Departments.View] = sp => sp.GetRequiredService<IDepartmentService>().GetTreeAsync(),
-        [SystemPermissions.Departments.Create] = sp => sp.GetRequiredService<IDepartmentService>().CreateAsync(new("", "", null, null, 0)),
-        [SystemPermissions.Departments.Update] = sp => sp.GetRequiredService<IDepartmentService>().UpdateAsync(0, new("x", "x", null, null, 0), 0),
-        [SystemPermissions.Departments.Delete] = sp => sp.GetRequiredService<IDepartmentService>().DeleteAsync(0),
-        [SystemPermissions.Roles.View] = sp => sp.GetRequiredService<IRoleService>().ListAsync(),
-        [SystemPermissions.Roles.Create] = sp => sp.GetRequiredService<IRoleService>().CreateAsync(NoRole with { Code = "" }),
-        [SystemPermissions.Roles.Update] = sp => sp.GetRequiredService<IRoleService>().UpdateAsync(0, NoRole, ""),
-        [SystemPermissions.Roles.Delete] = sp => sp.GetRequiredService<IRoleService>().DeleteAsync(0),
-        [SystemPermissions.Roles.Grant] = sp => sp.GetRequiredService<IRoleService>().SetGrantsAsync(0, []),
-        [SystemPermissions.Permissions.View] = sp => sp.GetRequiredService<IPermissionService>().GetTreeAsync(),
-        [SystemPermissions.Sso.Manage] = sp => sp.GetRequiredService<Ops.Infrastructure.Auth.Sso.SsoService>().ListAsync(),
-        [NotificationPermissions.Notifications.Send] = sp => sp.GetRequiredService<Ops.Domain.Notifications.INotificationService>()
-            .SendAsync(new(Ops.Domain.Notifications.NotificationType.System, Ops.Domain.Notifications.NotificationLevel.Info, "", ""), [0]),
-        [NotificationPermissions.Templates.View] = sp => sp.GetRequiredService<Ops.Domain.Notifications.ITemplateService>().ListAsync(null, new PageRequest()),
-        [NotificationPermissions.Templates.Edit] = sp => sp.GetRequiredService<Ops.Domain.Notifications.ITemplateService>().UpdateAsync(0, new("x", "x", default, null, "x", null, null, [], true), 0),
-        [NotificationPermissions.Templates.Delete] = sp => sp.GetRequiredService<Ops.Domain.Notifications.ITemplateService>().DeleteAsync(0),
-        [NotificationPermissions.Logs.View] = sp => sp.GetRequiredService<Ops.Domain.Notifications.IMessageLogService>().QueryAsync(new(), new PageRequest()),
-        [NotificationPermissions.Logs.Resend] = sp => sp.GetRequiredService<Ops.Domain.Notifications.IMessageLogService>().ResendAsync(0),
-        [NotificationPermissions.Logs.Export] = sp => sp.GetRequiredService<Ops.Domain.Notifications.IMessageLogService>().ExportAsync(new()),
-        [NotificationPermissions.Channels.View] = sp => sp.GetRequiredService<Ops.Infrastructure.Notifications.IChannelConfigService>().ListAsync(),
-        [NotificationPermissions.Channels.Edit] = sp => sp.GetRequiredService<Ops.Infrastructure.Notifications.IChannelConfigService>().SaveAsync(Ops.Domain.Notifications.MessageChannel.Webhook, new()),
-        [NotificationPermissions.Channels.Test] = sp => sp.GetRequiredService<Ops.Infrastructure.Notifications.IChannelConfigService>().TestAsync(Ops.Domain.Notifications.MessageChannel.Webhook, "x"),
-        [NotificationPermissions.Blacklist.Manage] = sp => sp.GetRequiredService<Ops.Domain.Notifications.IBlacklistService>().ListAsync(),
-        [AuditPermissions.LoginLogs.View] = sp => sp.GetRequiredService<Ops.Domain.Audit.ILoginLogService>().QueryAsync(new(), new PageRequest()),
-        [AuditPermissions.LoginLogs.Export] = sp => sp.GetRequiredService<Ops.Domain.Audit.ILoginLogService>().ExportAsync(new()),
+        ReportPermissions.Reports.View, ReportPermissions.Reports.Edit, ReportPermissions.Reports.Delete, ReportPermissions.Reports.Publish,
+        ReportPermissions.Reports.Export, ReportPermissions.Reports.Subscribe,
+        ConfigPermissions.Tables.View, ConfigPermissions.Tables.Design, ConfigPermissions.Tables.EditRecords, ConfigPermissions.Tables.Rollback,
+        ConfigPermissions.Tables.Approve, ConfigPermissions.Settings.View, ConfigPermissions.Settings.Update,
+        AuditPermissions.Logs.View, AuditPermissions.Logs.Export, AuditPermissions.Logs.DataChanges,
+        AuditPermissions.Alerts.View, AuditPermissions.Alerts.ManageRules, AuditPermissions.Alerts.Acknowledge,
     };
 
     /// <summary>
@@ -62,4 +173,8 @@ internal static class PermissionProbes
         [SystemPermissions.Roles.View] = [SystemPermissions.Users.View, ReportPermissions.DataSources.Edit],
         [SystemPermissions.Permissions.View] = [SystemPermissions.Roles.Grant],
     };
+
+    private static Probe P<TService>(string code, string method, Func<TService, Task> call, params string[] also)
+        where TService : notnull =>
+        new(code, typeof(TService), method, sp => call(sp.GetRequiredService<TService>()), also);
 }

@@ -76,7 +76,13 @@ internal static class SsoEndpoints
         {
             if (pending.LinkUserId is { } userId)
             {
-                var linked = await sso.LinkAsync(userId, pending.Kind, callback, RedirectUri(context, pending.Kind), challenge, context.RequestAborted);
+                // The link binds to whoever is signed in now; a different browser user than the one who began is refused.
+                if (CurrentUser.FromPrincipal(context.User).UserId != userId)
+                {
+                    return Results.Redirect("/profile?sso=auth.sso.reauthenticate");
+                }
+
+                var linked = await sso.LinkAsync(pending.Kind, callback, RedirectUri(context, pending.Kind), challenge, context.RequestAborted);
                 return Results.Redirect("/profile?sso=" + Uri.EscapeDataString(linked.IsSuccess ? "linked" : linked.Error!.Code));
             }
 

@@ -125,9 +125,13 @@ public sealed class SsoService(
         return user;
     }
 
-    /// <summary>Binds the provider account to a signed-in user (from the profile); one user per provider account.</summary>
-    public async Task<Result> LinkAsync(long userId, SsoKind kind, IReadOnlyDictionary<string, string> callback, string redirectUri, SsoChallenge challenge, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Binds the provider account to the signed-in caller (from the profile); one user per provider account. The user is
+    /// the caller, never a parameter: a link started by one user cannot be completed into another's account.
+    /// </summary>
+    public async Task<Result> LinkAsync(SsoKind kind, IReadOnlyDictionary<string, string> callback, string redirectUri, SsoChallenge challenge, CancellationToken cancellationToken = default)
     {
+        var userId = await guard.RequireUserIdAsync(cancellationToken);
         if (callback.GetValueOrDefault("state") != challenge.State)
         {
             return Error.Invalid("auth.sso.state");
@@ -152,7 +156,8 @@ public sealed class SsoService(
         return Result.Success();
     }
 
-    public async Task UnlinkAsync(long userId, SsoKind kind, CancellationToken cancellationToken = default)
+    /// <summary>Internal: <see cref="IProfileService.UnbindSsoAsync"/> is the caller's way to unbind themselves.</summary>
+    internal async Task UnlinkAsync(long userId, SsoKind kind, CancellationToken cancellationToken = default)
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);

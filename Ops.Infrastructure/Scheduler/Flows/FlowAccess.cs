@@ -26,7 +26,8 @@ internal sealed class FlowAccess(IPermissionGuard guard, IDataScopeProvider scop
     {
         await guard.DemandAsync(SchedulerPermissions.Jobs.Run, cancellationToken);
         var ids = nodes.Select(n => n.JobId).Distinct().ToList();
-        if (await db.Jobs.AnyAsync(j => ids.Contains(j.Id) && (j.Type == JobType.Shell || j.Type == JobType.Python), cancellationToken))
+        // Deleted jobs count too: an old instance's snapshot may still name them.
+        if (await db.Jobs.IgnoreQueryFilters().AnyAsync(j => ids.Contains(j.Id) && (j.Type == JobType.Shell || j.Type == JobType.Python), cancellationToken))
         {
             await guard.DemandAsync(SchedulerPermissions.Jobs.Script, cancellationToken);
         }

@@ -11,7 +11,7 @@ using Ops.Infrastructure.Persistence;
 namespace Ops.Infrastructure.Scheduler.Flows;
 
 /// <summary>The engine's nodes: a node's attempts through <see cref="JobRunner"/>, and its outcome queued for the next step.</summary>
-public sealed partial class FlowEngine
+internal sealed partial class FlowEngine
 {
     /// <summary>A node's job: its attempts, then the node's outcome, then a wake-up for the next step.</summary>
     private async Task RunNodeAsync(FlowRunContext context, long nodeRunId, string key, long logId, FlowNodeInput spec, string? parameters)

@@ -11,7 +11,7 @@ using Ops.Infrastructure.Persistence;
 namespace Ops.Infrastructure.Scheduler.Flows;
 
 /// <summary>The engine's step: one decision of <see cref="FlowScheduler"/> applied and saved.</summary>
-public sealed partial class FlowEngine
+internal sealed partial class FlowEngine
 {
     /// <summary>
     /// One step: apply the scheduler's decision; true when the instance has finished. Reads only node states

@@ -14,9 +14,10 @@ namespace Ops.Infrastructure.Scheduler.Flows;
 /// Runs flow instances. All state is in the database (<see cref="FlowInstance"/>, <see cref="FlowNodeRun"/>,
 /// <see cref="JobLog"/>); one driver per instance applies <see cref="FlowScheduler"/>'s decisions step by step,
 /// woken whenever a node ends or a person acts. Nodes run through <see cref="JobRunner"/>, in parallel up to the
-/// flow's limit, each with the instance's trace id; the engine retries nodes itself.
+/// flow's limit, each with the instance's trace id; the engine retries nodes itself. Internal and unchecked on purpose:
+/// <see cref="IFlowRunService"/> (person's rights) and the cron job (system) are its only callers.
 /// </summary>
-public sealed partial class FlowEngine(IServiceScopeFactory scopes, RunningJobs running, SchedulerOptions options, IEventBus events,
+internal sealed partial class FlowEngine(IServiceScopeFactory scopes, RunningJobs running, SchedulerOptions options, IEventBus events,
     TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<FlowEngine> logger)
 {
     private readonly ConcurrentDictionary<long, Driver> _drivers = new();

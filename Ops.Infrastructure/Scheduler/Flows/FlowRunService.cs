@@ -23,6 +23,7 @@ internal sealed class FlowRunService(
 
     public async Task<Result<long>> RunNowAsync(long flowId, CancellationToken cancellationToken = default)
     {
+        // The cheap check first so a caller without the right learns nothing about the flow; the job rights follow once the nodes are known.
         await guard.DemandAsync(SchedulerPermissions.Flows.Run, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         if (!await (await VisibleFlowsAsync(db, cancellationToken)).AnyAsync(f => f.Id == flowId, cancellationToken)
@@ -40,7 +41,7 @@ internal sealed class FlowRunService(
             return FlowRules.ToError(problems[0]);
         }
 
-        await access.DemandJobRightsAsync(db, loaded.Nodes, cancellationToken);
+        await DemandRunAsync(db, loaded.Nodes, cancellationToken);
 
         var user = (await currentUser.GetActorAsync(cancellationToken)).UserId;
         var id = await engine.StartAsync(flowId, JobTriggerType.Manual, user, null, cancellationToken);
@@ -48,8 +49,9 @@ internal sealed class FlowRunService(
         return id;
     }
 
+    // Cancelling only stops code, so the run permission alone suffices; force success and skip let held-back nodes run.
     public Task<Result> CancelAsync(long instanceId, CancellationToken cancellationToken = default) =>
-        ActAsync(instanceId, "flow.cancel", (instance, _) =>
+        ActAsync(instanceId, "flow.cancel", runsNodes: false, (instance, _) =>
         {
             if (instance.IsFinished)
             {
@@ -70,6 +72,8 @@ internal sealed class FlowRunService(
             return Error.NotFound("scheduler.flow.instance_not_found");
         }
 
+        // A rerun runs the instance's own snapshot, so that snapshot's jobs are what the caller must be allowed to run.
+        await DemandRunAsync(db, FlowSnapshot.FromJson(instance.Definition).Nodes, cancellationToken);
         if (instance.Status is not (FlowStatus.Failed or FlowStatus.Partial or FlowStatus.Cancelled))
         {
             return Error.Conflict("scheduler.flow.not_rerunnable");
@@ -123,7 +127,7 @@ internal sealed class FlowRunService(
     }
 
     private async Task<Result> ChangeNodeAsync(long instanceId, string nodeKey, string action, Action<FlowNodeRun> change, CancellationToken cancellationToken) =>
-        await ActAsync(instanceId, action, (instance, db) =>
+        await ActAsync(instanceId, action, runsNodes: true, (instance, db) =>
         {
             var snapshot = FlowSnapshot.FromJson(instance.Definition);
             var nodes = db.FlowNodeRuns.Local.Where(n => n.InstanceId == instanceId).ToList();
@@ -157,8 +161,19 @@ internal sealed class FlowRunService(
             return Result.Success();
         }, cancellationToken, loadNodes: true);
 
+    /// <summary>
+    /// The one access check for starting or resuming an instance (run now, rerun, force success, skip): the flow run
+    /// permission, and the rights to run its jobs — the script permission when a node is a shell or Python job.
+    /// </summary>
+    private async Task DemandRunAsync(OpsDbContext db, IEnumerable<FlowNodeInput> nodes, CancellationToken cancellationToken)
+    {
+        await guard.DemandAsync(SchedulerPermissions.Flows.Run, cancellationToken);
+        await access.DemandJobRightsAsync(db, nodes, cancellationToken);
+    }
+
     /// <summary>Checks permission and scope, applies the change under the instance's lock, saves, audits and wakes the engine.</summary>
-    private async Task<Result> ActAsync(long instanceId, string action, Func<FlowInstance, OpsDbContext, Result> change, CancellationToken cancellationToken, bool loadNodes = false)
+    private async Task<Result> ActAsync(
+        long instanceId, string action, bool runsNodes, Func<FlowInstance, OpsDbContext, Result> change, CancellationToken cancellationToken, bool loadNodes = false)
     {
         await guard.DemandAsync(SchedulerPermissions.Flows.Run, cancellationToken);
         var outcome = await engine.ExclusiveAsync(instanceId, async () =>
@@ -168,6 +183,11 @@ internal sealed class FlowRunService(
             if (instance is null)
             {
                 return Error.NotFound("scheduler.flow.instance_not_found");
+            }
+
+            if (runsNodes)
+            {
+                await DemandRunAsync(db, FlowSnapshot.FromJson(instance.Definition).Nodes, cancellationToken);
             }
 
             if (loadNodes)
