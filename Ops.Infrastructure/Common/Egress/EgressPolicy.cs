@@ -33,7 +33,7 @@ public sealed class EgressPolicy(EgressOptions options)
     };
 
     /// <summary>The host's addresses when the policy permits every one of them, else <see cref="EgressRefusedException"/>.</summary>
-    public async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)
+    internal async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)
     {
         var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
         // A name that resolves to a refused address among others is refused whole (no rebinding games).
@@ -41,7 +41,7 @@ public sealed class EgressPolicy(EgressOptions options)
     }
 
     /// <summary>A TCP connection to a permitted address of the host (SMTP and other non-HTTP clients that accept a socket).</summary>
-    public async Task<Socket> ConnectAsync(string host, int port, CancellationToken cancellationToken)
+    internal async Task<Socket> ConnectAsync(string host, int port, CancellationToken cancellationToken)
     {
         var addresses = await ResolveAsync(host, cancellationToken);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
