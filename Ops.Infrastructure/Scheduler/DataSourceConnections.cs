@@ -89,18 +89,26 @@ public sealed class DataSourceConnections(IDataProtectionProvider protection, Sq
         }
 
         var connection = Create(source);
-        await connection.OpenAsync(cancellationToken);
         var interrupt = default(CancellationTokenRegistration);
-        if (connection is SqliteConnection sqlite)
+        try
         {
-            SQLitePCL.raw.sqlite3_limit(sqlite.Handle, SQLitePCL.raw.SQLITE_LIMIT_ATTACHED, 0);
-            interrupt = cancellationToken.Register(() => SQLitePCL.raw.sqlite3_interrupt(sqlite.Handle));
+            await connection.OpenAsync(cancellationToken);
+            if (connection is SqliteConnection sqlite)
+            {
+                SQLitePCL.raw.sqlite3_limit(sqlite.Handle, SQLitePCL.raw.SQLITE_LIMIT_ATTACHED, 0);
+                interrupt = cancellationToken.Register(() => SQLitePCL.raw.sqlite3_interrupt(sqlite.Handle));
+            }
+            else if (connection is MySqlConnection && !source.AllowWrites)
+            {
+                await using var readOnly = connection.CreateCommand();
+                readOnly.CommandText = "SET SESSION TRANSACTION READ ONLY";
+                await readOnly.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
-        else if (connection is MySqlConnection && !source.AllowWrites)
+        catch
         {
-            await using var readOnly = connection.CreateCommand();
-            readOnly.CommandText = "SET SESSION TRANSACTION READ ONLY";
-            await readOnly.ExecuteNonQueryAsync(cancellationToken);
+            await connection.DisposeAsync();
+            throw;
         }
 
         return new OpenedSource(connection, interrupt);
