@@ -56,6 +56,9 @@ public sealed partial class ApprovalJourneyTests
     /// <summary>Drags with the mouse from one node's output port to the other's input port, as a person would.</summary>
     private static async Task ConnectAsync(IPage page, string from, string to)
     {
+        // The live check's problem list sits above the canvas and changes height when its result arrives: a drag
+        // begun before that would end where the port used to be.
+        await page.WaitForSelectorAsync("#design-problems[data-checking='false']", new() { State = WaitForSelectorState.Attached, Timeout = RoundTrip.Timeout });
         await page.Locator("#process-canvas").ScrollIntoViewIfNeededAsync();
         var source = await page.Locator($"#process-canvas [data-node='{from}'] .diagram-port.right").BoundingBoxAsync();
         var target = await page.Locator($"#process-canvas [data-node='{to}'] .diagram-port.left").BoundingBoxAsync();

@@ -204,6 +204,22 @@ public sealed partial class ApprovalJourneyTests(BrowserFixture browser)
         await page.WaitForSelectorAsync("#definition-versions [data-version='1']:visible", RoundTrip);
         Assert.Equal(0, await page.Locator("#error-boundary").CountAsync());
 
+        // Opened again from the list, as users open what exists: the editor lands on its first tab with the
+        // process canvas drawn hidden behind it (its fit once asked for a zoom of zero and broke the page), and the
+        // process shows, fitted, when its tab is chosen; a reload (what the probe did) opens it the same way.
+        await page.GotoAsync("/workflow/definitions");
+        await page.WaitForInteractiveAsync();
+        await page.ClickAsync($"[data-definition='{code}']");
+        await page.WaitForSelectorAsync("#definition-tabs", RoundTrip);
+        await page.ReloadAsync();
+        await page.WaitForInteractiveAsync();
+        await page.WaitForSelectorAsync("#process-canvas[data-fit='waiting']", new() { State = WaitForSelectorState.Attached, Timeout = RoundTrip.Timeout });
+        Assert.Equal(0, await page.Locator("#error-boundary").CountAsync());
+        await page.Locator(".mud-tab", new() { HasText = "Process" }).ClickAsync();
+        await page.WaitForSelectorAsync("#process-canvas[data-fit='done'] [data-node='approval_2']:visible", RoundTrip);
+        Assert.Equal(0, await page.Locator("#error-boundary").CountAsync());
+        Assert.False(await page.Locator("#blazor-error-ui").IsVisibleAsync());
+
         // What was drawn is what was stored and published.
         await using var scope = ActorScopes.CreateSystemScope(browser.Portal.Services);
         var stored = await scope.ServiceProvider.GetRequiredService<IApprovalDefinitionService>().ApplicableAsync(code);
