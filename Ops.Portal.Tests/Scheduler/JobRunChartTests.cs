@@ -127,6 +127,7 @@ public sealed class JobRunChartTests : PortalTestContext
     public void Component_InitsTheChartWithOnePointPerStartedRun_AndUpdatesItWhenRunsArrive()
     {
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        JSInterop.Setup<bool>("ops.chartReady", _ => true).SetResult(true);
 
         var cut = Render<JobRunChart>(p => p.Add(c => c.Runs, Runs));
 
@@ -142,6 +143,23 @@ public sealed class JobRunChartTests : PortalTestContext
         cut.Render(p => p.Add(c => c.Runs, [.. Runs, Run(6, JobRunStatus.Timeout, 45, 30_000)]));
         var update = Assert.Single(JSInterop.Invocations["vizorECharts.updateChart"]);
         Assert.Equal(new long[] { 1, 2, 3, 4, 5, 6 }, ScatterIds((string)update.Arguments[1]!));
+        Assert.Single(JSInterop.Invocations["vizorECharts.initChart"]);
+    }
+
+    [Fact]
+    public void RunsArrivingWhileTheChartIsBeingCreated_WaitForIt_ThenTheLatestIsDrawnOnce()
+    {
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        var ready = JSInterop.Setup<bool>("ops.chartReady", _ => true);
+        var cut = Render<JobRunChart>(p => p.Add(c => c.Runs, Runs[..2]));
+
+        // Two live updates before the browser has the chart: nothing may reach it yet (that broke the page).
+        cut.Render(p => p.Add(c => c.Runs, Runs[..4]));
+        cut.Render(p => p.Add(c => c.Runs, Runs));
+        Assert.Empty(JSInterop.Invocations["vizorECharts.updateChart"]);
+
+        ready.SetResult(true);
+        cut.WaitForAssertion(() => Assert.Equal(new long[] { 1, 2, 3, 4, 5 }, ScatterIds((string)JSInterop.Invocations["vizorECharts.updateChart"].Last().Arguments[1]!)));
         Assert.Single(JSInterop.Invocations["vizorECharts.initChart"]);
     }
 

@@ -14,6 +14,22 @@ window.ops = {
         link.click();
         link.remove();
     },
+    // Resolves true once Vizor has created the chart (its init is asynchronous); false if it never appears.
+    chartReady: function (id) {
+        return new Promise(function (resolve) {
+            const started = Date.now();
+            (function look() {
+                const charts = window.vizorECharts && window.vizorECharts.charts;
+                if (charts && charts.has(id)) {
+                    resolve(true);
+                } else if (Date.now() - started > 10000 || !document.getElementById(id)) {
+                    resolve(false);
+                } else {
+                    setTimeout(look, 30);
+                }
+            })();
+        });
+    },
     scrollToEnd: function (id) {
         const element = document.getElementById(id);
         if (element) {

@@ -101,6 +101,7 @@ public sealed class FlowGanttOptionsTests : PortalTestContext
     public void Component_InitsOnce_AndUpdatesWhenANodeChanges()
     {
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        JSInterop.Setup<bool>("ops.chartReady", _ => true).SetResult(true);
         FlowNodeRunRow[] done = [Node("a", FlowNodeStatus.Success, 0, 5), Node("b", FlowNodeStatus.Pending)];
 
         var cut = Render<FlowGantt>(p => p.Add(c => c.Nodes, done).Add(c => c.Order, ["a", "b"]));
