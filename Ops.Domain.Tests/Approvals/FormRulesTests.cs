@@ -97,6 +97,25 @@ public sealed class FormRulesTests
     }
 
     [Fact]
+    public void TextFieldsWithoutALimit_StopAtTheirTypesDefault_AndALimitAboveItIsCappedToIt()
+    {
+        FormField text = new("t", "Title", FieldType.Text);
+        FormField area = new("a", "Reason", FieldType.TextArea, Validation: new(MaxLength: 1_000_000));
+        string Json(int length) => JsonSerializer.Serialize(new string('字', length));
+
+        Assert.Equal((FormRules.DefaultTextMaxLength, FormRules.DefaultTextAreaMaxLength), (FormRules.MaxTextLength(text), FormRules.MaxTextLength(area)));
+        Assert.Empty(FormRules.Validate(new ApprovalForm([text, area]), new Dictionary<string, JsonElement>
+        {
+            ["t"] = Parse(Json(FormRules.DefaultTextMaxLength)), ["a"] = Parse(Json(FormRules.DefaultTextAreaMaxLength)),
+        }));
+        var errors = FormRules.Validate(new ApprovalForm([text, area]), new Dictionary<string, JsonElement>
+        {
+            ["t"] = Parse(Json(FormRules.DefaultTextMaxLength + 1)), ["a"] = Parse(Json(FormRules.DefaultTextAreaMaxLength + 1)),
+        });
+        Assert.Equal(["approval.form.too_long", "approval.form.too_long"], errors.Select(e => e.Code));
+    }
+
+    [Fact]
     public void ATableCell_IsNamedByRowAndColumn()
     {
         var form = new ApprovalForm([FieldFor(FieldType.Table)]);

@@ -5,6 +5,18 @@ namespace Ops.Domain.Approvals;
 /// <summary>Checks form data against a form definition: required, types, bounds, lengths, patterns, options, table rows.</summary>
 public static class FormRules
 {
+    /// <summary>What a text field holds when its design sets no limit: the form's inputs stop there and say so.</summary>
+    public const int DefaultTextMaxLength = 500;
+
+    public const int DefaultTextAreaMaxLength = 20_000;
+
+    /// <summary>The most characters the field takes: its own limit, never more than the default of its type.</summary>
+    public static int MaxTextLength(FormField field)
+    {
+        var ceiling = field.Type == FieldType.TextArea ? DefaultTextAreaMaxLength : DefaultTextMaxLength;
+        return field.Validation?.MaxLength is { } max && max > 0 ? Math.Min(max, ceiling) : ceiling;
+    }
+
     /// <summary>Every problem at once, in field order; unknown keys are problems too.</summary>
     public static IReadOnlyList<FormError> Validate(ApprovalForm form, IReadOnlyDictionary<string, JsonElement> data)
     {
@@ -105,9 +117,9 @@ public static class FormRules
             report("approval.form.too_short", [field.Label, min]);
         }
 
-        if (rules?.MaxLength is { } max && text.Length > max)
+        if (text.Length > MaxTextLength(field))
         {
-            report("approval.form.too_long", [field.Label, max]);
+            report("approval.form.too_long", [field.Label, MaxTextLength(field)]);
         }
 
         if (rules?.Pattern is { Length: > 0 } pattern && !FormValues.Matches(text, pattern))
