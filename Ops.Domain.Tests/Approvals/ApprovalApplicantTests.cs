@@ -163,7 +163,8 @@ public sealed class ApprovalApplicantTests
         var instance = Submitted(Mode(ApprovalMode.Single));
         instance.Reject(1, RejectTarget.ToApplicant);
 
-        Ok(instance.Terminate(999, null, T0));
+        Fails(instance.Terminate(999, " ", T0), ApprovalErrors.ReasonRequired);
+        Ok(instance.Terminate(999, "not needed", T0));
         Fails(instance.Terminate(999, null, T0), ApprovalErrors.InstanceFinished);
         Fails(Draft(Mode(ApprovalMode.Single)).Terminate(999, null, T0), ApprovalErrors.NotPending);
     }

@@ -77,7 +77,7 @@ public sealed class ApprovalGuardTests
     {
         var instance = Submitted(Mode(ApprovalMode.Countersign));
         var task = instance.TaskOf(2);
-        Ok(instance.Terminate(999, null, T0));
+        Ok(instance.Terminate(999, "stopped", T0));
 
         Fails(Act(instance, action, task, 2), ApprovalErrors.AlreadyHandled);
         Assert.Equal(ErrorKind.NotFound, Fails(Act(instance, action, 42, 2), ApprovalErrors.TaskNotFound).Kind);

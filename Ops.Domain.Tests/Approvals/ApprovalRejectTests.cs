@@ -102,13 +102,27 @@ public sealed class ApprovalRejectTests
     }
 
     [Theory]
+    [InlineData(null, RejectTarget.End)]
+    [InlineData("", RejectTarget.ToApplicant)]
+    [InlineData("   ", RejectTarget.ToPrevious)]
+    public void Reject_AndReturn_WithoutAReason_AreRefused_AndChangeNothing(string? reason, RejectTarget target)
+    {
+        var instance = Submitted(Mode(ApprovalMode.Single));
+        var before = instance.Snapshot();
+
+        Fails(instance.Reject(instance.TaskOf(1), 1, reason, target, T0, new FakeOrg().Context), ApprovalErrors.ReasonRequired);
+
+        Assert.Equal(before, instance.Snapshot());
+    }
+
+    [Theory]
     [MemberData(nameof(Modes))]
     public void Reject_ToPrevious_AtTheFirstApprovalNode_IsRefused(ApprovalMode mode)
     {
         var instance = Submitted(Mode(mode));
         var before = instance.Snapshot();
 
-        Fails(instance.Reject(instance.TaskOf(1), 1, null, RejectTarget.ToPrevious, T0, new FakeOrg().Context), ApprovalErrors.NoPrevious);
+        Fails(instance.Reject(instance.TaskOf(1), 1, "back", RejectTarget.ToPrevious, T0, new FakeOrg().Context), ApprovalErrors.NoPrevious);
 
         Assert.Equal(before, instance.Snapshot());
     }

@@ -25,6 +25,7 @@ public static class ApprovalErrors
     public const string NotEditable = "approval.form.not_editable";
     public const string CommentEmpty = "approval.comment.empty";
     public const string CommentTooLong = "approval.comment.too_long";
+    public const string ReasonRequired = "approval.reason_required";
     public const string NotPublished = "approval.definition.not_published";
     public const string DefinitionArchived = "approval.definition.archived";
     public const string NoRoute = "approval.process.no_route";

@@ -146,7 +146,7 @@ public sealed partial class ApprovalInstance
             return Error.Conflict(IsFinal ? ApprovalErrors.InstanceFinished : ApprovalErrors.NotPending);
         }
 
-        var text = CheckComment(reason);
+        var text = CheckReason(reason);
         if (text.IsFailure)
         {
             return text.Error!;

@@ -38,7 +38,7 @@ public sealed partial class ApprovalInstance
             return held.Error!;
         }
 
-        var text = CheckComment(comment);
+        var text = CheckReason(comment);
         return text.IsFailure ? text.Error! : RejectTask(held.Value, by, ApprovalAction.Reject, text.Value, target, now, context);
     }
 

@@ -185,6 +185,13 @@ public sealed partial class ApprovalInstance : Entity, IVersioned
         return record;
     }
 
+    /// <summary>Reject, return and terminate must say why: the applicant sees the reason, not only the verdict.</summary>
+    private static Result<string?> CheckReason(string? reason)
+    {
+        var text = CheckComment(reason);
+        return text is { IsSuccess: true, Value: null } ? Error.Invalid(ApprovalErrors.ReasonRequired) : text;
+    }
+
     private static Result<string?> CheckComment(string? comment)
     {
         var text = comment?.Trim();

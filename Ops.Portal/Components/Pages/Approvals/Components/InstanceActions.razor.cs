@@ -51,7 +51,11 @@ public sealed partial class InstanceActions
 
     private async Task RejectAsync()
     {
-        if (await AskAsync("approval.action.reject", p => p.Add(d => d.RejectTargets, true)) is { } input)
+        if (await AskAsync("approval.action.reject", p =>
+        {
+            p.Add(d => d.RejectTargets, true);
+            p.Add(d => d.CommentRequired, true);
+        }) is { } input)
         {
             await RunAsync(() => Approvals.RejectAsync(MyTask!, input.Comment, input.Target), "approval.done.reject");
         }
