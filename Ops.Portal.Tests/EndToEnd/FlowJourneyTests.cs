@@ -27,15 +27,15 @@ public sealed partial class FlowJourneyTests(BrowserFixture browser)
         await page.SignInAsync("flows.admin", "flows admin passphrase");
         await page.GotoAsync("/scheduler/flows/new");
         await page.WaitForInteractiveAsync();
+        await page.FillAsync("#flow-name", "nightly pipeline");
 
         await AddAsync(page, "flow extract", "flow-extract");
         await AddAsync(page, "flow report", "flow-report");
         await ConnectAsync(page, "flow-extract", "flow-report");
-        await page.FillAsync("#flow-name", "nightly pipeline");
-        await page.WaitForSelectorAsync("#flow-valid");
+        await page.WaitForSelectorAsync("#flow-problems[data-checking='false'] #flow-valid");
         await page.ClickAsync("#flow-save");
 
-        await page.WaitForURLAsync(url => url.EndsWith("/scheduler/flows", StringComparison.Ordinal), Slow);
+        await page.WaitForUrlOrSayWhyAsync(url => url.EndsWith("/scheduler/flows", StringComparison.Ordinal));
         await page.WaitForInteractiveAsync();
         await page.ClickAsync("[data-run='nightly pipeline']");
         await page.WaitForURLAsync(url => InstanceUrl().IsMatch(url), Slow);

@@ -112,6 +112,24 @@ public static class PageExtensions
     public static Task WaitForSignInPageAsync(this IPage page) =>
         Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Account/Login"), new() { Timeout = 20_000 });
 
+    /// <summary>
+    /// Waits for the address to match; when it does not, the failure says what the page showed instead
+    /// (its address, toasts, field errors and the error boundary), so a red CI run explains itself.
+    /// </summary>
+    public static async Task WaitForUrlOrSayWhyAsync(this IPage page, Func<string, bool> url, float timeout = 45_000)
+    {
+        try
+        {
+            await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit, Timeout = timeout });
+        }
+        catch (TimeoutException exception)
+        {
+            var shown = await page.EvaluateAsync<string>(
+                "() => [...document.querySelectorAll('.mud-snackbar, .mud-input-helper-text.mud-input-error, .mud-alert, #error-boundary')].map(e => e.innerText.trim()).filter(t => t).join(' | ')");
+            throw new TimeoutException($"Still at {page.Url}; the page showed: {shown}", exception);
+        }
+    }
+
     /// <summary>Clicks sent before the circuit connects are lost; the layout marks when it is live.</summary>
     public static Task WaitForInteractiveAsync(this IPage page) =>
         page.WaitForSelectorAsync("#ops-shell[data-interactive='true']");
