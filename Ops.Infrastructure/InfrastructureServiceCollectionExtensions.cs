@@ -110,6 +110,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<Notifications.IMessageSender, Notifications.WeComRobotSender>();
         services.AddSingleton(configuration.GetSection("Outbox").Get<Notifications.OutboxOptions>() ?? new Notifications.OutboxOptions());
         services.AddSingleton<Notifications.ChannelRateLimiter>();
+        services.AddSingleton(sp => new NodeIdentity(sp.GetRequiredService<SchedulerOptions>()));
         services.AddHostedService<Notifications.OutboxDispatcher>();
         services.AddOpsScheduler(configuration, environment);
         services.AddOpsApprovals(configuration);

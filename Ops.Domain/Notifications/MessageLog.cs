@@ -74,6 +74,12 @@ public sealed class MessageLog : Entity
 
     public string? LeaseOwner { get; private set; }
 
+    /// <summary>
+    /// How often a restart found this message being sent by a process that had died, and sent it again (the receiver
+    /// may have got it already: it de-duplicates on the message id).
+    /// </summary>
+    public int ResentAfterRestart { get; private set; }
+
     public DateTimeOffset? LeaseUntil { get; private set; }
 
     public string? LastError { get; private set; }

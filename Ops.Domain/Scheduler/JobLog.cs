@@ -81,6 +81,12 @@ public sealed class JobLog : Entity
 
     public long? TriggeredBy { get; private set; }
 
+    /// <summary>
+    /// The process group a shell or Python run started, as the scheduler names it after a crash
+    /// (group id, start ticks, boot id); written by the runner, read at the next start.
+    /// </summary>
+    public string? Process { get; private set; }
+
     /// <summary>Set by Stop; the runner that holds the run (on any node) sees it and cancels.</summary>
     public bool CancelRequested { get; private set; }
 

@@ -47,17 +47,16 @@ public sealed class ApprovalCallbackOptions
 /// </summary>
 internal sealed class ApprovalCallbackDispatcher(
     IServiceScopeFactory scopes, IHttpClientFactory clients, IDataProtectionProvider protection, ApprovalEffects effects, ApprovalCallbackOptions options,
-    TimeProvider clock, ILogger<ApprovalCallbackDispatcher> logger) : BackgroundService
+    NodeIdentity node, TimeProvider clock, ILogger<ApprovalCallbackDispatcher> logger) : BackgroundService
 {
     /// <summary>The named client for callbacks: it does not follow redirects (the signature headers must not travel elsewhere).</summary>
     public const string HttpClientName = "approval-callbacks";
 
-    private readonly string _node = Clip($"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}");
-
-    private static string Clip(string text) => text.Length <= 60 ? text : text[..60];
+    private readonly string _node = node.Owner;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await TakeBackLeftOversAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -158,6 +157,32 @@ internal sealed class ApprovalCallbackDispatcher(
         if (recorded == 0)
         {
             logger.LogWarning("Approval callback {Id}: the lease was lost during delivery; its outcome is left to the node that holds it", id);
+        }
+    }
+
+    /// <summary>
+    /// Deliveries an earlier incarnation of this node was making when it died are made again now, not when their lease
+    /// runs out (at least once: receivers de-duplicate on <c>X-Ops-Delivery</c>).
+    /// </summary>
+    private async Task TakeBackLeftOversAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateSystemScope();
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync(cancellationToken);
+            var (owner, prefix, now) = (node.Owner, node.LeftOverPrefix, clock.GetUtcNow());
+            var taken = await db.ApprovalCallbacks
+                .Where(c => c.Status == CallbackStatus.Sending && c.LeaseOwner != null && c.LeaseOwner != owner && (prefix == null || c.LeaseOwner.StartsWith(prefix)))
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.Status, CallbackStatus.Pending).SetProperty(c => c.NextAttemptAt, now)
+                    .SetProperty(c => c.LeaseOwner, (string?)null).SetProperty(c => c.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
+            if (taken > 0)
+            {
+                logger.LogWarning("Took back {Count} approval deliveries a previous process of this node was making when it stopped", taken);
+            }
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            logger.LogWarning(ex, "Could not take back the approval delivery leases of a previous process; they are retried when they expire");
         }
     }
 

@@ -44,14 +44,15 @@ public sealed class OutboxOptions
 /// on the message id). Stopping lets the message in hand finish.
 /// </summary>
 internal sealed class OutboxDispatcher(
-    IServiceScopeFactory scopes, OutboxOptions options, ChannelRateLimiter limiter, TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
+    IServiceScopeFactory scopes, OutboxOptions options, ChannelRateLimiter limiter, NodeIdentity node, TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     private long? _inFlight;
 
-    private readonly string _node = Clip($"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}", 60);
+    private readonly string _node = node.Owner;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await TakeBackLeftOversAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -92,6 +93,33 @@ internal sealed class OutboxDispatcher(
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or ObjectDisposedException or OperationCanceledException or System.Data.Common.DbException)
         {
             logger.LogWarning(ex, "Could not release outbox leases at stop; they expire after {Lease}", options.Lease);
+        }
+    }
+
+    /// <summary>
+    /// Messages an earlier incarnation of this node was sending when it died are sent again now, not when their lease
+    /// runs out: that process is gone, so nobody else is sending them. Each is counted as resent after a restart.
+    /// </summary>
+    internal async Task TakeBackLeftOversAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateSystemScope();
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync(cancellationToken);
+            var (owner, prefix, now) = (node.Owner, node.LeftOverPrefix, clock.GetUtcNow());
+            var taken = await db.MessageLogs
+                .Where(m => m.Status == MessageStatus.Sending && m.LeaseOwner != null && m.LeaseOwner != owner && (prefix == null || m.LeaseOwner.StartsWith(prefix)))
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.Status, MessageStatus.Pending).SetProperty(m => m.NextAttemptAt, now)
+                    .SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseUntil, (DateTimeOffset?)null)
+                    .SetProperty(m => m.ResentAfterRestart, m => m.ResentAfterRestart + 1), cancellationToken);
+            if (taken > 0)
+            {
+                logger.LogWarning("Took back {Count} messages a previous process of this node was sending when it stopped; they are sent again", taken);
+            }
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
+        {
+            logger.LogWarning(ex, "Could not take back the outbox leases of a previous process; they are sent when they expire after {Lease}", options.Lease);
         }
     }
 
@@ -198,8 +226,6 @@ internal sealed class OutboxDispatcher(
         await db.SaveChangesAsync();
         _inFlight = null;
     }
-
-    private static string Clip(string value, int max) => value.Length <= max ? value : value[..max];
 
     private static async Task ReleaseAsync(IDbContextFactory<OpsDbContext> factory, long id)
     {

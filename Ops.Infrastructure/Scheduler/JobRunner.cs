@@ -164,8 +164,28 @@ internal sealed class JobRunner(
         {
             run.Append(line);
             pump.Append(line);
-        });
+        })
+        {
+            ProcessStarted = process => RecordProcessAsync(log.Id, process),
+        };
         return await executor.ExecuteAsync(execution, cancellationToken);
+    }
+
+    /// <summary>
+    /// The run's process group goes on its log before the script gets far: if the portal dies, the next start finds
+    /// the group by it and ends it before marking the run interrupted or rerunning it (SchedulerStartup).
+    /// </summary>
+    private async Task RecordProcessAsync(long logId, RunProcess process)
+    {
+        try
+        {
+            await using var db = await factory.CreateDbContextAsync(CancellationToken.None);
+            await db.JobLogs.Where(l => l.Id == logId).ExecuteUpdateAsync(u => u.SetProperty(l => l.Process, process.ToString()));
+        }
+        catch (Exception ex) when (ex is DbException or InvalidOperationException)
+        {
+            logger.LogWarning(ex, "Run {LogId}: its process group {Group} could not be recorded; a crash now would leave it running", logId, process.GroupId);
+        }
     }
 
     /// <summary>Records the start, or a skip when the job forbids overlap and a run is going.</summary>

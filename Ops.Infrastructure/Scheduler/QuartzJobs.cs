@@ -15,7 +15,7 @@ internal sealed class OpsQuartzJob(IServiceScopeFactory scopes, Microsoft.Extens
         var request = new RunRequest(
             long.Parse(data.GetString(JobScheduleSync.JobIdKey)!, CultureInfo.InvariantCulture),
             Enum.TryParse<JobTriggerType>(data.GetString(JobScheduleSync.TriggerKey), out var trigger) ? trigger : JobTriggerType.Cron,
-            context.ScheduledFireTimeUtc,
+            MissedAt(data) ?? context.ScheduledFireTimeUtc,
             data.GetString(JobScheduleSync.ParametersKey),
             Long(data, JobScheduleSync.FirstAttemptKey),
             (int)(Long(data, JobScheduleSync.AttemptKey) ?? 1),
@@ -26,6 +26,11 @@ internal sealed class OpsQuartzJob(IServiceScopeFactory scopes, Microsoft.Extens
         await using var scope = scopes.CreateSystemScope();
         await scope.ServiceProvider.GetRequiredService<JobRunner>().RunAsync(request, stopping.Token);
     }
+
+    /// <summary>A fire for cron fires missed while the portal was down is recorded as due when the last of them was.</summary>
+    private static DateTimeOffset? MissedAt(JobDataMap data) =>
+        data.ContainsKey(MissedFires.MissedAtKey)
+        && DateTimeOffset.TryParse(data.GetString(MissedFires.MissedAtKey), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : null;
 
     private static long? Long(JobDataMap data, string key) =>
         data.ContainsKey(key) && long.TryParse(data.GetString(key), CultureInfo.InvariantCulture, out var value) ? value : null;

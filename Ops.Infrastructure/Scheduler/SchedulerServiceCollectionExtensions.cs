@@ -66,7 +66,9 @@ public static class SchedulerServiceCollectionExtensions
 
         if (options.Enabled)
         {
-            // Quartz starts first; then interrupted runs are marked (and recoverable jobs rerun) and triggers synced.
+            // Missed fires follow their policy before Quartz starts; then interrupted runs are marked (and recoverable
+            // jobs rerun) and triggers synced.
+            services.AddHostedService<MissedFires>();
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = false);
             services.AddHostedService<SchedulerStartup>();
             services.AddHostedService<Flows.FlowStartup>();

@@ -5,18 +5,22 @@ using Microsoft.Extensions.Logging;
 using Ops.Domain.Scheduler;
 using Ops.Infrastructure.Common;
 using Ops.Infrastructure.Persistence;
+using Ops.Infrastructure.Scheduler.Execution;
 using Quartz;
 using JobRunStatus = Ops.Domain.Scheduler.JobRunStatus;
 
 namespace Ops.Infrastructure.Scheduler;
 
 /// <summary>
-/// At start-up, after Quartz: runs this node left <c>running</c> (a crash or a stop mid-run) are marked
-/// failed as interrupted, recoverable jobs among them run again, and every trigger is synced with the table.
+/// At start-up, after Quartz: the processes of runs this node left <c>running</c> (a crash or a stop mid-run) are
+/// ended if they outlived it, the runs are marked failed as interrupted, recoverable jobs among them run again,
+/// and every trigger is synced with the table.
 /// </summary>
 internal sealed class SchedulerStartup(IServiceScopeFactory scopes, RunningJobs running, SchedulerOptions options, TimeProvider clock, ILogger<SchedulerStartup> logger) : IHostedService
 {
     public const string Interrupted = "Interrupted: the portal stopped while this run was going.";
+    public const string InterruptedUnseen = "Interrupted: the portal stopped while this run was going; its processes ended on their own before the restart, so their outcome was not seen.";
+    public const string InterruptedAndEnded = "Interrupted: the portal stopped while this run was going; its processes were still running and were ended at the restart.";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -41,10 +45,26 @@ internal sealed class SchedulerStartup(IServiceScopeFactory scopes, RunningJobs 
             return;
         }
 
-        var now = clock.GetUtcNow();
+        var ended = 0;
         foreach (var log in stale)
         {
-            log.Finish(JobRunStatus.Failed, now, log.Result, Interrupted);
+            // Before anything is marked or rerun: a script the dead portal started may still be running.
+            var fate = RunProcess.Parse(log.Process) is { } process && OperatingSystem.IsLinux()
+                ? await OrphanProcesses.EndAsync(process, cancellationToken)
+                : (OrphanFate?)null;
+            ended += fate == OrphanFate.Ended ? 1 : 0;
+            var why = fate switch
+            {
+                OrphanFate.Ended => InterruptedAndEnded,
+                OrphanFate.Gone => InterruptedUnseen,
+                _ => Interrupted,
+            };
+            log.Finish(JobRunStatus.Failed, clock.GetUtcNow(), log.Result, why);
+        }
+
+        if (ended > 0)
+        {
+            logger.LogWarning("Ended the processes of {Count} runs that outlived the previous portal process", ended);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -54,6 +54,7 @@ internal sealed class JobLogConfiguration : IEntityTypeConfiguration<JobLog>
         builder.Property(l => l.Trigger).HasConversion<string>().HasMaxLength(16);
         builder.Property(l => l.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(l => l.Node).HasMaxLength(128).IsRequired();
+        builder.Property(l => l.Process).HasMaxLength(Scheduler.Execution.RunProcess.MaxLength);
         builder.Property(l => l.InputParams).HasMaxLength(JobLog.ParamsMaxLength);
         builder.Property(l => l.Result);
         builder.Property(l => l.Error);

@@ -12,7 +12,11 @@ public sealed record JobExecution(
     IReadOnlyDictionary<string, string> Parameters,
     long LogId,
     string TraceId,
-    Action<string> Output);
+    Action<string> Output)
+{
+    /// <summary>Told the process group a script run started (shell and Python jobs), so that it can be recorded.</summary>
+    public Func<RunProcess, Task>? ProcessStarted { get; init; }
+}
 
 /// <summary>What a run produced. Cancellation and timeouts are decided by the runner, not here.</summary>
 public sealed record ExecutionResult(bool Success, string? Result, string? Error)

@@ -13,7 +13,14 @@ public sealed record ProcessSpec(
     IReadOnlyList<string> Arguments,
     string? WorkingDirectory,
     IReadOnlyDictionary<string, string> Environment,
-    int OutputLimitBytes = 1_048_576);
+    int OutputLimitBytes = 1_048_576)
+{
+    /// <summary>
+    /// Called once the script runs in its own process group, with what names that group after a crash; the run waits
+    /// for it (so a record of the group is written before the script gets far). Not called without a group of its own.
+    /// </summary>
+    public Func<RunProcess, Task>? Started { get; init; }
+}
 
 public enum ProcessEnd
 {

@@ -82,30 +82,8 @@ internal static partial class ProcessGroups
     public static void KillGroup(int groupId) => _ = kill(-groupId, SigKill);
 
     /// <summary>(process group, session) from <c>/proc/&lt;pid&gt;/stat</c>, or null when the process is gone.</summary>
-    public static (int Group, int Session)? ReadGroupAndSession(int pid)
-    {
-        string stat;
-        try
-        {
-            stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat", Encoding.UTF8);
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
-        }
-
-        // "pid (comm) state ppid pgrp session ..." — comm may hold spaces and parentheses, so split after the last ')'.
-        var fields = stat[(stat.LastIndexOf(')') + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return fields.Length > 3
-            && int.TryParse(fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var group)
-            && int.TryParse(fields[3], NumberStyles.None, CultureInfo.InvariantCulture, out var session)
-            ? (group, session)
-            : null;
-    }
+    public static (int Group, int Session)? ReadGroupAndSession(int pid) =>
+        ProcStat.Read(pid) is { } stat ? (stat.Group, stat.Session) : null;
 }
 
 /// <summary>The script file, its private directory, and finding the interpreter.</summary>

@@ -45,7 +45,7 @@ internal abstract partial class ProcessJobExecutor(IProcessRunner runner, Schedu
         }
 
         return new ProcessSpec(interpreter, script, arguments ?? [], string.IsNullOrWhiteSpace(workingDirectory) ? null : workingDirectory,
-            variables, options.OutputLimitBytes);
+            variables, options.OutputLimitBytes) { Started = execution.ProcessStarted };
     }
 
     /// <summary>The end of the output goes into the error too, so the log list shows why without opening the run.</summary>

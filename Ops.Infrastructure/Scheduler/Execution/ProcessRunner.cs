@@ -66,7 +66,7 @@ internal sealed class ProcessRunner : IProcessRunner
             }
 
             using var process = Start(startInfo, spec.Interpreter);
-            return await SuperviseAsync(process, spec.OutputLimitBytes, onLine, watch, cancellationToken);
+            return await SuperviseAsync(process, spec, onLine, watch, cancellationToken);
         }
         finally
         {
@@ -108,14 +108,18 @@ internal sealed class ProcessRunner : IProcessRunner
 
     [SupportedOSPlatform("linux")]
     private static async Task<ProcessOutcome> SuperviseAsync(
-        Process process, int outputLimitBytes, Action<string, string>? onLine, Stopwatch watch, CancellationToken cancellationToken)
+        Process process, ProcessSpec spec, Action<string, string>? onLine, Stopwatch watch, CancellationToken cancellationToken)
     {
         process.StandardInput.Close();
-        var collector = new ProcessOutputCollector(outputLimitBytes, onLine);
+        var collector = new ProcessOutputCollector(spec.OutputLimitBytes, onLine);
         var stdout = collector.DrainAsync(process.StandardOutput.BaseStream, "stdout");
         var stderr = collector.DrainAsync(process.StandardError.BaseStream, "stderr");
         var exited = process.WaitForExitAsync(CancellationToken.None);
         var group = await ProcessGroups.ConfirmOwnGroupAsync(process);
+        if (group && spec.Started is { } started && RunProcess.Of(process.Id) is { } stamp)
+        {
+            await started(stamp);
+        }
 
         var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using (cancellationToken.Register(() => cancelled.TrySetResult()))

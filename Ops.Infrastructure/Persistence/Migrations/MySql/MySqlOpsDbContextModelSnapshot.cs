@@ -1312,6 +1312,9 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
                         .HasMaxLength(512)
                         .HasColumnType("varchar(512)");
 
+                    b.Property<int>("ResentAfterRestart")
+                        .HasColumnType("int");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("datetime(6)");
 
@@ -2104,6 +2107,10 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
 
                     b.Property<string>("Node")
                         .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("varchar(128)");
+
+                    b.Property<string>("Process")
                         .HasMaxLength(128)
                         .HasColumnType("varchar(128)");
 
