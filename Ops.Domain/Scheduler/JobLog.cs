@@ -8,6 +8,9 @@ public enum JobTriggerType
     Manual,
     Flow,
     Retry,
+
+    /// <summary>One run for the cron fires missed while the portal was down ("fire once now"), due when the last was.</summary>
+    Missed,
 }
 
 public enum JobRunStatus

@@ -60,7 +60,7 @@ internal sealed class JobRunner(
             return null;
         }
 
-        if (request.Trigger == JobTriggerType.Cron && !job.IsScheduled)
+        if (request.Trigger is JobTriggerType.Cron or JobTriggerType.Missed && !job.IsScheduled)
         {
             // The table is the truth: a trigger that outlived a disable or pause (a failed sync) does nothing.
             logger.LogWarning("Cron fire for job {JobId}, which is disabled or paused; ignored", job.Id);

@@ -52,6 +52,7 @@ internal sealed class MissedFires(ISchedulerFactory schedulers, SchedulerOptions
             var once = TriggerBuilder.Create().WithIdentity(trigger.Key.Name + "-missed", trigger.Key.Group).ForJob(trigger.JobKey)
                 .UsingJobData(trigger.JobDataMap)
                 .UsingJobData(MissedAtKey, lastMissed.ToString("O", CultureInfo.InvariantCulture))
+                .UsingJobData(JobScheduleSync.TriggerKey, nameof(Domain.Scheduler.JobTriggerType.Missed))
                 .StartAt(now)
                 .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
                 .Build();

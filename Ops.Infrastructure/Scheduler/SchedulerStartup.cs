@@ -22,6 +22,9 @@ internal sealed class SchedulerStartup(IServiceScopeFactory scopes, RunningJobs 
     public const string InterruptedUnseen = "Interrupted: the portal stopped while this run was going; its processes ended on their own before the restart, so their outcome was not seen.";
     public const string InterruptedAndEnded = "Interrupted: the portal stopped while this run was going; its processes were still running and were ended at the restart.";
 
+    /// <summary>The run was marked by this start-up as interrupted by the last stop (whatever became of its processes).</summary>
+    public static bool IsInterruption(string? error) => error is Interrupted or InterruptedUnseen or InterruptedAndEnded;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateSystemScope();

@@ -77,7 +77,7 @@ public sealed class CliCommandTests : IDisposable
             RedirectStandardError = true,
             WorkingDirectory = _directory,
         };
-        start.ArgumentList.Add(PortalAssembly());
+        start.ArgumentList.Add(PortalBuild.Assembly());
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -97,14 +97,6 @@ public sealed class CliCommandTests : IDisposable
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
         return (process.ExitCode, await output + await error);
-    }
-
-    private static string PortalAssembly()
-    {
-        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        var path = Path.Combine(PageExtensions.RepositoryRoot(), "Ops.Portal", "bin", configuration, "net10.0", "Ops.Portal.dll");
-        Assert.True(File.Exists(path), $"Build the portal first: {path}");
-        return path;
     }
 
     private long Scalar(string sql)

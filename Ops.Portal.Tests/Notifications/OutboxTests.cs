@@ -123,6 +123,38 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task MessageBeingSentWhenTheProcessDied_IsSentAgainAtTheRestart_NotWhenTheLeaseRunsOut_AndSaysSo()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var database = TestDatabase.Create(Ops.Infrastructure.Persistence.DatabaseProvider.Sqlite);
+        var first = new OpsWebFactory(settings: FastOutbox, database: database);
+        _ = first.CreateClient();
+        await ConfigureAsync(first, receiver);
+        await SendAsync(first, "in flight at the crash");
+        var sent = await WaitForAsync(first, m => m.Status == MessageStatus.Sent);
+        await first.DisposeAsync();
+
+        // As a killed process leaves it: sending, under a lease of two more minutes held by a process that is gone
+        // (a container that came back with another host name).
+        DateTimeOffset? held = DateTimeOffset.UtcNow.AddMinutes(2);
+        await using (var db = new Ops.Infrastructure.Persistence.SqliteOpsDbContext(
+            new DbContextOptionsBuilder<Ops.Infrastructure.Persistence.SqliteOpsDbContext>().UseSqlite(database.ConnectionString).Options))
+        {
+            await db.MessageLogs.Where(m => m.Id == sent.Id).ExecuteUpdateAsync(u => u
+                .SetProperty(m => m.Status, MessageStatus.Sending).SetProperty(m => m.LeaseOwner, "old-container/" + new string('0', 32))
+                .SetProperty(m => m.LeaseUntil, held));
+        }
+
+        await using var second = new OpsWebFactory(settings: FastOutbox, database: database);
+        _ = second.CreateClient();
+        var resent = await WaitForAsync(second, m => m.Status == MessageStatus.Sent && m.ResentAfterRestart == 1);
+
+        Assert.Equal(2, receiver.Received.Count); // at least once: the receiver de-duplicates on the message id
+        Assert.All(receiver.Received, r => Assert.Equal(sent.Id.ToString(CultureInfo.InvariantCulture), r.Headers["X-Ops-Message-Id"]));
+        Assert.Equal(1, resent.ResentAfterRestart);
+    }
+
+    [Fact]
     public async Task RateLimit_HoldsBackMessagesBeyondTheWindow_WithoutSpendingAttempts()
     {
         await using var receiver = await WebhookReceiver.StartAsync();

@@ -34,7 +34,7 @@ internal sealed class FlowStartup(IServiceScopeFactory scopes, FlowEngine engine
             foreach (var node in running)
             {
                 var log = node.JobLogId is { } logId ? logs.GetValueOrDefault(logId) : null;
-                if (log is { IsFinished: true } && log.Error != SchedulerStartup.Interrupted)
+                if (log is { IsFinished: true } && !SchedulerStartup.IsInterruption(log.Error))
                 {
                     // The run ended before the stop, but the engine had not recorded it yet.
                     node.Finished(FlowEngine.NodeStatusOf(log.Status), clock.GetUtcNow(), log.Result, log.Error);
