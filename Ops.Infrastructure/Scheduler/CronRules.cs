@@ -7,22 +7,7 @@ namespace Ops.Infrastructure.Scheduler;
 /// <summary>Quartz cron syntax: validation with a clear message, next fire times, and the plain-language description.</summary>
 public static class CronRules
 {
-    public static TimeZoneInfo? FindTimeZone(string? id)
-    {
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            return null;
-        }
-
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id.Trim());
-        }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            return null;
-        }
-    }
+    public static TimeZoneInfo? FindTimeZone(string? id) => Ops.Domain.Common.TimeZones.Find(id);
 
     /// <summary>Null when valid; otherwise Quartz's own explanation of what is wrong. With <paramref name="now"/>, a cron with no fire after it is refused too.</summary>
     public static string? Check(string? cron, DateTimeOffset? now = null)

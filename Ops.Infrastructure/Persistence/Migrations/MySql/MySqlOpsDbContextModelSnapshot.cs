@@ -2331,6 +2331,10 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
                         .HasMaxLength(16)
                         .HasColumnType("varchar(16)");
 
+                    b.Property<string>("PreferredTimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
                     b.Property<DateTime?>("PreviousLoginAt")
                         .HasColumnType("datetime(6)");
 

@@ -2254,6 +2254,10 @@ namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PreferredTimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("PreviousLoginAt")
                         .HasColumnType("TEXT");
 
