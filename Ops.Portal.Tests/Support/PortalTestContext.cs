@@ -2,6 +2,7 @@ using System.Globalization;
 using Bunit;
 using MudBlazor;
 using MudBlazor.Services;
+using Ops.Portal.Common;
 using Ops.Portal.Localization;
 
 namespace Ops.Portal.Tests.Support;
@@ -29,6 +30,8 @@ public abstract class PortalTestContext : BunitContext
         Services.AddSingleton<Ops.Infrastructure.Common.IEventBus, Ops.Infrastructure.Common.InMemoryEventBus>();
         Services.AddSingleton<Ops.Infrastructure.Auth.IUserAccessStore, NoAccessCache>();
         Services.AddLogging();
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddScoped<ViewerTime>();
         Authorization = AddAuthorization();
         Authorization.SetAuthorized("tester");
         UseCulture(Cultures.English);

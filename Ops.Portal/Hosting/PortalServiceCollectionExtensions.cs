@@ -45,6 +45,7 @@ internal static class PortalServiceCollectionExtensions
         services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddScoped<IRequestOriginAccessor, RequestOriginAccessor>();
         services.AddScoped<CircuitOrigin>();
+        services.AddScoped<ViewerTime>();
         services.AddScoped<UiErrorHandler>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, SessionActivityCircuitHandler>();
         services.AddSingleton<IStartupAnnouncer, ConsoleStartupAnnouncer>();

@@ -22,7 +22,7 @@ public sealed record FlowInput(
 
 public sealed record FlowRow(
     long Id, string Name, string? Cron, bool Enabled, int NodeCount, FlowStatus? LastStatus, DateTimeOffset? LastRunAt,
-    DateTimeOffset? NextFireAt, string? DepartmentName, int Version);
+    DateTimeOffset? NextFireAt, string? DepartmentName, int Version, string TimeZone = "UTC");
 
 public sealed record FlowDetail(long Id, FlowInput Input, int Version);
 
