@@ -110,6 +110,13 @@ public sealed class ViewerTime(TimeProvider clock)
     /// <summary>The viewer's calendar day of <paramref name="at"/>, for a date picker showing a stored instant.</summary>
     public DateTime? DayOf(DateTimeOffset? at) => at is { } value ? ToViewer(value).Date : null;
 
+    /// <summary>
+    /// <paramref name="at"/> as a chart's time value: the wall-clock time in <paramref name="zone"/> (UTC when null)
+    /// written as if it were UTC. Charts set ECharts' <c>useUTC</c>, so the browser's own zone plays no part.
+    /// </summary>
+    public static long ChartMilliseconds(DateTimeOffset at, TimeZoneInfo? zone) =>
+        at.ToUnixTimeMilliseconds() + (long)(zone?.GetUtcOffset(at) ?? TimeSpan.Zero).TotalMilliseconds;
+
     /// <summary>"20261207-1305" in the viewer's zone, for the names of exported files.</summary>
     public string FileStamp() => Now.ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
 
