@@ -58,7 +58,7 @@ public sealed class TimeRenderingTests : PortalTestContext
     public void Components_NeverUseTheServersZoneOrClock()
     {
         var root = Path.Combine(PageExtensions.RepositoryRoot(), "Ops.Portal");
-        var forbidden = new Regex(@"ToLocalTime\(|DateTime\.Now|DateTime\.Today|DateTimeOffset\.Now|GetLocalNow\(|TimeZoneInfo\.Local|\.LocalTimeZone|Format=""yyyy", RegexOptions.CultureInvariant);
+        var forbidden = new Regex(@"ToLocalTime\(|DateTime\.Now|DateTime\.Today|DateTimeOffset\.Now|GetLocalNow\(|TimeZoneInfo\.Local|\.LocalTimeZone|\sFormat=""yyyy", RegexOptions.CultureInvariant);
         var offenders = Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
