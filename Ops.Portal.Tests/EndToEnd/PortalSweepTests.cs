@@ -19,6 +19,10 @@ public sealed class PortalSweepTests(BrowserFixture browser)
     [
         "Ops", "HTTP", "HTTPS", "SQL", "Cron", "ID", "IP", "URL", "API", "JSON", "SMTP", "SSO", "OIDC", "MFA", "TOTP", "Shell", "Python",
         "Excel", "CSV", "MySQL", "PostgreSQL", "SQLite", "ClickHouse", "MongoDB", "Elasticsearch", "MariaDB", "Webhook", "UTC", "GMT",
+        "Quartz", "GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "PNG", "JPEG", "WebP", "KB", "MB",
+
+        // The field names the identity providers' own consoles use (WeCom, DingTalk, Feishu, OpenID Connect).
+        "CorpId", "AgentId", "AppKey", "AppSecret", "App", "Client", "Issuer", "OpenID", "Connect",
     ];
 
     [Fact]
@@ -49,6 +53,8 @@ public sealed class PortalSweepTests(BrowserFixture browser)
         await page.WaitForURLAsync("**/dashboard");
         await page.WaitForInteractiveAsync();
         await page.WaitForSelectorAsync($"#ops-shell[data-theme='{theme}']");
+        await page.GotoAsync("/profile");
+        await page.WaitForInteractiveAsync();
         var arguments = new { language, userStrings = await SweepData.UserStringsAsync(browser.Portal.Services), allowedWords = AllowedWords };
 
         var findings = new List<string>();
@@ -65,13 +71,17 @@ public sealed class PortalSweepTests(BrowserFixture browser)
         return findings;
     }
 
-    /// <summary>Navigates inside the circuit (as a menu click does) and waits until the page has drawn its data.</summary>
+    /// <summary>
+    /// Navigates inside the circuit (as a menu click does) and waits until the new page has replaced the old one and
+    /// drawn its data: the old page's elements are marked first, and a new page brings new elements.
+    /// </summary>
     private static async Task NavigateAsync(IPage page, string href)
     {
-        var title = await page.TitleAsync();
+        const string content = "[...document.querySelectorAll('.mud-main-content > .mud-container > *')].filter(e => e.tagName !== 'NAV')";
+        await page.EvaluateAsync($"() => {content}.forEach(e => e.dataset.sweepOld = 'true')");
         await page.EvaluateAsync("href => Blazor.navigateTo(href)", href);
         await page.WaitForFunctionAsync(
-            "([path, title]) => location.pathname + location.search === path && document.title !== title", new object[] { href, title });
+            $"path => location.pathname + location.search === path && {content}.length > 0 && {content}.every(e => !e.dataset.sweepOld)", href);
         await page.WaitForFunctionAsync(
             "() => !document.querySelector('.mud-table-loading, .mud-skeleton, .mud-progress-linear-indeterminate, .mud-progress-circular-indeterminate:not(.ops-flow-node-spinner)')",
             null, new() { Timeout = 10_000 });
@@ -84,8 +94,8 @@ public sealed class PortalSweepTests(BrowserFixture browser)
         var job = await db.Jobs.Where(j => j.Name == "巡检任务").Select(j => j.Id).FirstAsync();
         var flow = await db.JobFlows.Where(f => f.Name == "巡检流程").Select(f => f.Id).FirstAsync();
         var definition = await db.ApprovalDefinitions.OrderBy(d => d.Id).Select(d => d.Id).FirstAsync();
-        var menu = NavigationCatalog.Groups.SelectMany(g => g.Items).Select(i => i.Href).Prepend(NavigationCatalog.Dashboard.Href);
-        string[] details = ["/profile", $"/scheduler/jobs/{job}", $"/scheduler/jobs/{job}/edit", $"/scheduler/flows/{flow}/edit", $"/workflow/definitions/{definition}"];
+        var menu = NavigationCatalog.Groups.SelectMany(g => g.Items).Select(i => i.Href).Prepend(NavigationCatalog.Dashboard.Href).Append("/profile");
+        string[] details = [$"/scheduler/jobs/{job}", $"/scheduler/jobs/{job}/edit", $"/scheduler/flows/{flow}/edit", $"/workflow/definitions/{definition}"];
         return menu.Concat(details).Distinct().ToList();
     }
 }

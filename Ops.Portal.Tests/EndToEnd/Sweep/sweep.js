@@ -71,7 +71,8 @@
     const userData = '[data-user-data], code, pre, .ops-log, .monaco-editor, .ops-code-editor, #language-switch-menu';
 
     function stripUserData(text) {
-        let rest = text;
+        // ${name}: a template placeholder is syntax, not a word.
+        let rest = text.replace(/\$\{[^}]*\}/g, ' ');
         for (const s of userStrings) {
             if (rest.includes(s)) rest = rest.split(s).join(' ');
         }
