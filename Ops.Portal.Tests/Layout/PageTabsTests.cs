@@ -58,13 +58,14 @@ public sealed class PageTabsTests : PortalTestContext
     {
         JSInterop.Setup<string?>("sessionStorage.getItem", PageTabs.StorageKey)
             .SetResult("[\"/dashboard\",\"/system/users?search=li\",\"/scheduler/jobs/7\"]");
-        Services.GetRequiredService<NavigationManager>().NavigateTo("/scheduler/jobs/7");
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/scheduler/jobs/7?tab=runs");
 
         var tabs = Render<Host>();
 
         tabs.WaitForAssertion(() => Assert.Equal(["/dashboard", "/system/users", "/scheduler/jobs/7"], Paths(tabs)));
         Assert.Equal("/system/users?search=li", tabs.Find("[data-path='/system/users'] a").GetAttribute("href"));
         Assert.Equal("/scheduler/jobs/7", tabs.Find(".ops-page-tab-active").GetAttribute("data-path"));
+        Assert.Equal("/scheduler/jobs/7?tab=runs", tabs.Find(".ops-page-tab-active a").GetAttribute("href")); // the address open now wins over the saved one
         Assert.Contains("#7", tabs.Find("[data-path='/scheduler/jobs/7']").TextContent, StringComparison.Ordinal);
     }
 

@@ -98,7 +98,8 @@ public sealed class PageTabList
             var path = PathOf(href);
             if (_tabs.All(t => t.Path != path))
             {
-                _tabs.Add(new PageTab(path, href));
+                // The page open now keeps the address it was opened at (a reload of ?status=Failed stays filtered).
+                _tabs.Add(current.FirstOrDefault(t => t.Path == path) ?? new PageTab(path, href));
             }
         }
 
