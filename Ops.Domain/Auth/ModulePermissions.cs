@@ -34,6 +34,14 @@ public static class SchedulerPermissions
         public const string Acknowledge = "scheduler.alerts.acknowledge";
     }
 
+    /// <summary>The scheduling log: runs of every job in the caller's data scope.</summary>
+    public static class Logs
+    {
+        public const string View = "scheduler.logs.view";
+        public const string Export = "scheduler.logs.export";
+        public const string Clear = "scheduler.logs.clear";
+    }
+
     public static IReadOnlyList<PermissionDefinition> All { get; } = new PermissionTreeBuilder(Module)
         .Menu(Root)
         .Menu(Jobs.View, Root, "/scheduler/jobs")
@@ -46,6 +54,8 @@ public static class SchedulerPermissions
         .Api("scheduler.flows.api.execute", Flows.Run, "POST", "/api/v1/job-flows/{id}/execute")
         .Menu(Alerts.View, Root, "/scheduler/alerts")
         .Buttons(Alerts.View, Alerts.Acknowledge)
+        .Menu(Logs.View, Root, "/scheduler/logs")
+        .Buttons(Logs.View, Logs.Export, Logs.Clear)
         .Build();
 }
 

@@ -84,6 +84,10 @@ internal static class PermissionProbes
         P<IJobAlertService>(SchedulerPermissions.Alerts.View, nameof(IJobAlertService.ListAsync), s => s.ListAsync(new(), new PageRequest())),
         P<IJobAlertService>(SchedulerPermissions.Alerts.Acknowledge, nameof(IJobAlertService.AcknowledgeAsync), s => s.AcknowledgeAsync(0, null)),
         P<IJobAlertService>(SchedulerPermissions.Alerts.Acknowledge, nameof(IJobAlertService.ResolveAsync), s => s.ResolveAsync(0, null)),
+        P<ISchedulerLogService>(SchedulerPermissions.Logs.View, nameof(ISchedulerLogService.QueryAsync), s => s.QueryAsync(new(), new PageRequest())),
+        P<ISchedulerLogService>(SchedulerPermissions.Logs.View, nameof(ISchedulerLogService.ListJobsAsync), s => s.ListJobsAsync(null)),
+        P<ISchedulerLogService>(SchedulerPermissions.Logs.Export, nameof(ISchedulerLogService.ExportAsync), s => s.ExportAsync(new())),
+        P<ISchedulerLogService>(SchedulerPermissions.Logs.Clear, nameof(ISchedulerLogService.ClearAsync), s => s.ClearAsync(DateTimeOffset.MinValue, -1)),
 
         // report: data sources
         P<IDataSourceService>(ReportPermissions.DataSources.View, nameof(IDataSourceService.ListAsync), s => s.ListAsync(new(), new PageRequest())),

@@ -36,6 +36,7 @@ public static class NavigationCatalog
             new("perm.scheduler.jobs.view", "/scheduler/jobs", Icons.Material.Filled.WorkHistory, SchedulerPermissions.Jobs.View),
             new("perm.scheduler.flows.view", "/scheduler/flows", Icons.Material.Filled.AccountTree, SchedulerPermissions.Flows.View),
             new("perm.scheduler.alerts.view", "/scheduler/alerts", Icons.Material.Filled.NotificationImportant, SchedulerPermissions.Alerts.View),
+            new("perm.scheduler.logs.view", "/scheduler/logs", Icons.Material.Filled.ReceiptLong, SchedulerPermissions.Logs.View),
         ]),
         new("perm.report", Icons.Material.Filled.Assessment,
         [
