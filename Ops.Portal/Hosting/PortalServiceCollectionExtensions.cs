@@ -46,6 +46,7 @@ internal static class PortalServiceCollectionExtensions
         services.AddScoped<IRequestOriginAccessor, RequestOriginAccessor>();
         services.AddScoped<CircuitOrigin>();
         services.AddScoped<UiErrorHandler>();
+        services.AddScoped<LiveEvents>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, SessionActivityCircuitHandler>();
         services.AddSingleton<IStartupAnnouncer, ConsoleStartupAnnouncer>();
         services.AddSingleton<MfaChallenge>();
