@@ -20,7 +20,7 @@ internal static class CronProblems
 
     public static Error NeverFires() => Error.Invalid(Code + ".never");
 
-    /// <summary>The first field that is wrong on its own, or the day fields together, or (rarely) the whole.</summary>
+    /// <summary>The first field that is wrong on its own, or (rarely) the whole.</summary>
     public static Error Explain(string cron)
     {
         var parts = cron.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
@@ -37,8 +37,8 @@ internal static class CronProblems
             }
         }
 
-        // Each field parses alone: what is left is the pair of day fields, where exactly one must be '?'.
-        return (parts[3] == "?") == (parts[5] == "?") ? Error.Invalid(Code + ".days") : Error.Invalid(Code, cron);
+        // Each field parses alone, so the fields clash with each other: name the whole expression.
+        return Error.Invalid(Code, cron);
     }
 
     /// <summary>The good cron with the typed field <paramref name="index"/> in place; the other day field yields to it.</summary>
