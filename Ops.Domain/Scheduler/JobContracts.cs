@@ -51,7 +51,11 @@ public sealed record JobDetail(long Id, JobInput Input, bool IsPaused, DateTimeO
 public sealed record JobFilter(JobType? Type = null, bool? Enabled = null, JobRunStatus? LastStatus = null);
 
 /// <summary>The cron editor's preview: a plain description and the next fire times, or the error.</summary>
-public sealed record CronPreview(bool Valid, string? Error, string? Description, IReadOnlyList<DateTimeOffset> NextFireTimes);
+public sealed record CronPreview(bool Valid, string? Error, string? Description, IReadOnlyList<DateTimeOffset> NextFireTimes)
+{
+    /// <summary>The arguments of <see cref="Error"/>'s text (the field's position and what was typed there).</summary>
+    public IReadOnlyList<object> ErrorArgs { get; init; } = [];
+}
 
 /// <summary>A run in the history or the live view.</summary>
 public sealed record JobLogRow(

@@ -48,8 +48,7 @@ internal sealed class NotificationService(
         var existing = await db.Users.Where(u => recipients.Contains(u.Id) && u.IsActive).Select(u => u.Id).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var rows = existing.Select(id => new Notification(id, message.Type, message.Level, title.Value, content.Value, message.Link, now)).ToList();
-        db.Notifications.AddRange(rows);
-        await db.SaveChangesAsync(cancellationToken);
+        await RecordAsync(db, rows, now, cancellationToken);
 
         // Stored first, then announced: a circuit that misses the event still finds it on load.
         foreach (var row in rows)
@@ -59,6 +58,27 @@ internal sealed class NotificationService(
 
         await audit.RecordAsync(new AuditEntry("message", "notification.send", "notification", Detail: $"{rows.Count} recipients: {title.Value}"), cancellationToken);
         return rows.Count;
+    }
+
+    /// <summary>
+    /// Stores the notifications with their message-log rows (channel in-app, sent) in one transaction: the
+    /// message log lists what was sent here like what went through the outbox.
+    /// </summary>
+    private static async Task RecordAsync(OpsDbContext db, List<Notification> rows, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var logs = rows.Select(n => MessageLog.DeliveredInApp(n.UserId, n.Title, n.Content, n.Type, now)).ToList();
+        db.MessageLogs.AddRange(logs);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (row, log) in rows.Zip(logs))
+        {
+            row.RecordedAs(log.Id);
+            db.MessageAttempts.Add(new MessageAttempt(log.Id, 1, now, true, null, 0));
+        }
+
+        db.Notifications.AddRange(rows);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<int> UnreadCountAsync(CancellationToken cancellationToken = default)

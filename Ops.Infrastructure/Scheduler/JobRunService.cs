@@ -98,7 +98,7 @@ internal sealed class JobRunService(
         if (log.Status == JobRunStatus.Pending)
         {
             log.Start(clock.GetUtcNow(), log.Node);
-            log.Finish(JobRunStatus.Cancelled, clock.GetUtcNow(), null, "Stopped by a user before it started.");
+            log.Finish(JobRunStatus.Cancelled, clock.GetUtcNow(), null, RunTexts.StoppedBeforeStart);
         }
 
         log.RequestCancel();

@@ -16,7 +16,7 @@ namespace Ops.Infrastructure.Scheduler;
 /// </summary>
 internal sealed class SchedulerStartup(IServiceScopeFactory scopes, RunningJobs running, SchedulerOptions options, TimeProvider clock, ILogger<SchedulerStartup> logger) : IHostedService
 {
-    public const string Interrupted = "Interrupted: the portal stopped while this run was going.";
+    public static readonly string Interrupted = RunTexts.Interrupted;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -153,20 +153,6 @@ internal static class PermissionProbes
     public static readonly ILookup<string, Probe> ByCode = All.ToLookup(p => p.Code, StringComparer.Ordinal);
 
     /// <summary>
-    /// Codes in the catalogue whose module has no service yet (reports, config centre, audit log and alert rules): the
-    /// catalogue seeds them for the role editor. When one gets a service, it leaves this list and gains probes.
-    /// </summary>
-    public static readonly IReadOnlySet<string> NotBuiltYet = new HashSet<string>(StringComparer.Ordinal)
-    {
-        ReportPermissions.Reports.View, ReportPermissions.Reports.Edit, ReportPermissions.Reports.Delete, ReportPermissions.Reports.Publish,
-        ReportPermissions.Reports.Export, ReportPermissions.Reports.Subscribe,
-        ConfigPermissions.Tables.View, ConfigPermissions.Tables.Design, ConfigPermissions.Tables.EditRecords, ConfigPermissions.Tables.Rollback,
-        ConfigPermissions.Tables.Approve, ConfigPermissions.Settings.View, ConfigPermissions.Settings.Update,
-        AuditPermissions.Logs.View, AuditPermissions.Logs.Export, AuditPermissions.Logs.DataChanges,
-        AuditPermissions.Alerts.View, AuditPermissions.Alerts.ManageRules, AuditPermissions.Alerts.Acknowledge,
-    };
-
-    /// <summary>
     /// Reads that more than one permission opens on purpose: the department tree and the role list
     /// feed the user editor's pickers; the permission tree feeds the role grant editor.
     /// </summary>

@@ -28,6 +28,7 @@ public abstract class PortalTestContext : BunitContext
         Services.AddTransient<MudLocalizer, OpsMudLocalizer>();
         Services.AddSingleton<IPermissionGuard>(Guard);
         Services.AddSingleton<Ops.Infrastructure.Common.IEventBus, Ops.Infrastructure.Common.InMemoryEventBus>();
+        Services.AddScoped<Ops.Portal.Common.LiveEvents>();
         Services.AddSingleton<Ops.Infrastructure.Auth.IUserAccessStore, NoAccessCache>();
         Services.AddLogging();
         Services.AddSingleton(TimeProvider.System);

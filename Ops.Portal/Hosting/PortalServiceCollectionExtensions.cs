@@ -47,6 +47,7 @@ internal static class PortalServiceCollectionExtensions
         services.AddScoped<CircuitOrigin>();
         services.AddScoped<ViewerTime>();
         services.AddScoped<UiErrorHandler>();
+        services.AddScoped<LiveEvents>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, SessionActivityCircuitHandler>();
         services.AddSingleton<IStartupAnnouncer, ConsoleStartupAnnouncer>();
         services.AddSingleton<MfaChallenge>();
