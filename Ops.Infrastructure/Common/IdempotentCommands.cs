@@ -35,7 +35,7 @@ internal sealed class IdempotentCommands(IDbContextFactory<OpsDbContext> dbFacto
         await stripe.WaitAsync(cancellationToken);
         try
         {
-            var deadline = time.GetUtcNow() + WaitForOther;
+            var waited = System.Diagnostics.Stopwatch.StartNew();
             while (true)
             {
                 var (claim, earlier) = await ClaimAsync(operation, key, userId, cancellationToken);
@@ -51,12 +51,12 @@ internal sealed class IdempotentCommands(IDbContextFactory<OpsDbContext> dbFacto
                 }
 
                 // Another node holds the claim and is still running the command (or it failed and the row is gone).
-                if (time.GetUtcNow() > deadline)
+                if (waited.Elapsed > WaitForOther)
                 {
                     return Error.Conflict("common.duplicate_in_progress");
                 }
 
-                await Task.Delay(TimeSpan.FromMilliseconds(100), time, cancellationToken);
+                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
             }
         }
         finally
