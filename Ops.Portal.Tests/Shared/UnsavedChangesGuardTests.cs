@@ -52,4 +52,18 @@ public sealed class UnsavedChangesGuardTests : PortalTestContext
         Assert.EndsWith("/scheduler/jobs", navigation.Uri, StringComparison.Ordinal);
         Assert.Empty(provider.FindAll("#confirm-ok"));
     }
+
+    [Fact]
+    public void ADirtyEditor_MovesBetweenItsOwnTabs_WithoutAsking()
+    {
+        var provider = Render<MudDialogProvider>();
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("/workflow/definitions/5?tab=form");
+        Render<UnsavedChangesGuard>(p => p.Add(g => g.IsDirty, () => true));
+
+        provider.InvokeAsync(() => navigation.NavigateTo("/workflow/definitions/5?tab=process"));
+
+        Assert.EndsWith("?tab=process", navigation.Uri, StringComparison.Ordinal);
+        Assert.Empty(provider.FindAll("#confirm-ok"));
+    }
 }
