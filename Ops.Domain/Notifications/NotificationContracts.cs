@@ -6,7 +6,9 @@ public sealed record NotificationView(
     long Id, NotificationType Type, NotificationLevel Level, string Title, string Content, string? Link, bool IsRead, DateTimeOffset CreatedAt);
 
 /// <summary>What to tell in-app: the same text for every recipient.</summary>
-public sealed record InAppMessage(NotificationType Type, NotificationLevel Level, string Title, string Content, string? Link = null);
+/// <summary>An in-app message; <see cref="IdempotencyKey"/> (the sending form's) makes a repeated send deliver nothing more.</summary>
+public sealed record InAppMessage(
+    NotificationType Type, NotificationLevel Level, string Title, string Content, string? Link = null, string? IdempotencyKey = null);
 
 public sealed record NotificationFilter(bool? Read = null, NotificationType? Type = null);
 

@@ -107,7 +107,7 @@ public interface IJobService
 public interface IJobRunService
 {
     /// <summary>Starts a run now, with optional parameters (JSON object); returns the run's log id once it is recorded.</summary>
-    Task<Result<long>> RunNowAsync(long jobId, string? parameters = null, CancellationToken cancellationToken = default);
+    Task<Result<long>> RunNowAsync(long jobId, string? parameters = null, string? idempotencyKey = null, CancellationToken cancellationToken = default);
 
     /// <summary>Runs several jobs now; all are checked before any starts.</summary>
     Task<Result<BatchOutcome>> RunManyAsync(IReadOnlyCollection<long> jobIds, CancellationToken cancellationToken = default);

@@ -62,7 +62,7 @@ public interface IJobFlowService
 
 public interface IFlowRunService
 {
-    Task<Result<long>> RunNowAsync(long flowId, CancellationToken cancellationToken = default);
+    Task<Result<long>> RunNowAsync(long flowId, string? idempotencyKey = null, CancellationToken cancellationToken = default);
 
     /// <summary>Stops running nodes and cancels the rest.</summary>
     Task<Result> CancelAsync(long instanceId, CancellationToken cancellationToken = default);

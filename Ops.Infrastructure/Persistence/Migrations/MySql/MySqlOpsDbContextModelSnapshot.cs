@@ -1132,6 +1132,43 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
                     b.ToTable("t_sso_provider", (string)null);
                 });
 
+            modelBuilder.Entity("Ops.Domain.Common.IdempotencyKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    MySqlPropertyBuilderExtensions.UseMySqlIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime(6)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<long?>("ResultId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("UserId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Operation", "Key")
+                        .IsUnique();
+
+                    b.ToTable("t_idempotency_key", (string)null);
+                });
+
             modelBuilder.Entity("Ops.Domain.Config.SystemSetting", b =>
                 {
                     b.Property<long>("Id")
