@@ -28,6 +28,7 @@ public static class InfrastructureServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddScoped<ActorContext>();
+        services.AddScoped<IdempotentCommands>();
         services.AddSingleton<IEventBus, InMemoryEventBus>();
         services.AddOpsPersistence(configuration, environment);
 

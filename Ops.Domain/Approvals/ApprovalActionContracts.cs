@@ -3,8 +3,11 @@ using Ops.Domain.Common;
 
 namespace Ops.Domain.Approvals;
 
-/// <summary>Starting an application: on the latest published version of the definition with <see cref="DefinitionCode"/>.</summary>
-public sealed record StartApproval(string DefinitionCode, ApprovalApplication Application, bool Submit = true);
+/// <summary>
+/// Starting an application: on the latest published version of the definition with <see cref="DefinitionCode"/>.
+/// <see cref="IdempotencyKey"/> (generated when the form opened) makes a repeat of the same start return the first application.
+/// </summary>
+public sealed record StartApproval(string DefinitionCode, ApprovalApplication Application, bool Submit = true, string? IdempotencyKey = null);
 
 /// <summary>A task addressed by its instance and its number there.</summary>
 public sealed record TaskRef(long InstanceId, int TaskNumber);

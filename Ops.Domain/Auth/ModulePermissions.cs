@@ -34,22 +34,28 @@ public static class SchedulerPermissions
         public const string Acknowledge = "scheduler.alerts.acknowledge";
     }
 
+    /// <summary>The scheduling log: runs of every job in the caller's data scope.</summary>
+    public static class Logs
+    {
+        public const string View = "scheduler.logs.view";
+        public const string Export = "scheduler.logs.export";
+        public const string Clear = "scheduler.logs.clear";
+    }
+
     public static IReadOnlyList<PermissionDefinition> All { get; } = new PermissionTreeBuilder(Module)
         .Menu(Root)
         .Menu(Jobs.View, Root, "/scheduler/jobs")
         .Buttons(Jobs.View, Jobs.Create, Jobs.Update, Jobs.Delete, Jobs.Run, Jobs.Stop, Jobs.Pause, Jobs.Script)
-        .Api("scheduler.jobs.api.list", Jobs.View, "GET", "/api/v1/jobs")
-        .Api("scheduler.jobs.api.execute", Jobs.Run, "POST", "/api/v1/jobs/{id}/execute")
-        .Api("scheduler.jobs.api.stop", Jobs.Stop, "POST", "/api/v1/jobs/{id}/stop")
         .Menu(Flows.View, Root, "/scheduler/flows")
         .Buttons(Flows.View, Flows.Edit, Flows.Delete, Flows.Run)
-        .Api("scheduler.flows.api.execute", Flows.Run, "POST", "/api/v1/job-flows/{id}/execute")
         .Menu(Alerts.View, Root, "/scheduler/alerts")
         .Buttons(Alerts.View, Alerts.Acknowledge)
+        .Menu(Logs.View, Root, "/scheduler/logs")
+        .Buttons(Logs.View, Logs.Export, Logs.Clear)
         .Build();
 }
 
-/// <summary>Reports and data sources (seed section 2.4).</summary>
+/// <summary>Reports and data sources (seed section 2.4). Only data sources are built: report codes are not seeded yet.</summary>
 public static class ReportPermissions
 {
     public const string Module = "report";
@@ -75,9 +81,6 @@ public static class ReportPermissions
 
     public static IReadOnlyList<PermissionDefinition> All { get; } = new PermissionTreeBuilder(Module)
         .Menu(Root)
-        .Menu(Reports.View, Root, "/report/list")
-        .Buttons(Reports.View, Reports.Edit, Reports.Delete, Reports.Publish, Reports.Export, Reports.Subscribe)
-        .Api("report.reports.api.query", Reports.View, "POST", "/api/v1/reports/{id}/query")
         .Menu(DataSources.View, Root, "/report/datasources")
         .Buttons(DataSources.View, DataSources.Edit, DataSources.Delete, DataSources.Test)
         .Build();
@@ -104,14 +107,8 @@ public static class ConfigPermissions
         public const string Update = "config.settings.update";
     }
 
-    public static IReadOnlyList<PermissionDefinition> All { get; } = new PermissionTreeBuilder(Module)
-        .Menu(Root)
-        .Menu(Tables.View, Root, "/config/tables")
-        .Buttons(Tables.View, Tables.Design, Tables.EditRecords, Tables.Rollback, Tables.Approve)
-        .Api("config.tables.api.records", Tables.View, "GET", "/api/v1/config/{table}/records")
-        .Menu(Settings.View, Root, "/config/system")
-        .Buttons(Settings.View, Settings.Update)
-        .Build();
+    /// <summary>Nothing yet: the codes join the catalogue with the pages and services that demand them.</summary>
+    public static IReadOnlyList<PermissionDefinition> All { get; } = [];
 }
 
 /// <summary>Approvals (seed section 2.5).</summary>
@@ -141,11 +138,10 @@ public static class ApprovalPermissions
         .Buttons(Definitions.View, Definitions.Edit, Definitions.Publish, Definitions.Delete)
         .Menu(Instances.Todo, Root, "/workflow/todo")
         .Buttons(Instances.Todo, Instances.ViewAll, Instances.Terminate)
-        .Api("workflow.instances.api.approve", Instances.Todo, "POST", "/api/v1/workflow/tasks/{id}/approve")
         .Build();
 }
 
-/// <summary>Audit and monitoring (seed section 2.6).</summary>
+/// <summary>Audit and monitoring (seed section 2.6). Only login logs are built: operation-log and alert codes are not seeded yet.</summary>
 public static class AuditPermissions
 {
     public const string Module = "audit";
@@ -173,13 +169,8 @@ public static class AuditPermissions
 
     public static IReadOnlyList<PermissionDefinition> All { get; } = new PermissionTreeBuilder(Module)
         .Menu(Root)
-        .Menu(Logs.View, Root, "/audit/logs")
-        .Buttons(Logs.View, Logs.Export, Logs.DataChanges)
-        .Api("audit.logs.api.list", Logs.View, "GET", "/api/v1/audit/logs")
         .Menu(LoginLogs.View, Root, "/audit/login-logs")
         .Buttons(LoginLogs.View, LoginLogs.Export)
-        .Menu(Alerts.View, Root, "/audit/alerts")
-        .Buttons(Alerts.View, Alerts.ManageRules, Alerts.Acknowledge)
         .Build();
 }
 
@@ -228,6 +219,5 @@ public static class NotificationPermissions
         .Buttons(Channels.View, Channels.Edit, Channels.Test)
         .Menu(Logs.View, Root, "/message/logs")
         .Buttons(Logs.View, Logs.Resend, Logs.Export, Blacklist.Manage, Notifications.Send)
-        .Api("message.api.send", Logs.View, "POST", "/api/v1/messages")
         .Build();
 }

@@ -2,7 +2,9 @@ namespace Ops.Domain.Auth;
 
 /// <summary>
 /// Every permission of the product, gathered from the per-module classes. The database permission
-/// table is seeded from here at start-up.
+/// table is seeded from here at start-up, so a code joins only with the page, endpoint or service check
+/// that uses it: a grant for a page that does not exist is a promise the portal cannot keep. The seeder
+/// retires codes taken out (hidden from the grant tree, never effective).
 /// </summary>
 public static class PermissionCatalog
 {

@@ -39,7 +39,11 @@ public sealed record UserRow(
     DateTimeOffset? LockedUntil,
     bool PendingApproval,
     DateTimeOffset CreatedAt,
-    int AvatarVersion);
+    int AvatarVersion)
+{
+    /// <summary>Locked out by failed sign-ins at <paramref name="now"/>: the only users "unlock" applies to.</summary>
+    public bool IsLockedAt(DateTimeOffset now) => LockedUntil is { } until && until > now;
+}
 
 public sealed record UserInput(
     string UserName,

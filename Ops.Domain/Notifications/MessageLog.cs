@@ -88,6 +88,18 @@ public sealed class MessageLog : Entity
 
     public DateTimeOffset? SentAt { get; private set; }
 
+    /// <summary>
+    /// The log row of an in-app notification delivered on the spot ("send notification"): recorded like
+    /// the outbox's deliveries, already sent, so the message log shows every channel.
+    /// </summary>
+    public static MessageLog DeliveredInApp(long userId, string title, string content, NotificationType type, DateTimeOffset now)
+    {
+        var log = new MessageLog(MessageChannel.InApp, userId.ToString(System.Globalization.CultureInfo.InvariantCulture), userId, null, title, content,
+            null, null, null, now, type);
+        log.Succeeded(now);
+        return log;
+    }
+
     public void Block(string reason)
     {
         Status = MessageStatus.Blocked;

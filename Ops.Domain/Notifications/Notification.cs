@@ -75,6 +75,9 @@ public sealed class Notification : Entity
         };
     }
 
+    /// <summary>Links a notification sent directly (not through the outbox) to the message-log row that records it.</summary>
+    public void RecordedAs(long messageLogId) => MessageLogId = messageLogId;
+
     public void MarkRead(DateTimeOffset now)
     {
         if (!IsRead)

@@ -6,7 +6,9 @@ public sealed record NotificationView(
     long Id, NotificationType Type, NotificationLevel Level, string Title, string Content, string? Link, bool IsRead, DateTimeOffset CreatedAt);
 
 /// <summary>What to tell in-app: the same text for every recipient.</summary>
-public sealed record InAppMessage(NotificationType Type, NotificationLevel Level, string Title, string Content, string? Link = null);
+/// <summary>An in-app message; <see cref="IdempotencyKey"/> (the sending form's) makes a repeated send deliver nothing more.</summary>
+public sealed record InAppMessage(
+    NotificationType Type, NotificationLevel Level, string Title, string Content, string? Link = null, string? IdempotencyKey = null);
 
 public sealed record NotificationFilter(bool? Read = null, NotificationType? Type = null);
 
@@ -60,7 +62,8 @@ public sealed record MessageLogFilter(
 
 public sealed record MessageLogRow(
     long Id, MessageChannel Channel, string Recipient, string? TemplateCode, string? Subject, MessageStatus Status, int Attempts,
-    string? LastError, string? BusinessType, string? BusinessId, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, DateTimeOffset NextAttemptAt);
+    string? LastError, string? BusinessType, string? BusinessId, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, DateTimeOffset NextAttemptAt,
+    string? RecipientName = null);
 
 public sealed record AttemptRow(int Number, DateTimeOffset At, bool Success, string? Error, double DurationMs);
 

@@ -51,7 +51,11 @@ public sealed record JobDetail(long Id, JobInput Input, bool IsPaused, DateTimeO
 public sealed record JobFilter(JobType? Type = null, bool? Enabled = null, JobRunStatus? LastStatus = null);
 
 /// <summary>The cron editor's preview: a plain description and the next fire times, or the error.</summary>
-public sealed record CronPreview(bool Valid, string? Error, string? Description, IReadOnlyList<DateTimeOffset> NextFireTimes);
+public sealed record CronPreview(bool Valid, string? Error, string? Description, IReadOnlyList<DateTimeOffset> NextFireTimes)
+{
+    /// <summary>The arguments of <see cref="Error"/>'s text (the field's position and what was typed there).</summary>
+    public IReadOnlyList<object> ErrorArgs { get; init; } = [];
+}
 
 /// <summary>A run in the history or the live view.</summary>
 public sealed record JobLogRow(
@@ -103,7 +107,7 @@ public interface IJobService
 public interface IJobRunService
 {
     /// <summary>Starts a run now, with optional parameters (JSON object); returns the run's log id once it is recorded.</summary>
-    Task<Result<long>> RunNowAsync(long jobId, string? parameters = null, CancellationToken cancellationToken = default);
+    Task<Result<long>> RunNowAsync(long jobId, string? parameters = null, string? idempotencyKey = null, CancellationToken cancellationToken = default);
 
     /// <summary>Runs several jobs now; all are checked before any starts.</summary>
     Task<Result<BatchOutcome>> RunManyAsync(IReadOnlyCollection<long> jobIds, CancellationToken cancellationToken = default);

@@ -44,17 +44,17 @@ public static class JobRules
     {
         if (input.RetryCount is < 0 or > Job.MaxRetries)
         {
-            return Error.Invalid("scheduler.job.retry_count_invalid", Job.MaxRetries);
+            return Error.Invalid("scheduler.job.retry_count_invalid", Job.MaxRetries).On("job.retries");
         }
 
         if (input.RetryIntervalSeconds is < 0 or > Job.MaxRetryIntervalSeconds)
         {
-            return Error.Invalid("scheduler.job.retry_interval_invalid", Job.MaxRetryIntervalSeconds);
+            return Error.Invalid("scheduler.job.retry_interval_invalid", Job.MaxRetryIntervalSeconds).On("job.retry_interval");
         }
 
         if (input.TimeoutSeconds is < 1 or > Job.MaxTimeoutSeconds)
         {
-            return Error.Invalid("scheduler.job.timeout_invalid", Job.MaxTimeoutSeconds);
+            return Error.Invalid("scheduler.job.timeout_invalid", Job.MaxTimeoutSeconds).On("job.timeout");
         }
 
         if (input.AlertAfterFailures is < 1 or > 100 || input.AlertDurationSeconds is < 1 or > Job.MaxTimeoutSeconds)

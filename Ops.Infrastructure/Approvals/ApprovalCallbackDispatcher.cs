@@ -192,7 +192,7 @@ internal sealed class ApprovalCallbackDispatcher(
                             join d in db.ApprovalDefinitions on i.DefinitionId equals d.Id
                             where i.Id == callback.InstanceId
                             select d.CallbackSecretProtected).FirstOrDefaultAsync(cancellationToken)
-            ?? throw new DeliveryException("The definition has no callback secret.");
+            ?? throw new DeliveryException(DeliveryTexts.NoCallbackSecret);
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(HttpMethod.Post, callback.Target) { Content = new StringContent(callback.Payload, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Ops-Delivery", callback.DeliveryId);
@@ -210,7 +210,7 @@ internal sealed class ApprovalCallbackDispatcher(
     private static async Task CallHookAsync(IServiceProvider services, ApprovalCallback callback, CancellationToken cancellationToken)
     {
         var hook = services.GetServices<IApprovalHook>().FirstOrDefault(h => h.BusinessType == callback.Target)
-            ?? throw new DeliveryException($"No hook is registered for {callback.Target}.");
+            ?? throw new DeliveryException(DeliveryTexts.NoHook(callback.Target));
         var finished = JsonSerializer.Deserialize<ApprovalFinished>(callback.Payload, ApprovalJson.Options)!;
         await hook.OnFinishedAsync(finished, cancellationToken);
     }

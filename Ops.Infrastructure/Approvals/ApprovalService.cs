@@ -14,12 +14,13 @@ namespace Ops.Infrastructure.Approvals;
 /// own permission). The engine decides who may do what; <see cref="ApprovalStore"/> makes each action count once.
 /// </summary>
 internal sealed class ApprovalService(
-    IPermissionGuard guard, ApprovalStore store, IDbContextFactory<OpsDbContext> factory, IUserAccessStore access, IEventBus events, TimeProvider clock) : IApprovalService
+    IPermissionGuard guard, ApprovalStore store, IDbContextFactory<OpsDbContext> factory, IUserAccessStore access, IEventBus events, TimeProvider clock,
+    IdempotentCommands once) : IApprovalService
 {
     public async Task<Result<long>> StartAsync(StartApproval start, CancellationToken cancellationToken = default)
     {
         var me = await DemandAsync(cancellationToken);
-        return await store.CreateAsync((now, context, definition) =>
+        return await once.RunOnceAsync("approval.start", start.IdempotencyKey, me, () => store.CreateAsync((now, context, definition) =>
         {
             var draft = ApprovalInstance.Draft(definition, me, start.Application, now);
             if (draft.IsFailure)
@@ -34,7 +35,7 @@ internal sealed class ApprovalService(
 
             var submitted = draft.Value.Submit(me, now, context);
             return submitted.IsFailure ? submitted.Error! : (draft.Value, submitted.Value);
-        }, start.DefinitionCode, me, start.Application.FormData, cancellationToken);
+        }, start.DefinitionCode, me, start.Application.FormData, cancellationToken), cancellationToken);
     }
 
     public async Task<Result> EditDraftAsync(long instanceId, ApprovalApplication application, CancellationToken cancellationToken = default)

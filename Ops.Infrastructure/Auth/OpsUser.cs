@@ -32,6 +32,9 @@ public sealed class OpsUser : IdentityUser<long>, IAuditable, ISoftDeletable, IC
 
     public string? PreferredCulture { get; set; }
 
+    /// <summary>IANA id of the zone times are shown in; null follows the browser.</summary>
+    public string? PreferredTimeZone { get; set; }
+
     /// <summary>The user's own data scope; null leaves it to the roles.</summary>
     public DataScope? DataScope { get; set; }
 

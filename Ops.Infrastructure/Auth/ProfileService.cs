@@ -24,7 +24,8 @@ public sealed record MyProfile(
     string? LastLoginIp,
     string? PreferredTheme,
     string? PreferredCulture,
-    int AvatarVersion = 0);
+    int AvatarVersion = 0,
+    string? PreferredTimeZone = null);
 
 public sealed record ProfileUpdate(string? RealName, string? Email, string? PhoneNumber);
 
@@ -38,6 +39,9 @@ public interface IProfileService
     Task SetThemeAsync(string theme, CancellationToken cancellationToken = default);
 
     Task SetCultureAsync(string culture, CancellationToken cancellationToken = default);
+
+    /// <summary>The IANA zone the current user's times are shown in; null or empty follows the browser.</summary>
+    Task<Result> SetTimeZoneAsync(string? timeZone, CancellationToken cancellationToken = default);
 
     /// <summary>The signed-in browsers of the current user; <paramref name="currentSessionId"/> marks this one.</summary>
     Task<IReadOnlyList<SessionInfo>> GetSessionsAsync(string? currentSessionId, CancellationToken cancellationToken = default);
@@ -128,7 +132,7 @@ internal sealed class ProfileService(
             join d in db.Departments on u.DepartmentId equals d.Id into departments
             from d in departments.DefaultIfEmpty()
             select new MyProfile(u.Id, u.UserName!, u.RealName ?? u.UserName!, u.RealName, u.Email, u.PhoneNumber, d.Name,
-                u.IsSuperuser, u.LoginCount, u.LastLoginAt, u.PreviousLoginAt, u.LastLoginIp, u.PreferredTheme, u.PreferredCulture, u.AvatarVersion))
+                u.IsSuperuser, u.LoginCount, u.LastLoginAt, u.PreviousLoginAt, u.LastLoginIp, u.PreferredTheme, u.PreferredCulture, u.AvatarVersion, u.PreferredTimeZone))
             .SingleOrDefaultAsync(cancellationToken);
         return profile ?? throw new DomainException("auth.user.not_found");
     }
@@ -189,6 +193,22 @@ internal sealed class ProfileService(
 
     public Task SetCultureAsync(string culture, CancellationToken cancellationToken = default) =>
         SetPreferenceAsync(u => u.PreferredCulture = culture, cancellationToken);
+
+    public async Task<Result> SetTimeZoneAsync(string? timeZone, CancellationToken cancellationToken = default)
+    {
+        var userId = await RequireUserAsync(cancellationToken);
+        var zone = string.IsNullOrWhiteSpace(timeZone) ? null : TimeZones.Find(timeZone)?.Id;
+        if (!string.IsNullOrWhiteSpace(timeZone) && zone is null)
+        {
+            return Error.Invalid("auth.profile.time_zone_invalid", timeZone.Trim());
+        }
+
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
+        user.PreferredTimeZone = zone;
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success();
+    }
 
     private async Task SetPreferenceAsync(Action<OpsUser> apply, CancellationToken cancellationToken)
     {

@@ -107,7 +107,8 @@ internal sealed class UserService(
 
         var generated = string.IsNullOrEmpty(password);
         password = generated ? AdminBootstrapper.GeneratePassword() : password!;
-        user.MustChangePassword = generated;
+        // Typed or generated, the admin knows it: the user replaces it at first sign-in either way.
+        user.MustChangePassword = true;
 
         // Identity's manager lives in a short scope of its own: never as long as a circuit.
         await using var scope = services.CreateScopeAs(actor);

@@ -28,7 +28,7 @@ internal sealed class EmailSender(SettingsStore settings, EgressPolicy egress) :
     public async Task SendAsync(MessageLog message, CancellationToken cancellationToken)
     {
         var smtp = await settings.GetAsync<SmtpSettings?>(SmtpSettings.Key, null, cancellationToken)
-            ?? throw new DeliveryException("The e-mail channel is not configured.");
+            ?? throw new DeliveryException(DeliveryTexts.EmailNotConfigured);
         var mail = new MimeMessage();
         mail.From.Add(new MailboxAddress(smtp.FromName ?? "Ops", smtp.From));
         try
@@ -37,7 +37,7 @@ internal sealed class EmailSender(SettingsStore settings, EgressPolicy egress) :
         }
         catch (ParseException)
         {
-            throw new DeliveryException($"'{message.Recipient}' is not an e-mail address.");
+            throw new DeliveryException(DeliveryTexts.NotAnEmail(message.Recipient));
         }
 
         mail.Subject = message.Subject ?? "";

@@ -18,13 +18,13 @@ internal sealed class InAppSender(IDbContextFactory<OpsDbContext> factory, IEven
     {
         if (message.UserId is null)
         {
-            throw new DeliveryException("In-app messages need a user.");
+            throw new DeliveryException(DeliveryTexts.InAppNeedsUser);
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         if (!await db.Users.AnyAsync(u => u.Id == message.UserId && u.IsActive, cancellationToken))
         {
-            throw new DeliveryException($"User {message.UserId} is not an active user.");
+            throw new DeliveryException(DeliveryTexts.UserInactive(message.UserId.Value));
         }
 
         var row = Notification.FromMessage(message, clock.GetUtcNow());

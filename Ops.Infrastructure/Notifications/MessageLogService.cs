@@ -25,7 +25,8 @@ internal sealed class MessageLogService(IDbContextFactory<OpsDbContext> factory,
         await guard.DemandAsync(NotificationPermissions.Logs.View, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var result = await Filtered(db, filter).ToPagedResultAsync(page, Sorts, cancellationToken);
-        return new PagedResult<MessageLogRow>(result.Items.Select(ToRow).ToList(), result.TotalCount, result.Page, result.PageSize);
+        var names = await NamesAsync(db, result.Items, cancellationToken);
+        return new PagedResult<MessageLogRow>(result.Items.Select(m => ToRow(m, names)).ToList(), result.TotalCount, result.Page, result.PageSize);
     }
 
     public async Task<byte[]> ExportAsync(MessageLogFilter filter, CancellationToken cancellationToken = default)
@@ -58,7 +59,14 @@ internal sealed class MessageLogService(IDbContextFactory<OpsDbContext> factory,
         query = filter.Status is { } status ? query.Where(m => m.Status == status) : query;
         query = string.IsNullOrWhiteSpace(filter.BusinessType) ? query : query.Where(m => m.BusinessType == filter.BusinessType.Trim());
         query = string.IsNullOrWhiteSpace(filter.BusinessId) ? query : query.Where(m => m.BusinessId == filter.BusinessId.Trim());
-        query = string.IsNullOrWhiteSpace(filter.Recipient) ? query : query.Where(m => m.Recipient.Contains(filter.Recipient.Trim()));
+        if (!string.IsNullOrWhiteSpace(filter.Recipient))
+        {
+            // The address, or the name of the user behind it: the log shows names, so a name finds its rows.
+            var text = filter.Recipient.Trim();
+            var named = db.Users.IgnoreQueryFilters().Where(u => u.UserName!.Contains(text) || (u.RealName != null && u.RealName.Contains(text))).Select(u => (long?)u.Id);
+            query = query.Where(m => m.Recipient.Contains(text) || named.Contains(m.UserId));
+        }
+
         query = filter.From is { } from ? query.Where(m => m.CreatedAt >= from) : query;
         return filter.To is { } to ? query.Where(m => m.CreatedAt < to) : query;
     }
@@ -75,7 +83,7 @@ internal sealed class MessageLogService(IDbContextFactory<OpsDbContext> factory,
 
         var attempts = await db.MessageAttempts.AsNoTracking().Where(a => a.MessageId == id).OrderBy(a => a.Number)
             .Select(a => new AttemptRow(a.Number, a.At, a.Success, a.Error, a.DurationMs)).ToListAsync(cancellationToken);
-        return new MessageLogDetail(ToRow(message), message.Content, attempts);
+        return new MessageLogDetail(ToRow(message, await NamesAsync(db, [message], cancellationToken)), message.Content, attempts);
     }
 
     public async Task<Result> ResendAsync(long id, CancellationToken cancellationToken = default)
@@ -113,6 +121,16 @@ internal sealed class MessageLogService(IDbContextFactory<OpsDbContext> factory,
         return wanted.Count;
     }
 
-    private static MessageLogRow ToRow(MessageLog m) => new(m.Id, m.Channel, m.Recipient, m.TemplateCode, m.Subject, m.Status, m.Attempts,
-        m.LastError, m.BusinessType, m.BusinessId, m.CreatedAt, m.SentAt, m.NextAttemptAt);
+    /// <summary>The display names of the users behind a page of messages: one query for the page, not one a row.</summary>
+    private static async Task<Dictionary<long, string>> NamesAsync(OpsDbContext db, IEnumerable<MessageLog> messages, CancellationToken cancellationToken)
+    {
+        var ids = messages.Where(m => m.UserId is not null).Select(m => m.UserId!.Value).Distinct().ToList();
+        return ids.Count == 0 ? [] : await db.Users.IgnoreQueryFilters().AsNoTracking().Where(u => ids.Contains(u.Id))
+            .Select(u => new { u.Id, Name = u.RealName != null && u.RealName != "" ? u.RealName : u.UserName! })
+            .ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+    }
+
+    private static MessageLogRow ToRow(MessageLog m, IReadOnlyDictionary<long, string> names) => new(m.Id, m.Channel, m.Recipient, m.TemplateCode, m.Subject, m.Status, m.Attempts,
+        m.LastError, m.BusinessType, m.BusinessId, m.CreatedAt, m.SentAt, m.NextAttemptAt,
+        m.UserId is { } user && names.TryGetValue(user, out var name) ? name : null);
 }

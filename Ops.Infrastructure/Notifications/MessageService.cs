@@ -109,10 +109,10 @@ internal sealed class MessageService(IDbContextFactory<OpsDbContext> factory, IP
         {
             if (Blacklist.FirstOrDefault(b => b.Blocks(Channel, target.Address, target.UserId, Now)) is { } entry)
             {
-                return $"blacklist: {entry.Reason}";
+                return DeliveryTexts.Blacklisted(entry.Reason);
             }
 
-            return target.UserId is { } id && OptedOut.Contains(id) ? "user settings: turned off" : null;
+            return target.UserId is { } id && OptedOut.Contains(id) ? DeliveryTexts.OptedOut : null;
         }
     }
 }

@@ -14,7 +14,8 @@ internal sealed class NotificationService(
     IPermissionGuard guard,
     IEventBus events,
     IAuditTrail audit,
-    TimeProvider clock) : INotificationService
+    TimeProvider clock,
+    IdempotentCommands once) : INotificationService
 {
     public const int MaxRecipients = 10_000;
 
@@ -44,12 +45,20 @@ internal sealed class NotificationService(
             return Error.Invalid("message.notification.recipients", MaxRecipients);
         }
 
+        // Other modules send as the system without a key; a form's key belongs to its signed-in user.
+        long? me = message.IdempotencyKey is null ? null : await guard.RequireUserIdAsync(cancellationToken);
+        var sent = await once.RunOnceAsync("notification.send", message.IdempotencyKey, me,
+            async () => (long)await DeliverAsync(message, title.Value, content.Value, recipients, cancellationToken), cancellationToken);
+        return sent.IsSuccess ? (int)sent.Value : sent.Error!;
+    }
+
+    private async Task<int> DeliverAsync(InAppMessage message, string title, string content, List<long> recipients, CancellationToken cancellationToken)
+    {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var existing = await db.Users.Where(u => recipients.Contains(u.Id) && u.IsActive).Select(u => u.Id).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var rows = existing.Select(id => new Notification(id, message.Type, message.Level, title.Value, content.Value, message.Link, now)).ToList();
-        db.Notifications.AddRange(rows);
-        await db.SaveChangesAsync(cancellationToken);
+        var rows = existing.Select(id => new Notification(id, message.Type, message.Level, title, content, message.Link, now)).ToList();
+        await RecordAsync(db, rows, now, cancellationToken);
 
         // Stored first, then announced: a circuit that misses the event still finds it on load.
         foreach (var row in rows)
@@ -57,8 +66,29 @@ internal sealed class NotificationService(
             await events.PublishAsync(new NotificationArrived(row.UserId, ToView(row)));
         }
 
-        await audit.RecordAsync(new AuditEntry("message", "notification.send", "notification", Detail: $"{rows.Count} recipients: {title.Value}"), cancellationToken);
+        await audit.RecordAsync(new AuditEntry("message", "notification.send", "notification", Detail: $"{rows.Count} recipients: {title}"), cancellationToken);
         return rows.Count;
+    }
+
+    /// <summary>
+    /// Stores the notifications with their message-log rows (channel in-app, sent) in one transaction: the
+    /// message log lists what was sent here like what went through the outbox.
+    /// </summary>
+    private static async Task RecordAsync(OpsDbContext db, List<Notification> rows, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var logs = rows.Select(n => MessageLog.DeliveredInApp(n.UserId, n.Title, n.Content, n.Type, now)).ToList();
+        db.MessageLogs.AddRange(logs);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (row, log) in rows.Zip(logs))
+        {
+            row.RecordedAs(log.Id);
+            db.MessageAttempts.Add(new MessageAttempt(log.Id, 1, now, true, null, 0));
+        }
+
+        db.Notifications.AddRange(rows);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<int> UnreadCountAsync(CancellationToken cancellationToken = default)

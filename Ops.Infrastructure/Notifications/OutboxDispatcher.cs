@@ -196,7 +196,7 @@ internal sealed class OutboxDispatcher(
         {
             if (sender is null)
             {
-                throw new DeliveryException($"No sender for {message.Channel}.");
+                throw new DeliveryException(DeliveryTexts.NoSender(message.Channel));
             }
 
             // Not tied to shutdown: a message in hand is finished, so it is not sent twice.

@@ -24,7 +24,7 @@ internal abstract class RobotSender(IHttpClientFactory clients, SettingsStore se
     public async Task SendAsync(MessageLog message, CancellationToken cancellationToken)
     {
         var robot = await settings.GetAsync<RobotSettings?>(RobotSettings.KeyFor(Channel), null, cancellationToken)
-            ?? throw new DeliveryException($"The {Channel} robot is not configured.");
+            ?? throw new DeliveryException(DeliveryTexts.RobotNotConfigured(Channel));
         var (url, body) = Build(robot, message);
         using var response = await clients.CreateClient(Channel.ToString()).PostAsJsonAsync(url, body, cancellationToken);
         var answer = await response.Content.ReadAsStringAsync(cancellationToken);

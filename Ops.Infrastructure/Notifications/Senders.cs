@@ -33,7 +33,7 @@ internal sealed class WebhookSender(IHttpClientFactory clients, SettingsStore se
     public async Task SendAsync(MessageLog message, CancellationToken cancellationToken)
     {
         var config = await settings.GetAsync<WebhookSettings?>(WebhookSettings.Key, null, cancellationToken)
-            ?? throw new DeliveryException("The webhook channel is not configured.");
+            ?? throw new DeliveryException(DeliveryTexts.WebhookNotConfigured);
         // Always the configured address: a caller-supplied URL would let senders reach internal hosts
         // with the webhook's secret headers and signature (the recipient is only a label here).
         var url = config.Url;

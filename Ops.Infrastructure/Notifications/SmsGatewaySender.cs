@@ -30,7 +30,7 @@ internal sealed class SmsGatewaySender(IHttpClientFactory clients, SettingsStore
     public async Task SendAsync(MessageLog message, CancellationToken cancellationToken)
     {
         var gateway = await settings.GetAsync<SmsGatewaySettings?>(SmsGatewaySettings.Key, null, cancellationToken)
-            ?? throw new DeliveryException("The SMS gateway is not configured.");
+            ?? throw new DeliveryException(DeliveryTexts.SmsNotConfigured);
         var body = RenderBody(gateway, message);
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         using var request = new HttpRequestMessage(new HttpMethod(gateway.Method.ToUpperInvariant()), gateway.Url)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ops.Domain.Common;
 using Ops.Domain.Scheduler;
 using Quartz;
 
@@ -7,39 +8,32 @@ namespace Ops.Infrastructure.Scheduler;
 /// <summary>Quartz cron syntax: validation with a clear message, next fire times, and the plain-language description.</summary>
 public static class CronRules
 {
-    public static TimeZoneInfo? FindTimeZone(string? id)
+    public static TimeZoneInfo? FindTimeZone(string? id) => Ops.Domain.Common.TimeZones.Find(id);
+
+    /// <summary>
+    /// Null when valid; otherwise what is wrong, as a code naming the field (<see cref="CronProblems"/>). With
+    /// <paramref name="now"/>, a cron with no fire after it is refused too.
+    /// </summary>
+    public static Error? Check(string? cron, DateTimeOffset? now = null)
     {
-        if (string.IsNullOrWhiteSpace(id))
+        if (string.IsNullOrWhiteSpace(cron))
         {
-            return null;
+            return CronProblems.FieldCount(0);
         }
 
-        try
+        if (cron.Length > Job.CronMaxLength)
         {
-            return TimeZoneInfo.FindSystemTimeZoneById(id.Trim());
-        }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>Null when valid; otherwise Quartz's own explanation of what is wrong. With <paramref name="now"/>, a cron with no fire after it is refused too.</summary>
-    public static string? Check(string? cron, DateTimeOffset? now = null)
-    {
-        if (string.IsNullOrWhiteSpace(cron) || cron.Length > Job.CronMaxLength)
-        {
-            return "empty or too long";
+            return Error.Invalid("common.too_long", "Cron", Job.CronMaxLength);
         }
 
         try
         {
             var expression = CronExpression.Parse(cron.Trim());
-            return now is { } at && expression.GetNextValidTimeAfter(at) is null ? "never fires" : null;
+            return now is { } at && expression.GetNextValidTimeAfter(at) is null ? CronProblems.NeverFires() : null;
         }
-        catch (FormatException ex)
+        catch (FormatException)
         {
-            return ex.Message;
+            return CronProblems.Explain(cron.Trim());
         }
     }
 
@@ -67,7 +61,7 @@ public static class CronRules
 
         if (Check(cron, now) is { } error)
         {
-            return new CronPreview(false, error, null, []);
+            return new CronPreview(false, error.Code, null, []) { ErrorArgs = error.Args };
         }
 
         return new CronPreview(true, null, CronDescriber.Describe(cron.Trim(), culture), NextFireTimes(cron, zone, now, Math.Clamp(count, 1, 50)));

@@ -24,7 +24,8 @@ internal sealed class JobRunService(
     ISchedulerFactory schedulers,
     RunningJobs running,
     SchedulerOptions options,
-    TimeProvider clock) : IJobRunService
+    TimeProvider clock,
+    IdempotentCommands once) : IJobRunService
 {
     private static readonly SortMap<JobLog> Sorts = new SortMap<JobLog>()
         .Add("id", l => l.Id)
@@ -32,7 +33,7 @@ internal sealed class JobRunService(
         .Add("durationMs", l => l.DurationMs)
         .Default("id", SortDirection.Descending);
 
-    public async Task<Result<long>> RunNowAsync(long jobId, string? parameters = null, CancellationToken cancellationToken = default)
+    public async Task<Result<long>> RunNowAsync(long jobId, string? parameters = null, string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(SchedulerPermissions.Jobs.Run, cancellationToken);
         if (!ParametersValid(parameters))
@@ -40,6 +41,12 @@ internal sealed class JobRunService(
             return Error.Invalid("scheduler.run.parameters_invalid");
         }
 
+        var me = (await currentUser.GetActorAsync(cancellationToken)).UserId;
+        return await once.RunOnceAsync("job.run", idempotencyKey, me, () => RunOnceAsync(jobId, parameters, cancellationToken), cancellationToken);
+    }
+
+    private async Task<Result<long>> RunOnceAsync(long jobId, string? parameters, CancellationToken cancellationToken)
+    {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var job = await (await VisibleJobsAsync(db, cancellationToken)).AsNoTracking().SingleOrDefaultAsync(j => j.Id == jobId, cancellationToken);
         if (job is null)
@@ -98,7 +105,7 @@ internal sealed class JobRunService(
         if (log.Status == JobRunStatus.Pending)
         {
             log.Start(clock.GetUtcNow(), log.Node);
-            log.Finish(JobRunStatus.Cancelled, clock.GetUtcNow(), null, "Stopped by a user before it started.");
+            log.Finish(JobRunStatus.Cancelled, clock.GetUtcNow(), null, RunTexts.StoppedBeforeStart);
         }
 
         log.RequestCancel();

@@ -118,8 +118,8 @@ internal sealed class JobRunner(
             : JobRunStatus.Failed;
         var error = status switch
         {
-            JobRunStatus.Cancelled => "Stopped by a user.",
-            JobRunStatus.Timeout => $"Timed out after {timeoutSeconds} s.",
+            JobRunStatus.Cancelled => RunTexts.StoppedByUser,
+            JobRunStatus.Timeout => RunTexts.TimedOut(timeoutSeconds),
             JobRunStatus.Success => null,
             _ => result?.Error ?? failure,
         };
@@ -154,7 +154,7 @@ internal sealed class JobRunner(
         var config = JobConfigJson.Parse(job.Type, job.Config);
         if (config.IsFailure)
         {
-            return ExecutionResult.Failed($"Invalid config: {config.Error!.Code}");
+            return ExecutionResult.Failed(RunTexts.InvalidConfig(config.Error!.Code));
         }
 
         var executor = executors.FirstOrDefault(e => e.Type == job.Type)
@@ -210,7 +210,7 @@ internal sealed class JobRunner(
             && await db.JobLogs.AnyAsync(l => l.JobId == job.Id && l.Status == JobRunStatus.Running && l.Id != log.Id, cancellationToken);
         if (busy)
         {
-            log.Skip(now, "An earlier run is still going and the job forbids overlap.");
+            log.Skip(now, RunTexts.Overlap);
         }
         else
         {

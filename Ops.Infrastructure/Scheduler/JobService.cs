@@ -238,7 +238,7 @@ internal sealed class JobService(
 
         if (CronRules.Check(input.Cron, now) is { } cronError)
         {
-            return Error.Invalid("scheduler.job.cron_invalid", cronError);
+            return cronError;
         }
 
         // Picking a data source needs its use grant, not only the job permission: a job runs any statement on it.

@@ -43,6 +43,7 @@ public static class SchedulerServiceCollectionExtensions
         services.AddScoped<IJobService>(sp => sp.GetRequiredService<JobService>());
         services.AddScoped<IJobRunService, JobRunService>();
         services.AddScoped<IJobAlertService, JobAlertService>();
+        services.AddScoped<ISchedulerLogService, SchedulerLogService>();
         services.AddScoped<JobScheduleSync>();
         services.AddScoped<JobRunner>();
         services.AddScoped<JobAlerter>();

@@ -18,12 +18,12 @@ namespace Ops.Infrastructure.Scheduler;
 /// </summary>
 internal sealed class SchedulerStartup(IServiceScopeFactory scopes, RunningJobs running, SchedulerOptions options, TimeProvider clock, ILogger<SchedulerStartup> logger) : IHostedService
 {
-    public const string Interrupted = "Interrupted: the portal stopped while this run was going.";
-    public const string InterruptedUnseen = "Interrupted: the portal stopped while this run was going; its processes ended on their own before the restart, so their outcome was not seen.";
-    public const string InterruptedAndEnded = "Interrupted: the portal stopped while this run was going; its processes were still running and were ended at the restart.";
+    public static readonly string Interrupted = RunTexts.Interrupted;
+    public static readonly string InterruptedUnseen = RunTexts.InterruptedUnseen;
+    public static readonly string InterruptedAndEnded = RunTexts.InterruptedAndEnded;
 
     /// <summary>The run was marked by this start-up as interrupted by the last stop (whatever became of its processes).</summary>
-    public static bool IsInterruption(string? error) => error is Interrupted or InterruptedUnseen or InterruptedAndEnded;
+    public static bool IsInterruption(string? error) => error == Interrupted || error == InterruptedUnseen || error == InterruptedAndEnded;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {

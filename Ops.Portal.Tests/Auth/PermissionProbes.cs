@@ -84,6 +84,10 @@ internal static class PermissionProbes
         P<IJobAlertService>(SchedulerPermissions.Alerts.View, nameof(IJobAlertService.ListAsync), s => s.ListAsync(new(), new PageRequest())),
         P<IJobAlertService>(SchedulerPermissions.Alerts.Acknowledge, nameof(IJobAlertService.AcknowledgeAsync), s => s.AcknowledgeAsync(0, null)),
         P<IJobAlertService>(SchedulerPermissions.Alerts.Acknowledge, nameof(IJobAlertService.ResolveAsync), s => s.ResolveAsync(0, null)),
+        P<ISchedulerLogService>(SchedulerPermissions.Logs.View, nameof(ISchedulerLogService.QueryAsync), s => s.QueryAsync(new(), new PageRequest())),
+        P<ISchedulerLogService>(SchedulerPermissions.Logs.View, nameof(ISchedulerLogService.ListJobsAsync), s => s.ListJobsAsync(null)),
+        P<ISchedulerLogService>(SchedulerPermissions.Logs.Export, nameof(ISchedulerLogService.ExportAsync), s => s.ExportAsync(new())),
+        P<ISchedulerLogService>(SchedulerPermissions.Logs.Clear, nameof(ISchedulerLogService.ClearAsync), s => s.ClearAsync(DateTimeOffset.MinValue, -1)),
 
         // report: data sources
         P<IDataSourceService>(ReportPermissions.DataSources.View, nameof(IDataSourceService.ListAsync), s => s.ListAsync(new(), new PageRequest())),
@@ -147,20 +151,6 @@ internal static class PermissionProbes
     ];
 
     public static readonly ILookup<string, Probe> ByCode = All.ToLookup(p => p.Code, StringComparer.Ordinal);
-
-    /// <summary>
-    /// Codes in the catalogue whose module has no service yet (reports, config centre, audit log and alert rules): the
-    /// catalogue seeds them for the role editor. When one gets a service, it leaves this list and gains probes.
-    /// </summary>
-    public static readonly IReadOnlySet<string> NotBuiltYet = new HashSet<string>(StringComparer.Ordinal)
-    {
-        ReportPermissions.Reports.View, ReportPermissions.Reports.Edit, ReportPermissions.Reports.Delete, ReportPermissions.Reports.Publish,
-        ReportPermissions.Reports.Export, ReportPermissions.Reports.Subscribe,
-        ConfigPermissions.Tables.View, ConfigPermissions.Tables.Design, ConfigPermissions.Tables.EditRecords, ConfigPermissions.Tables.Rollback,
-        ConfigPermissions.Tables.Approve, ConfigPermissions.Settings.View, ConfigPermissions.Settings.Update,
-        AuditPermissions.Logs.View, AuditPermissions.Logs.Export, AuditPermissions.Logs.DataChanges,
-        AuditPermissions.Alerts.View, AuditPermissions.Alerts.ManageRules, AuditPermissions.Alerts.Acknowledge,
-    };
 
     /// <summary>
     /// Reads that more than one permission opens on purpose: the department tree and the role list

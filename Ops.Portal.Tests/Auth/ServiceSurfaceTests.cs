@@ -34,6 +34,7 @@ public sealed class ServiceSurfaceTests
         ["IProfileService.UpdateAsync"] = "own profile: the user is the guard's caller, no id parameter",
         ["IProfileService.SetThemeAsync"] = "own preference, caller only",
         ["IProfileService.SetCultureAsync"] = "own preference, caller only",
+        ["IProfileService.SetTimeZoneAsync"] = "own display time zone, caller only",
         ["IProfileService.SignOutOtherSessionsAsync"] = "own sessions, caller only",
         ["IProfileService.SetAvatarAsync"] = "own picture, caller only",
         ["IProfileService.UnbindSsoAsync"] = "own SSO binding, caller only",

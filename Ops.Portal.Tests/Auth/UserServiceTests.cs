@@ -59,6 +59,33 @@ public sealed class UserServiceTests
         Assert.True((await db.Users.SingleAsync(u => u.Id == created.Id)).MustChangePassword);
     }
 
+    [Fact]
+    public async Task Create_WithATypedPassword_MustAlsoBeChangedAtFirstSignIn()
+    {
+        await using var harness = await InfrastructureHarness.StartAsync(DatabaseProvider.Sqlite);
+        harness.CurrentUser.Actor = Actor.System;
+
+        var created = (await harness.InScopeAsync(sp => sp.GetRequiredService<IUserService>().CreateAsync(Input("typed"), "Typed by the admin 42!"))).Value;
+
+        Assert.Null(created.InitialPassword);
+        await using var db = await harness.CreateDbContextAsync();
+        Assert.True((await db.Users.SingleAsync(u => u.Id == created.Id)).MustChangePassword);
+    }
+
+    [Fact]
+    public async Task ResetPassword_MustBeChangedAtTheNextSignIn()
+    {
+        await using var harness = await InfrastructureHarness.StartAsync(DatabaseProvider.Sqlite);
+        harness.CurrentUser.Actor = Actor.System;
+        var id = (await harness.UserAsync("forgetful")).UserId!.Value;
+
+        var reset = await harness.InScopeAsync(sp => sp.GetRequiredService<IUserAdministration>().ResetPasswordAsync(id));
+
+        Assert.True(reset.IsSuccess, reset.Error?.ToString());
+        await using var db = await harness.CreateDbContextAsync();
+        Assert.True((await db.Users.SingleAsync(u => u.Id == id)).MustChangePassword);
+    }
+
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task Filters_SearchSortAndPage(DatabaseProvider provider)

@@ -58,6 +58,17 @@ public sealed class AccessJourneyTests(BrowserFixture browser)
 
         var viewer = await browser.NewPageAsync();
         await viewer.SignInAsync("audit.viewer", "a passphrase for the auditor");
+
+        // The admin typed that password, so it is the admin's as much as the user's: the first sign-in replaces it.
+        await viewer.WaitForURLAsync("**/Account/Manage/ChangePassword?forced=true");
+        await viewer.WaitForSelectorAsync("#forced-change");
+        await viewer.FillAsync("#Input\\.OldPassword", "a passphrase for the auditor");
+        await viewer.FillAsync("#Input\\.NewPassword", "the auditor's own passphrase");
+        await viewer.FillAsync("#Input\\.ConfirmPassword", "the auditor's own passphrase");
+        await viewer.ClickAsync("#change-password-submit");
+        await viewer.WaitForSelectorAsync("#change-password-form");
+        Assert.Equal(0, await viewer.Locator("#forced-change").CountAsync());
+        await viewer.GotoAsync("/dashboard");
         await viewer.WaitForURLAsync("**/dashboard");
         await viewer.WaitForInteractiveAsync();
         var nav = await viewer.InnerTextAsync("nav");

@@ -39,6 +39,34 @@ public sealed class NotificationServiceTests
         Assert.Empty((await Service(harness).ListAsync(new NotificationFilter(), new PageRequest())).Items);
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Send_IsRecordedInTheMessageLog_WithTheRecipientsName(DatabaseProvider provider)
+    {
+        await using var harness = await InfrastructureHarness.StartAsync(provider);
+        var alice = await harness.UserAsync("alice.log");
+        var bob = await harness.UserAsync("bob.log");
+        harness.CurrentUser.Actor = Actor.System;
+        Assert.Equal(2, (await Service(harness).SendAsync(Hello, [alice.UserId!.Value, bob.UserId!.Value])).Value);
+
+        var logs = harness.Services.CreateScope().ServiceProvider.GetRequiredService<IMessageLogService>();
+        var all = await logs.QueryAsync(new MessageLogFilter(Channel: MessageChannel.InApp), new PageRequest());
+        Assert.Equal(["alice.log", "bob.log"], all.Items.Select(r => r.RecipientName).Order());
+        Assert.All(all.Items, r => Assert.Equal((MessageStatus.Sent, "任务失败", 1), (r.Status, r.Subject, r.Attempts)));
+        Assert.Equal(alice.UserId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), all.Items.Single(r => r.RecipientName == "alice.log").Recipient);
+
+        // The log shows names, so a name is what people search for.
+        var found = await logs.QueryAsync(new MessageLogFilter(Recipient: "alice"), new PageRequest());
+        Assert.Equal(["alice.log"], found.Items.Select(r => r.RecipientName));
+        var detail = await logs.GetAsync(found.Items.Single().Id);
+        Assert.Equal(("alice.log", "夜间备份失败"), (detail.Value.Row.RecipientName, detail.Value.Content));
+
+        // Each notification is the one its log row records.
+        await using var db = await harness.CreateDbContextAsync();
+        var linked = await db.Notifications.Where(n => n.UserId == alice.UserId).Select(n => n.MessageLogId).SingleAsync();
+        Assert.Equal(found.Items.Single().Id, linked);
+    }
+
     [Fact]
     public async Task BadInput_AndCallersWithoutThePermission_AreRefused()
     {

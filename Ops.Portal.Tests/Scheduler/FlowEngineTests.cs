@@ -200,7 +200,7 @@ public sealed class FlowEngineTests
         await Assert.ThrowsAsync<ForbiddenException>(() => flows.CreateAsync(Flow([Node("script", job.Value)], [])));
     }
 
-    private const string SchedulerStartupInterrupted = Ops.Infrastructure.Scheduler.SchedulerStartup.Interrupted;
+    private static readonly string SchedulerStartupInterrupted = Ops.Infrastructure.Scheduler.SchedulerStartup.Interrupted;
 
     private static FlowNodeInput Node(string key, long job) => new(key, job, 0, 0);
 

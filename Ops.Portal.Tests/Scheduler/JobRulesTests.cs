@@ -13,8 +13,8 @@ public sealed class JobRulesTests
         var http = SchedulerHost.Http("http://127.0.0.1:1/x");
         var cases = new (JobInput Input, string Code)[]
         {
-            (http with { Cron = "0 0 25 * * ?" }, "scheduler.job.cron_invalid"),
-            (http with { Cron = "every day" }, "scheduler.job.cron_invalid"),
+            (http with { Cron = "0 0 25 * * ?" }, "scheduler.job.cron_invalid.hour"),
+            (http with { Cron = "every day" }, "scheduler.job.cron_invalid.fields"),
             (http with { TimeZone = "Mars/Olympus" }, "scheduler.job.timezone_invalid"),
             (http with { Config = JobConfigJson.Serialize(new HttpJobConfig("GET", "ftp://files/x")) }, "scheduler.job.url_invalid"),
             (http with { Config = JobConfigJson.Serialize(new HttpJobConfig("FETCH", "http://x")) }, "scheduler.job.http_method_invalid"),

@@ -51,8 +51,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
     }
 
-    /// <summary>A fresh browser context (own cookies) in the given language.</summary>
-    public async Task<IPage> NewPageAsync(string locale = "en-US")
+    /// <summary>A fresh browser context (own cookies) in the given language and, when named, the given IANA time zone.</summary>
+    public async Task<IPage> NewPageAsync(string locale = "en-US", string? timeZoneId = null)
     {
         if (!Available)
         {
@@ -68,6 +68,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             BaseURL = BaseUrl,
             Locale = locale,
+            TimezoneId = timeZoneId,
             ViewportSize = new ViewportSize { Width = 1366, Height = 800 },
         });
         context.SetDefaultTimeout(20_000);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Bunit;
 using MudBlazor;
 using MudBlazor.Services;
+using Ops.Portal.Common;
 using Ops.Portal.Localization;
 
 namespace Ops.Portal.Tests.Support;
@@ -27,8 +28,11 @@ public abstract class PortalTestContext : BunitContext
         Services.AddTransient<MudLocalizer, OpsMudLocalizer>();
         Services.AddSingleton<IPermissionGuard>(Guard);
         Services.AddSingleton<Ops.Infrastructure.Common.IEventBus, Ops.Infrastructure.Common.InMemoryEventBus>();
+        Services.AddScoped<Ops.Portal.Common.LiveEvents>();
         Services.AddSingleton<Ops.Infrastructure.Auth.IUserAccessStore, NoAccessCache>();
         Services.AddLogging();
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddScoped<ViewerTime>();
         Authorization = AddAuthorization();
         Authorization.SetAuthorized("tester");
         UseCulture(Cultures.English);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
 using Ops.Domain.Auth;
 using Ops.Domain.Common;
@@ -36,6 +37,7 @@ public static class NavigationCatalog
             new("perm.scheduler.jobs.view", "/scheduler/jobs", Icons.Material.Filled.WorkHistory, SchedulerPermissions.Jobs.View),
             new("perm.scheduler.flows.view", "/scheduler/flows", Icons.Material.Filled.AccountTree, SchedulerPermissions.Flows.View),
             new("perm.scheduler.alerts.view", "/scheduler/alerts", Icons.Material.Filled.NotificationImportant, SchedulerPermissions.Alerts.View),
+            new("perm.scheduler.logs.view", "/scheduler/logs", Icons.Material.Filled.ReceiptLong, SchedulerPermissions.Logs.View),
         ]),
         new("perm.report", Icons.Material.Filled.Assessment,
         [
@@ -47,7 +49,7 @@ public static class NavigationCatalog
             new("perm.message.templates.view", "/message/templates", Icons.Material.Filled.Article, NotificationPermissions.Templates.View),
             new("perm.message.channels.view", "/message/channels", Icons.Material.Filled.SettingsInputAntenna, NotificationPermissions.Channels.View),
             new("perm.message.logs.view", "/message/logs", Icons.Material.Filled.Outbox, NotificationPermissions.Logs.View),
-            new("perm.message.blacklist.manage", "/message/blacklist", Icons.Material.Filled.Block, NotificationPermissions.Blacklist.Manage),
+            new("nav.message.blacklist", "/message/blacklist", Icons.Material.Filled.Block, NotificationPermissions.Blacklist.Manage),
             new("notification.settings", "/notifications/settings", Icons.Material.Filled.Tune, null),
         ]),
         new("perm.workflow", Icons.Material.Filled.Approval,
@@ -62,6 +64,15 @@ public static class NavigationCatalog
             new("perm.audit.login_logs.view", "/audit/login-logs", Icons.Material.Filled.Login, AuditPermissions.LoginLogs.View),
         ]),
     ];
+
+    /// <summary>
+    /// How a menu link knows it is the current page: by prefix, so detail pages light their list, except for an item
+    /// another item lives under (<c>/notifications</c> and <c>/notifications/settings</c>), which matches only itself.
+    /// </summary>
+    public static NavLinkMatch MatchFor(NavItem item) =>
+        Groups.SelectMany(g => g.Items).Any(other => other.Href.StartsWith(item.Href + "/", StringComparison.OrdinalIgnoreCase))
+            ? NavLinkMatch.All
+            : NavLinkMatch.Prefix;
 
     /// <summary>The groups and pages the caller may open, by the same permission codes the services demand.</summary>
     public static async Task<IReadOnlyList<NavGroup>> VisibleAsync(IPermissionGuard guard, CancellationToken cancellationToken = default)

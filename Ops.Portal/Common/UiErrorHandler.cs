@@ -41,6 +41,13 @@ internal sealed class UiErrorHandler(ISnackbar snackbar, IStringLocalizer<UiText
 
     public void ShowError(Error error) => snackbar.Add(Describe(error.Code, error.Args), Severity.Warning);
 
+    /// <summary>Shows a refused save in the form instead of a toast: on the field it names, else in the form's summary.</summary>
+    public void ShowError(Error error, FieldErrors errors)
+    {
+        errors.Clear();
+        errors.Add(error.Field, Describe(error.Code, error.Args));
+    }
+
     /// <summary>
     /// The localized text of an error code; arguments that are field keys are localized too, and so are enum
     /// values (<c>AssigneeKind.Role</c> reads as the resource <c>enum.AssigneeKind.Role</c>, or its name without one).

@@ -34,7 +34,8 @@ internal static class PortalServiceCollectionExtensions
         services.AddHostedService<NotificationHubRelay>();
         services.AddMudServices(c =>
         {
-            c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
+            // Top centre, below the app bar: a toast never covers a dialog's or a form's action row (bottom right did at 1366×768).
+            c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter;
             c.SnackbarConfiguration.PreventDuplicates = false;
         });
         services.AddTransient<MudLocalizer, OpsMudLocalizer>();
@@ -45,7 +46,9 @@ internal static class PortalServiceCollectionExtensions
         services.AddScoped<ICurrentUser, CurrentUser>();
         services.AddScoped<IRequestOriginAccessor, RequestOriginAccessor>();
         services.AddScoped<CircuitOrigin>();
+        services.AddScoped<ViewerTime>();
         services.AddScoped<UiErrorHandler>();
+        services.AddScoped<LiveEvents>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, SessionActivityCircuitHandler>();
         services.AddSingleton<IStartupAnnouncer, ConsoleStartupAnnouncer>();
         services.AddSingleton<MfaChallenge>();

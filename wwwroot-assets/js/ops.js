@@ -1,5 +1,9 @@
 // Small interop helpers of the portal, kept global so any component can call them.
 window.ops = {
+    // The browser's IANA time zone, for showing times when the profile names none.
+    timeZone: function () {
+        return Intl.DateTimeFormat().resolvedOptions().timeZone || '';
+    },
     submitForm: function (id) {
         const form = document.getElementById(id);
         if (form) {
@@ -46,3 +50,11 @@ document.addEventListener('dragstart', function (e) {
         e.dataTransfer.effectAllowed = 'copy';
     }
 });
+
+// The server reads this cookie when it renders the first page of a circuit, before it can ask the browser.
+(function () {
+    const zone = window.ops.timeZone();
+    if (zone) {
+        document.cookie = 'ops-tz=' + encodeURIComponent(zone) + ';path=/;max-age=31536000;samesite=lax';
+    }
+})();

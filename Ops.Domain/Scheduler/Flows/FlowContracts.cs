@@ -22,7 +22,7 @@ public sealed record FlowInput(
 
 public sealed record FlowRow(
     long Id, string Name, string? Cron, bool Enabled, int NodeCount, FlowStatus? LastStatus, DateTimeOffset? LastRunAt,
-    DateTimeOffset? NextFireAt, string? DepartmentName, int Version);
+    DateTimeOffset? NextFireAt, string? DepartmentName, int Version, string TimeZone = "UTC");
 
 public sealed record FlowDetail(long Id, FlowInput Input, int Version);
 
@@ -62,7 +62,7 @@ public interface IJobFlowService
 
 public interface IFlowRunService
 {
-    Task<Result<long>> RunNowAsync(long flowId, CancellationToken cancellationToken = default);
+    Task<Result<long>> RunNowAsync(long flowId, string? idempotencyKey = null, CancellationToken cancellationToken = default);
 
     /// <summary>Stops running nodes and cancels the rest.</summary>
     Task<Result> CancelAsync(long instanceId, CancellationToken cancellationToken = default);

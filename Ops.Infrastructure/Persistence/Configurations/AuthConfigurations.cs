@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Ops.Domain.Auth;
+using Ops.Domain.Common;
 using Ops.Infrastructure.Auth;
 
 namespace Ops.Infrastructure.Persistence.Configurations;
@@ -15,6 +16,7 @@ internal sealed class OpsUserConfiguration : IEntityTypeConfiguration<OpsUser>
         builder.Property(u => u.RealName).HasMaxLength(OpsUser.RealNameMaxLength);
         builder.Property(u => u.PreferredTheme).HasMaxLength(16);
         builder.Property(u => u.PreferredCulture).HasMaxLength(16);
+        builder.Property(u => u.PreferredTimeZone).HasMaxLength(TimeZones.IdMaxLength);
         builder.Property(u => u.LastLoginIp).HasMaxLength(64);
         builder.Property(u => u.DataScope).HasConversion<string>().HasMaxLength(32);
         builder.Property(u => u.DataScopeDepartments).HasMaxLength(2000);

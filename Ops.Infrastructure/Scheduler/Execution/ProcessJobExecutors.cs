@@ -20,7 +20,7 @@ internal abstract partial class ProcessJobExecutor(IProcessRunner runner, Schedu
         cancellationToken.ThrowIfCancellationRequested();
         if (outcome.End == ProcessEnd.Killed)
         {
-            return ExecutionResult.Failed("The process was killed.", outcome.Output);
+            return ExecutionResult.Failed(RunTexts.ProcessKilled, outcome.Output);
         }
 
         return outcome.ExitCode == 0

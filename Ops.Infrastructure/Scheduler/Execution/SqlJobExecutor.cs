@@ -28,7 +28,7 @@ internal sealed class SqlJobExecutor(IDbContextFactory<OpsDbContext> factory, Da
 
         if (source is null || !source.Enabled)
         {
-            return ExecutionResult.Failed($"Data source {config.DataSourceId} does not exist or is disabled.");
+            return ExecutionResult.Failed(RunTexts.DataSourceMissing(config.DataSourceId));
         }
 
         await using var opened = await connections.OpenAsync(source, cancellationToken);

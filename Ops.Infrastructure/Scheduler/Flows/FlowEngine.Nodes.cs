@@ -50,7 +50,7 @@ internal sealed partial class FlowEngine
                     lifetime.ApplicationStopping.ThrowIfCancellationRequested();
                     if (handle.Stop.IsCancellationRequested || await CancelledAsync(scope.ServiceProvider, context.InstanceId))
                     {
-                        Complete(context, key, null, "Stopped while waiting to retry.", FlowNodeStatus.Cancelled);
+                        Complete(context, key, null, RunTexts.StoppedWhileWaitingToRetry, FlowNodeStatus.Cancelled);
                         return;
                     }
 

@@ -51,7 +51,7 @@ internal static partial class FlowRules
 
         if (!string.IsNullOrWhiteSpace(input.Cron) && CronRules.Check(input.Cron) is { } cron)
         {
-            yield return new FlowProblem("scheduler.job.cron_invalid", [], cron);
+            yield return new FlowProblem(cron.Code, [], cron.Args);
         }
 
         if (input.MaxParallel is < 1 or > JobFlow.MaxParallelLimit)

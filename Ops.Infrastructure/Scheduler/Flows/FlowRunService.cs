@@ -14,17 +14,23 @@ namespace Ops.Infrastructure.Scheduler.Flows;
 /// <summary>Run, cancel, rerun from failed, force success and skip; the instance list and view.</summary>
 internal sealed class FlowRunService(
     IDbContextFactory<OpsDbContext> factory, IPermissionGuard guard, IDataScopeProvider scopes, ICurrentUser currentUser, IAuditTrail audit,
-    FlowEngine engine, FlowAccess access, TimeProvider clock) : IFlowRunService
+    FlowEngine engine, FlowAccess access, TimeProvider clock, IdempotentCommands once) : IFlowRunService
 {
     private static readonly SortMap<FlowInstance> Sorts = new SortMap<FlowInstance>()
         .Add("id", i => i.Id)
         .Add("durationMs", i => i.DurationMs)
         .Default("id", SortDirection.Descending);
 
-    public async Task<Result<long>> RunNowAsync(long flowId, CancellationToken cancellationToken = default)
+    public async Task<Result<long>> RunNowAsync(long flowId, string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
         // The cheap check first so a caller without the right learns nothing about the flow; the job rights follow once the nodes are known.
         await guard.DemandAsync(SchedulerPermissions.Flows.Run, cancellationToken);
+        var me = (await currentUser.GetActorAsync(cancellationToken)).UserId;
+        return await once.RunOnceAsync("flow.run", idempotencyKey, me, () => RunOnceAsync(flowId, cancellationToken), cancellationToken);
+    }
+
+    private async Task<Result<long>> RunOnceAsync(long flowId, CancellationToken cancellationToken)
+    {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         if (!await (await VisibleFlowsAsync(db, cancellationToken)).AnyAsync(f => f.Id == flowId, cancellationToken)
             || await FlowDefinitions.LoadAsync(db, flowId, cancellationToken) is not { } loaded)

@@ -41,7 +41,7 @@ internal sealed class JobFlowService(
         var now = clock.GetUtcNow();
         var rows = result.Items.Select(f => new FlowRow(
             f.Id, f.Name, f.Cron, f.Enabled, counts.GetValueOrDefault(f.Id), last.GetValueOrDefault(f.Id)?.Status, last.GetValueOrDefault(f.Id)?.CreatedAt,
-            NextFire(f, now), f.DepartmentId is { } d ? departments.GetValueOrDefault(d) : null, f.Version)).ToList();
+            NextFire(f, now), f.DepartmentId is { } d ? departments.GetValueOrDefault(d) : null, f.Version, f.TimeZone)).ToList();
         return new PagedResult<FlowRow>(rows, result.TotalCount, result.Page, result.PageSize);
     }
 

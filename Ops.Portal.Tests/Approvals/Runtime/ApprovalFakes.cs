@@ -15,7 +15,17 @@ internal sealed class FakeApprovalService : IApprovalService
 
     public Result Answer { get; set; } = Result.Success();
 
-    public Task<Result<long>> StartAsync(StartApproval start, CancellationToken cancellationToken = default) => Task.FromResult(Result.Success(1L));
+    /// <summary>Every start the pages asked for.</summary>
+    public List<StartApproval> Starts { get; } = [];
+
+    /// <summary>When set, starts wait for it (a slow server): lets a test click again while the first is running.</summary>
+    public TaskCompletionSource<Result<long>>? StartGate { get; set; }
+
+    public Task<Result<long>> StartAsync(StartApproval start, CancellationToken cancellationToken = default)
+    {
+        Starts.Add(start);
+        return StartGate?.Task ?? Task.FromResult(Result.Success(1L));
+    }
 
     public Task<Result> EditDraftAsync(long instanceId, ApprovalApplication application, CancellationToken cancellationToken = default) => Record("edit");
 

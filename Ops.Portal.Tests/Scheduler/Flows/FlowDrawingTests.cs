@@ -48,7 +48,7 @@ public sealed class FlowDrawingTests
     }
 
     [Fact]
-    public void Add_GivesEachNodeAUniqueKey_RightOfTheLastOne_AndReportsTheChange()
+    public void Add_GivesEachNodeAUniqueKey_OnAFreePlaceBesideTheLastOne_AndReportsTheChange()
     {
         using var drawing = new FlowDrawing();
         var changes = 0;

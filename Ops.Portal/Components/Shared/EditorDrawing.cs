@@ -1,5 +1,6 @@
 using Blazor.Diagrams;
 using Blazor.Diagrams.Options;
+using Ops.Portal.Components.Pages.Scheduler.Components.Flows;
 
 namespace Ops.Portal.Components.Shared;
 
@@ -10,6 +11,10 @@ namespace Ops.Portal.Components.Shared;
 /// </summary>
 public abstract class EditorDrawing : IDisposable
 {
+    // The size of a node before the browser has measured it (.ops-flow-node: 180 px wide, at least 56 px high).
+    private const double NodeWidth = 180;
+    private const double NodeHeight = 60;
+
     private readonly DiagramWatch _watch;
 
     protected EditorDrawing(bool multiSelection)
@@ -35,6 +40,19 @@ public abstract class EditorDrawing : IDisposable
     {
         add => _watch.SelectionChanged += value;
         remove => _watch.SelectionChanged -= value;
+    }
+
+    /// <summary>A free place for a new node in the part of the drawing shown now (pan and zoom taken into account).</summary>
+    public FlowPoint FreePlace(double width = NodeWidth, double height = NodeHeight)
+    {
+        var view = Diagram.Container is { Width: > 0, Height: > 0 } frame
+            ? CanvasPlacement.View(Diagram.Pan.X, Diagram.Pan.Y, Diagram.Zoom, frame.Width, frame.Height)
+            : new CanvasPlacement.Area(0, 0, 3 * (NodeWidth + CanvasPlacement.Gap), 4 * (NodeHeight + CanvasPlacement.Gap));
+        var taken = Diagram.Nodes
+            .Select(n => new CanvasPlacement.Area(n.Position.X, n.Position.Y, n.Size?.Width ?? width, n.Size?.Height ?? height))
+            .ToList();
+        var (x, y) = CanvasPlacement.FreeSpot(view, taken, width, height);
+        return new FlowPoint(x, y);
     }
 
     /// <summary>Something the diagram does not see changed the graph (e.g. the order of branches).</summary>

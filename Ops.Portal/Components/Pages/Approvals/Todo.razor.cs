@@ -39,7 +39,7 @@ public sealed partial class Todo
     private IJSRuntime Js { get; set; } = default!;
 
     [Inject]
-    private TimeProvider Clock { get; set; } = default!;
+    private ViewerTime Viewer { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
     {
@@ -95,7 +95,7 @@ public sealed partial class Todo
             var bytes = await Ui.RunAsync(() => Inbox.ExportAsync(_box, Filter()));
             if (bytes is not null)
             {
-                await Js.InvokeVoidAsync("ops.download", $"approvals-{_box.ToString().ToLowerInvariant()}-{Clock.GetLocalNow():yyyyMMdd-HHmm}.xlsx",
+                await Js.InvokeVoidAsync("ops.download", $"approvals-{_box.ToString().ToLowerInvariant()}-{Viewer.FileStamp()}.xlsx",
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Convert.ToBase64String(bytes));
             }
         }
@@ -105,10 +105,10 @@ public sealed partial class Todo
         }
     }
 
-    private static DateTimeOffset? Start(DateTime? day) => day is { } d ? new DateTimeOffset(d.Date, TimeZoneInfo.Local.GetUtcOffset(d.Date)) : null;
+    private DateTimeOffset? Start(DateTime? day) => Viewer.StartOfDay(day);
 
-    /// <summary>The end of a picked day, so a one-day range covers that whole day.</summary>
-    private static DateTimeOffset? End(DateTime? day) => Start(day)?.AddDays(1).AddTicks(-1);
+    /// <summary>The end of a picked day in the viewer's zone, so a one-day range covers that whole day.</summary>
+    private DateTimeOffset? End(DateTime? day) => Viewer.EndOfDay(day);
 
     private Task FilterAsync(Action change)
     {

@@ -17,6 +17,7 @@ public sealed partial class FlowEditor : IDisposable
     private const int CheckDelayMs = 400;
 
     private readonly FlowDrawing _drawing = new();
+    private readonly DirtyTracker _tracker = new();
     private FlowForm? _form;
     private int _version;
     private bool _missing;
@@ -59,6 +60,7 @@ public sealed partial class FlowEditor : IDisposable
         if (Id is not { } id)
         {
             _form = new FlowForm();
+            _tracker.Accept(Input());
             return;
         }
 
@@ -67,12 +69,16 @@ public sealed partial class FlowEditor : IDisposable
         {
             (_form, _version) = (FlowForm.From(flow.Input), flow.Version);
             _drawing.Load(flow.Input.Nodes, flow.Input.Edges, _jobs.ToDictionary(j => j.Id));
+            _tracker.Accept(Input());
         }
         else
         {
             _missing = true;
         }
     }
+
+    /// <summary>Names, settings, nodes, links and positions: anything not saved yet holds the page (reload, Back, Cancel).</summary>
+    private bool IsDirty() => _form is not null && _tracker.IsDirty(Input());
 
     private FlowInput Input() => _form!.ToInput(_drawing.NodeInputs(), _drawing.Edges());
 
@@ -163,6 +169,7 @@ public sealed partial class FlowEditor : IDisposable
             }
             else if (result is not null)
             {
+                _tracker.Accept(input);
                 Snackbar.Add(T["common.saved"], Severity.Success);
                 Navigation.NavigateTo("/scheduler/flows");
             }

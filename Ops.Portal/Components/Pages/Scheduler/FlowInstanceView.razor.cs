@@ -41,7 +41,7 @@ public sealed partial class FlowInstanceView : IDisposable
     private TimeProvider Clock { get; set; } = default!;
 
     [Inject]
-    private IEventBus Events { get; set; } = default!;
+    private LiveEvents Events { get; set; } = default!;
 
     [Parameter]
     public long InstanceId { get; set; }

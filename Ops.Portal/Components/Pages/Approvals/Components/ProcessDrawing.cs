@@ -79,13 +79,10 @@ public sealed partial class ProcessDrawing : EditorDrawing
         }
     }
 
-    /// <summary>Adds <paramref name="node"/> at <paramref name="at"/>, or right of the right-most node.</summary>
+    /// <summary>Adds <paramref name="node"/> at <paramref name="at"/>, or on a free place in the part of the drawing shown now.</summary>
     public ProcessNodeModel Add(ProcessNode node, FlowPoint? at = null)
     {
-        var existing = Nodes.ToList();
-        var place = at ?? (existing.MaxBy(n => n.Position.X) is { } last
-            ? new FlowPoint(last.Position.X + FlowLayout.ColumnWidth, last.Position.Y)
-            : new FlowPoint(FlowLayout.Margin, FlowLayout.Margin));
+        var place = at ?? FreePlace();
         return Diagram.Nodes.Add(new ProcessNodeModel(node, place.X, place.Y));
     }
 

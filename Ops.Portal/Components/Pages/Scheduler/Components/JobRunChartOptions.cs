@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Localization;
 using Ops.Domain.Scheduler;
+using Ops.Portal.Common;
 using Vizor.ECharts;
 using EChartOptions = Vizor.ECharts.ChartOptions;
 
@@ -70,10 +71,10 @@ internal static class JobRunChartOptions
         return Math.Round(Math.Max(ms, 0) / 1000d, 3);
     }
 
-    public static EChartOptions Build(IEnumerable<JobLogRow> runs, IStringLocalizer text, DateTimeOffset now)
+    public static EChartOptions Build(IEnumerable<JobLogRow> runs, IStringLocalizer text, DateTimeOffset now, TimeZoneInfo? zone = null)
     {
         var plotted = Plotted(runs);
-        var points = plotted.Select(r => (Run: r, Point: ToPoint(r, text, now))).ToList();
+        var points = plotted.Select(r => (Run: r, Point: ToPoint(r, text, now, zone))).ToList();
         var durationName = text["scheduler.chart.duration"].Value;
 
         var series = new List<ISeries>
@@ -111,6 +112,8 @@ internal static class JobRunChartOptions
 
         return new EChartOptions
         {
+            // Values are the viewer's wall-clock time written as UTC (ViewerTime.ChartMilliseconds).
+            UseUTC = true,
             Animation = plotted.Count <= 500,
             Legend = new Legend
             {
@@ -162,11 +165,11 @@ internal static class JobRunChartOptions
 
     public static string TriggerText(IStringLocalizer text, JobTriggerType trigger) => text[$"job.trigger.{trigger.ToString().ToLowerInvariant()}"].Value;
 
-    private static JobRunPoint ToPoint(JobLogRow run, IStringLocalizer text, DateTimeOffset now)
+    private static JobRunPoint ToPoint(JobLogRow run, IStringLocalizer text, DateTimeOffset now, TimeZoneInfo? zone)
     {
         var seconds = DurationSeconds(run, now);
         return new JobRunPoint(
-            [run.StartedAt!.Value.ToUnixTimeMilliseconds(), seconds],
+            [ViewerTime.ChartMilliseconds(run.StartedAt!.Value, zone), seconds],
             run.Id,
             StatusText(text, run.Status),
             TriggerText(text, run.Trigger),
@@ -190,6 +193,6 @@ internal static class JobRunChartOptions
             + " + e(l.status) + ': ' + e(d.status) + '<br/>'"
             + " + e(l.trigger) + ': ' + e(d.trigger) + '<br/>'"
             + " + e(l.duration) + ': ' + e(d.duration) + '<br/>'"
-            + " + e(l.started) + ': ' + echarts.time.format(d.value[0], '{yyyy}-{MM}-{dd} {HH}:{mm}:{ss}', false); }");
+            + " + e(l.started) + ': ' + echarts.time.format(d.value[0], '{yyyy}-{MM}-{dd} {HH}:{mm}:{ss}', true); }");
     }
 }

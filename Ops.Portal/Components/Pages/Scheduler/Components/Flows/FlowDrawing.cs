@@ -51,13 +51,11 @@ internal sealed class FlowDrawing : EditorDrawing
         }
     }
 
-    /// <summary>Adds a node for the job at <paramref name="at"/>, or right of the right-most node.</summary>
+    /// <summary>Adds a node for the job at <paramref name="at"/>, or on a free place in the part of the drawing shown now.</summary>
     public FlowEditorNode Add(FlowJobOption job, FlowPoint? at = null)
     {
         var existing = Nodes.ToList();
-        var place = at ?? (existing.Count == 0
-            ? new FlowPoint(FlowLayout.Margin, FlowLayout.Margin)
-            : existing.MaxBy(n => n.Position.X) is { } last ? new FlowPoint(last.Position.X + FlowLayout.ColumnWidth, last.Position.Y) : default);
+        var place = at ?? FreePlace();
         var key = FlowNodeKeys.Create(job.Name, job.Id, existing.Select(n => n.Key));
         return Diagram.Nodes.Add(new FlowEditorNode(new FlowNodeInput(key, job.Id, place.X, place.Y), job.Name, job.Type));
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Localization;
 using Ops.Domain.Scheduler.Flows;
+using Ops.Portal.Common;
 using Vizor.ECharts;
 using EChartOptions = Vizor.ECharts.ChartOptions;
 
@@ -48,7 +49,7 @@ internal static class FlowGanttOptions
         return [.. drawn, .. keys.Where(k => !drawn.Contains(k))];
     }
 
-    public static IReadOnlyList<FlowGanttBar> Bars(IReadOnlyList<FlowNodeRunRow> nodes, IReadOnlyList<string> rows, IStringLocalizer text, DateTimeOffset now)
+    public static IReadOnlyList<FlowGanttBar> Bars(IReadOnlyList<FlowNodeRunRow> nodes, IReadOnlyList<string> rows, IStringLocalizer text, DateTimeOffset now, TimeZoneInfo? zone = null)
     {
         var row = rows.Select((key, index) => (key, index)).ToDictionary(r => r.key, r => r.index, StringComparer.Ordinal);
         return nodes.Where(n => n.StartedAt is not null && row.ContainsKey(n.Key)).Select(n =>
@@ -58,7 +59,7 @@ internal static class FlowGanttOptions
             end = end < start ? start : end;
             var seconds = (end - start).TotalSeconds;
             return new FlowGanttBar(
-                [row[n.Key], start.ToUnixTimeMilliseconds(), end.ToUnixTimeMilliseconds()],
+                [row[n.Key], ViewerTime.ChartMilliseconds(start, zone), ViewerTime.ChartMilliseconds(end, zone)],
                 new ItemStyle { Color = FlowStatusStyle.ColorOf(n.Status) },
                 n.Key,
                 n.JobName,
@@ -67,11 +68,13 @@ internal static class FlowGanttOptions
         }).ToList();
     }
 
-    public static EChartOptions Build(IReadOnlyList<FlowNodeRunRow> nodes, IEnumerable<string> order, IStringLocalizer text, DateTimeOffset now)
+    public static EChartOptions Build(IReadOnlyList<FlowNodeRunRow> nodes, IEnumerable<string> order, IStringLocalizer text, DateTimeOffset now, TimeZoneInfo? zone = null)
     {
         var rows = Rows(nodes, order);
         return new EChartOptions
         {
+            // Values are the viewer's wall-clock time written as UTC (ViewerTime.ChartMilliseconds).
+            UseUTC = true,
             Animation = false,
             Grid = new Grid { Left = 120, Right = 24, Top = 16, Bottom = 32 },
             Tooltip = new Tooltip { Trigger = TooltipTrigger.Item, Confine = true, Formatter = TooltipFormatter(text) },
@@ -100,7 +103,7 @@ internal static class FlowGanttOptions
                     Id = SeriesId,
                     RenderItem = RenderItem(),
                     Encode = new Encode { X = new double[] { 1, 2 }, Y = 0 },
-                    Data = Bars(nodes, rows, text, now),
+                    Data = Bars(nodes, rows, text, now, zone),
                 },
             ],
         };
@@ -128,6 +131,6 @@ internal static class FlowGanttOptions
             + " return p.marker + '<b>' + e(d.key) + '</b> ' + e(d.job) + '<br/>'"
             + " + e(l.status) + ': ' + e(d.status) + '<br/>'"
             + " + e(l.duration) + ': ' + e(d.duration) + '<br/>'"
-            + " + e(l.started) + ': ' + echarts.time.format(d.value[1], '{yyyy}-{MM}-{dd} {HH}:{mm}:{ss}', false); }");
+            + " + e(l.started) + ': ' + echarts.time.format(d.value[1], '{yyyy}-{MM}-{dd} {HH}:{mm}:{ss}', true); }");
     }
 }
