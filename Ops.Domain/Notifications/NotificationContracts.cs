@@ -63,7 +63,7 @@ public sealed record MessageLogFilter(
 public sealed record MessageLogRow(
     long Id, MessageChannel Channel, string Recipient, string? TemplateCode, string? Subject, MessageStatus Status, int Attempts,
     string? LastError, string? BusinessType, string? BusinessId, DateTimeOffset CreatedAt, DateTimeOffset? SentAt, DateTimeOffset NextAttemptAt,
-    string? RecipientName = null);
+    string? RecipientName = null, int ResentAfterRestart = 0);
 
 public sealed record AttemptRow(int Number, DateTimeOffset At, bool Success, string? Error, double DurationMs);
 

@@ -132,5 +132,5 @@ internal sealed class MessageLogService(IDbContextFactory<OpsDbContext> factory,
 
     private static MessageLogRow ToRow(MessageLog m, IReadOnlyDictionary<long, string> names) => new(m.Id, m.Channel, m.Recipient, m.TemplateCode, m.Subject, m.Status, m.Attempts,
         m.LastError, m.BusinessType, m.BusinessId, m.CreatedAt, m.SentAt, m.NextAttemptAt,
-        m.UserId is { } user && names.TryGetValue(user, out var name) ? name : null);
+        m.UserId is { } user && names.TryGetValue(user, out var name) ? name : null, m.ResentAfterRestart);
 }

@@ -152,6 +152,9 @@ public sealed class OutboxTests
         Assert.Equal(2, receiver.Received.Count); // at least once: the receiver de-duplicates on the message id
         Assert.All(receiver.Received, r => Assert.Equal(sent.Id.ToString(CultureInfo.InvariantCulture), r.Headers["X-Ops-Message-Id"]));
         Assert.Equal(1, resent.ResentAfterRestart);
+        await using var scope = second.Services.CreateSystemScope();
+        var shown = await scope.ServiceProvider.GetRequiredService<IMessageLogService>().QueryAsync(new MessageLogFilter(), new PageRequest());
+        Assert.Equal(1, Assert.Single(shown.Items).ResentAfterRestart); // the message log says which deliveries were resent
     }
 
     [Fact]

@@ -1349,6 +1349,9 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
                         .HasMaxLength(512)
                         .HasColumnType("varchar(512)");
 
+                    b.Property<int>("ResentAfterRestart")
+                        .HasColumnType("int");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("datetime(6)");
 
@@ -2141,6 +2144,10 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
 
                     b.Property<string>("Node")
                         .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("varchar(128)");
+
+                    b.Property<string>("Process")
                         .HasMaxLength(128)
                         .HasColumnType("varchar(128)");
 

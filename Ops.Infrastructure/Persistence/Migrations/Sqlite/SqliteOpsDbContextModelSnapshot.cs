@@ -1296,6 +1296,9 @@ namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ResentAfterRestart")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT");
 
@@ -2066,6 +2069,10 @@ namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Node")
                         .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Process")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
