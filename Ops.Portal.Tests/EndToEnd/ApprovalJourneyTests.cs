@@ -126,6 +126,7 @@ public sealed partial class ApprovalJourneyTests(BrowserFixture browser)
         {
             var created = await users.CreateAsync(new UserInput(userName, realName, null, null, null, [role], null, [], true, false, false, false), Password);
             Assert.True(created.IsSuccess, created.Error?.ToString());
+            await browser.PasswordAlreadyChangedAsync(created.Value.Id);
             return created.Value.Id;
         }
 

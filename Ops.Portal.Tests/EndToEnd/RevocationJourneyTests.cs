@@ -61,6 +61,7 @@ public sealed class RevocationJourneyTests(BrowserFixture browser)
         });
         var userId = await AsSystemAsync(async sp => (await sp.GetRequiredService<IUserService>().CreateAsync(
             new(userName, null, null, null, null, [roleId], null, [], true, false, false, false), "revocation passphrase")).Value.Id);
+        await browser.PasswordAlreadyChangedAsync(userId);
         return (roleId, userId);
     }
 

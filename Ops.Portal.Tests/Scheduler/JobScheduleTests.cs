@@ -70,7 +70,7 @@ public sealed class JobScheduleTests
         await using var second = await SchedulerHost.StartAsync(database: database);
         var marked = await second.WaitForAsync(interrupted, TimeSpan.FromSeconds(10));
         Assert.Equal(JobRunStatus.Failed, marked.Status);
-        Assert.Equal(SchedulerStartup.Interrupted, marked.Error);
+        Assert.Equal(SchedulerStartup.InterruptedUnseen, marked.Error); // the stop ended its processes
 
         // The recoverable job runs again, linked to the interrupted attempt; the cron job fires without being touched.
         var rerun = await second.WaitForLogsAsync(longJob, l => l.Count == 2 && l[1].Status == JobRunStatus.Running, TimeSpan.FromSeconds(10));

@@ -20,7 +20,8 @@ public sealed class UnsavedChangesGuardTests : PortalTestContext
         Assert.DoesNotContain("/scheduler/jobs", navigation.Uri, StringComparison.Ordinal);
         provider.Find("#confirm-ok").Click();
         var history = Services.GetRequiredService<Bunit.TestDoubles.BunitNavigationManager>().History;
-        provider.WaitForAssertion(() => Assert.Equal(Bunit.TestDoubles.NavigationState.Succeeded, history.First().State));
+        // The navigation completes without a render of the provider, so bUnit's render-driven waits would not look again.
+        Assert.True(SpinWait.SpinUntil(() => history.FirstOrDefault()?.State == Bunit.TestDoubles.NavigationState.Succeeded, TimeSpan.FromSeconds(10)));
         Assert.EndsWith("/scheduler/jobs", navigation.Uri, StringComparison.Ordinal);
     }
 

@@ -51,6 +51,19 @@ public sealed class BrowserFixture : IAsyncLifetime
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
     }
 
+    /// <summary>
+    /// As if the user had already made their first, forced password change (issue 14.9): for journeys about
+    /// something else that sign in as a user an admin created.
+    /// </summary>
+    public async Task PasswordAlreadyChangedAsync(long userId)
+    {
+        await using var scope = Ops.Infrastructure.Common.ActorScopes.CreateSystemScope(Portal.Services);
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Ops.Infrastructure.Auth.OpsUser>>();
+        var user = await users.FindByIdAsync(userId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        user!.MustChangePassword = false;
+        Assert.True((await users.UpdateAsync(user)).Succeeded);
+    }
+
     /// <summary>A fresh browser context (own cookies) in the given language and, when named, the given IANA time zone.</summary>
     public async Task<IPage> NewPageAsync(string locale = "en-US", string? timeZoneId = null)
     {

@@ -68,7 +68,8 @@
 
     // Disabled controls are exempt from the contrast rule (WCAG 1.4.3); so is text nobody can see.
     const exempt = '[disabled], [aria-disabled="true"], .mud-disabled, .mud-button-disabled, .mud-input-disabled, [aria-hidden="true"]';
-    const userData = '[data-user-data], code, pre, .ops-log, .monaco-editor, .ops-code-editor, #language-switch-menu';
+    // IANA zone ids (Asia/Shanghai) are identifiers, like HTTP or SQL, in every language.
+    const userData = '[data-user-data], code, pre, .ops-when-zone, .ops-when-other, .ops-viewer-zone, .ops-log, .monaco-editor, .ops-code-editor, #language-switch-menu';
 
     function stripUserData(text) {
         // ${name}: a template placeholder is syntax, not a word.

@@ -98,6 +98,13 @@ public sealed partial class PageTabs
         }
     }
 
+    /// <summary>Pages reached from the user menu rather than the side menu, with their own titles.</summary>
+    private static readonly Dictionary<string, string> OffMenuTitles = new(StringComparer.Ordinal)
+    {
+        ["/notifications/settings"] = "notification.settings",
+        ["/profile"] = "shell.profile",
+    };
+
     private string Title(PageTab tab)
     {
         if (PageTabList.IsPinned(tab))
@@ -108,6 +115,11 @@ public sealed partial class PageTabs
         if (tab.Path.StartsWith("/scheduler/runs/", StringComparison.Ordinal))
         {
             return $"{T["job.run"]} #{tab.Path[16..]}";
+        }
+
+        if (OffMenuTitles.TryGetValue(tab.Path, out var key))
+        {
+            return T[key];
         }
 
         var (_, item) = NavigationCatalog.Locate(tab.Path);
@@ -125,9 +137,10 @@ public sealed partial class PageTabs
         {
             "new" => T["common.new"].Value,
             "edit" => $"#{id} {T["common.edit"]}",
-            _ => id is null ? segments[^1] : $"#{id}",
+            _ => id is null ? null : $"#{id}",
         };
-        return $"{title} {suffix}";
+        // A path word is never shown as a title: it is not in the viewer's language.
+        return suffix is null ? title : $"{title} {suffix}";
     }
 
     public void Dispose() => Navigation.LocationChanged -= OnLocationChanged;
