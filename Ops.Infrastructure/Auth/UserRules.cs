@@ -209,7 +209,7 @@ internal static class IdentityErrors
         var parts = error.Description.Split('|');
         return error.Code switch
         {
-            "PasswordTooShort" => Error.Invalid("auth.password.too_short", PasswordPolicyValidator.MinLength).On("user.initial_password"),
+            "PasswordTooShort" => Error.Invalid("auth.password.too_short", PasswordPolicyValidator.MinLength),
             "DuplicateUserName" => Error.Conflict("auth.user.duplicate_name", parts[0]).On("field.user_name"),
             "InvalidUserName" => Error.Invalid("common.code_invalid", "field.user_name"),
             _ when parts[0].Contains('.', StringComparison.Ordinal) => Error.Invalid(parts[0], [.. parts.Skip(1)]),

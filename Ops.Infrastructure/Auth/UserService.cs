@@ -131,7 +131,9 @@ internal sealed class UserService(
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
-            return IdentityErrors.ToError(created);
+            // The password policy speaks about the one field the dialog has for it.
+            var error = IdentityErrors.ToError(created);
+            return error.Code.StartsWith("auth.password.", StringComparison.Ordinal) ? error.On("user.initial_password") : error;
         }
 
         context.UserRoles.AddRange(input.RoleIds.Distinct().Select(r => new IdentityUserRole<long> { UserId = user.Id, RoleId = r }));
