@@ -53,8 +53,10 @@ public sealed class FormSafetyJourneyTests(BrowserFixture browser)
         await page.GotoAsync("/system/users");
         await page.WaitForInteractiveAsync();
         await page.FillAsync("#user-search", "toast.target");
-        await page.ClickAsync("[data-user='toast.target']");
-        await page.ClickAsync(".user-edit");
+        // The grid settles on the search (debounced) before a row's menu is opened: a later re-render would close it.
+        await page.WaitForSelectorAsync("[data-user='toast.admin']", new() { State = WaitForSelectorState.Detached });
+        await OpenRowMenuAsync(page, "toast.target");
+        await page.ClickAsync(".mud-popover-open .user-edit");
         await page.WaitForSelectorAsync("#user-save");
 
         // An avatar over the limit is refused with a toast while the dialog stays open.
@@ -69,6 +71,27 @@ public sealed class FormSafetyJourneyTests(BrowserFixture browser)
         Assert.False(Overlap(toastBox!, actions!), $"toast {Describe(toastBox!)} covers the dialog's actions {Describe(actions!)}");
         Assert.True(await page.Locator("#user-save").IsVisibleAsync());
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// Opens a user row's menu. The grid can redraw once more after the search has filtered it, which closes a menu opened
+    /// a moment before (seen without this wait): the menu counts as open when its items show, and is opened again otherwise.
+    /// </summary>
+    private static async Task OpenRowMenuAsync(IPage page, string userName)
+    {
+        var items = page.Locator(".mud-popover-open .user-edit");
+        for (var attempt = 0; attempt < 3 && !await items.IsVisibleAsync(); attempt++)
+        {
+            await page.ClickAsync($"[data-user='{userName}'] button");
+            try
+            {
+                await items.WaitForAsync(new() { Timeout = 5_000 });
+            }
+            catch (TimeoutException)
+            {
+                // Closed by a redraw: open it again.
+            }
+        }
     }
 
     private static bool Overlap(LocatorBoundingBoxResult a, LocatorBoundingBoxResult b) =>
