@@ -73,6 +73,30 @@ public sealed class FormSafetyJourneyTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task EscapeOnADirtyDialog_AsksFirst_StayingKeepsTheEdits_LeavingCloses()
+    {
+        await browser.CreateUserAsync("escape.admin", Password, superuser: true);
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync("escape.admin", Password);
+        await page.WaitForURLAsync("**/dashboard", Slow);
+        await page.GotoAsync("/report/datasources");
+        await page.WaitForInteractiveAsync();
+        await page.ClickAsync("#datasource-new");
+        await page.FillAsync("#datasource-name", "half typed");
+        await page.PressAsync("#datasource-name", "Tab");
+
+        await page.Keyboard.PressAsync("Escape");
+        await page.ClickAsync("#confirm-cancel");
+        await page.WaitForSelectorAsync("#confirm-cancel", new() { State = WaitForSelectorState.Detached });
+        Assert.Equal("half typed", await page.InputValueAsync("#datasource-name"));
+
+        await page.Keyboard.PressAsync("Escape");
+        await page.ClickAsync("#confirm-ok");
+        await page.WaitForSelectorAsync("#datasource-name", new() { State = WaitForSelectorState.Detached });
+        await page.Context.CloseAsync();
+    }
+
     /// <summary>
     /// Opens a user row's menu. The grid can redraw once more after the search has filtered it, which closes a menu opened
     /// a moment before (seen without this wait): the menu counts as open when its items show, and is opened again otherwise.
