@@ -15,6 +15,11 @@ public sealed class ApprovalDefinition : AuditableEntity, IVersioned, IChangeTra
     public const int CategoryMaxLength = 50;
     public const int CallbackUrlMaxLength = 500;
 
+    /// <summary>The label keys of the callback fields, named by refusals so the editor shows them on the field.</summary>
+    public const string CallbackUrlField = "approval.designer.callback_url";
+
+    public const string CallbackSecretField = "approval.designer.callback_secret";
+
     private readonly List<ApprovalDefinitionVersion> _versions = [];
 
     private ApprovalDefinition()
@@ -122,13 +127,13 @@ public sealed class ApprovalDefinition : AuditableEntity, IVersioned, IChangeTra
         var text = string.IsNullOrWhiteSpace(url) ? null : url.Trim();
         if (text is not null && (text.Length > CallbackUrlMaxLength || !Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
         {
-            return Error.Invalid(ApprovalErrors.CallbackUrlInvalid);
+            return Error.Invalid(ApprovalErrors.CallbackUrlInvalid).On(CallbackUrlField);
         }
 
         var secret = protectedSecret ?? CallbackSecretProtected;
         if (enabled && (text is null || secret is null))
         {
-            return Error.Invalid(ApprovalErrors.CallbackIncomplete);
+            return Error.Invalid(ApprovalErrors.CallbackIncomplete).On(text is null ? CallbackUrlField : CallbackSecretField);
         }
 
         (CallbackEnabled, CallbackUrl, CallbackSecretProtected) = (enabled, text, secret);

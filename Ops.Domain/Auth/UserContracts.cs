@@ -74,8 +74,11 @@ public interface IUserService
 
     Task<Result<UserDetail>> GetAsync(long id, CancellationToken cancellationToken = default);
 
-    /// <summary>Creates a user; without <paramref name="password"/> one is generated and must be changed at first sign-in.</summary>
-    Task<Result<UserCreated>> CreateAsync(UserInput input, string? password, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Creates a user; without <paramref name="password"/> one is generated and must be changed at first sign-in. A repeat with
+    /// the same <paramref name="idempotencyKey"/> (the dialog's, made when it opened) returns the first user, without a password.
+    /// </summary>
+    Task<Result<UserCreated>> CreateAsync(UserInput input, string? password, string? idempotencyKey = null, CancellationToken cancellationToken = default);
 
     Task<Result> UpdateAsync(long id, UserInput input, string concurrencyStamp, CancellationToken cancellationToken = default);
 

@@ -58,12 +58,12 @@ public static class TemplateRules
         var names = input.Parameters.Select(p => p.Name).ToList();
         if (names.Any(n => !System.Text.RegularExpressions.Regex.IsMatch(n, "^[A-Za-z_][A-Za-z0-9_.]*$")) || names.Distinct(StringComparer.Ordinal).Count() != names.Count)
         {
-            return Error.Invalid("message.template.parameter_invalid");
+            return Error.Invalid("message.template.parameter_invalid").On("template.parameters");
         }
 
         var undeclared = new[] { input.Subject, input.Content, input.SubjectEn, input.ContentEn }
             .SelectMany(text => TemplateRenderer.Undeclared(text ?? "", names)).Distinct(StringComparer.Ordinal).ToList();
-        return undeclared.Count == 0 ? Result.Success() : Error.Invalid("message.template.undeclared_variables", string.Join(", ", undeclared));
+        return undeclared.Count == 0 ? Result.Success() : Error.Invalid("message.template.undeclared_variables", string.Join(", ", undeclared)).On("field.content");
     }
 
     public static Result<RenderedMessage> Render(TemplateInput input, IReadOnlyDictionary<string, string?> values, bool english)

@@ -78,7 +78,7 @@ public static class DataSourceRules
 
         if (!Enum.IsDefined(input.Type))
         {
-            return Error.Invalid("scheduler.datasource.type_invalid");
+            return Error.Invalid("scheduler.datasource.type_invalid").On("datasource.type");
         }
 
         var database = TextRules.Required(input.Database, DataSource.DatabaseMaxLength, "field.database");
@@ -97,7 +97,7 @@ public static class DataSourceRules
 
             if (input.Port is { } port && port is < 1 or > 65535)
             {
-                return Error.Invalid("scheduler.datasource.port_invalid");
+                return Error.Invalid("scheduler.datasource.port_invalid").On("datasource.port");
             }
         }
 

@@ -69,7 +69,7 @@ internal sealed class DepartmentService(
         db.Departments.Add(department);
         if (!await UniqueViolation.TrySaveAsync(db, cancellationToken))
         {
-            return Error.Conflict("auth.department.code_taken", code);
+            return Error.Conflict("auth.department.code_taken", code).On("field.code");
         }
 
         department.PlaceUnder(checks.Value);
@@ -113,7 +113,7 @@ internal sealed class DepartmentService(
         var parent = checks.Value;
         if (parent is not null && (parent.Id == id || parent.Path.Contains($"/{id}/", StringComparison.Ordinal)))
         {
-            return Error.Invalid("auth.department.cycle", parent.Name);
+            return Error.Invalid("auth.department.cycle", parent.Name).On("department.parent");
         }
 
         db.Entry(department).Property(d => d.Version).OriginalValue = version;
@@ -130,7 +130,7 @@ internal sealed class DepartmentService(
         {
             if (!await UniqueViolation.TrySaveAsync(db, cancellationToken))
             {
-                return Error.Conflict("auth.department.code_taken", code);
+                return Error.Conflict("auth.department.code_taken", code).On("field.code");
             }
         }
         catch (DbUpdateConcurrencyException)
@@ -206,7 +206,7 @@ internal sealed class DepartmentService(
     {
         if (await db.Departments.IgnoreQueryFilters().AnyAsync(d => d.Code == code && d.Id != selfId, cancellationToken))
         {
-            return Error.Conflict("auth.department.code_taken", code);
+            return Error.Conflict("auth.department.code_taken", code).On("field.code");
         }
 
         if (input.LeaderUserId is { } leader && !await db.Users.AnyAsync(u => u.Id == leader, cancellationToken))

@@ -143,26 +143,26 @@ internal sealed class ProfileService(
         var realName = update.RealName?.Trim();
         if (realName is { Length: > OpsUser.RealNameMaxLength })
         {
-            return Error.Invalid("auth.profile.real_name_too_long", OpsUser.RealNameMaxLength);
+            return Error.Invalid("auth.profile.real_name_too_long", OpsUser.RealNameMaxLength).On("profile.real_name");
         }
 
         var email = string.IsNullOrWhiteSpace(update.Email) ? null : update.Email.Trim();
         if (email is not null && !TextRules.IsEmail(email))
         {
-            return Error.Invalid("auth.profile.email_invalid");
+            return Error.Invalid("auth.profile.email_invalid").On("profile.email");
         }
 
         var phone = string.IsNullOrWhiteSpace(update.PhoneNumber) ? null : update.PhoneNumber.Trim();
         if (phone is not null && !TextRules.IsPhone(phone))
         {
-            return Error.Invalid("auth.profile.phone_invalid");
+            return Error.Invalid("auth.profile.phone_invalid").On("profile.phone");
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var normalizedEmail = email?.ToUpperInvariant();
         if (normalizedEmail is not null && await db.Users.AnyAsync(u => u.NormalizedEmail == normalizedEmail && u.Id != userId, cancellationToken))
         {
-            return Error.Conflict("auth.user.duplicate_email", email!);
+            return Error.Conflict("auth.user.duplicate_email", email!).On("profile.email");
         }
 
         var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);

@@ -69,7 +69,7 @@ internal sealed class RoleService(
         db.Roles.Add(role);
         if (!await UniqueViolation.TrySaveAsync(db, cancellationToken))
         {
-            return Error.Conflict("auth.role.code_taken", role.Name!);
+            return Error.Conflict("auth.role.code_taken", role.Name!).On("field.code");
         }
 
         await RecordAsync("role.create", role.Id, cancellationToken);
@@ -103,7 +103,7 @@ internal sealed class RoleService(
         {
             if (!await UniqueViolation.TrySaveAsync(db, cancellationToken))
             {
-                return Error.Conflict("auth.role.code_taken", role.Name!);
+                return Error.Conflict("auth.role.code_taken", role.Name!).On("field.code");
             }
         }
         catch (DbUpdateConcurrencyException)
@@ -230,7 +230,7 @@ internal sealed class RoleService(
         var normalized = code.Value.ToUpperInvariant();
         if (await db.Roles.AnyAsync(r => r.NormalizedName == normalized && r.Id != role.Id, cancellationToken))
         {
-            return Error.Conflict("auth.role.code_taken", code.Value);
+            return Error.Conflict("auth.role.code_taken", code.Value).On("field.code");
         }
 
         if (input.ParentId is { } parentId)
@@ -238,14 +238,14 @@ internal sealed class RoleService(
             var parents = await db.Roles.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.ParentId, cancellationToken);
             if (!parents.ContainsKey(parentId))
             {
-                return Error.NotFound("auth.role.parent_not_found");
+                return Error.NotFound("auth.role.parent_not_found").On("role.parent");
             }
 
             for (long? cursor = parentId; cursor is { } current; cursor = parents.GetValueOrDefault(current))
             {
                 if (current == role.Id)
                 {
-                    return Error.Invalid("auth.role.cycle");
+                    return Error.Invalid("auth.role.cycle").On("role.parent");
                 }
             }
         }

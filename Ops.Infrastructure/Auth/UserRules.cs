@@ -86,13 +86,13 @@ internal static class UserRules
         var normalized = userName.ToUpperInvariant();
         if (await db.Users.IgnoreQueryFilters().AnyAsync(u => u.NormalizedUserName == normalized && u.Id != user.Id, cancellationToken))
         {
-            return Error.Conflict("auth.user.duplicate_name", userName);
+            return Error.Conflict("auth.user.duplicate_name", userName).On("field.user_name");
         }
 
         var email = Blank(input.Email)?.ToUpperInvariant();
         if (email is not null && await db.Users.AnyAsync(u => u.NormalizedEmail == email && u.Id != user.Id, cancellationToken))
         {
-            return Error.Conflict("auth.user.duplicate_email", input.Email!.Trim());
+            return Error.Conflict("auth.user.duplicate_email", input.Email!.Trim()).On("profile.email");
         }
 
         foreach (var (kind, id) in new[] { (SsoKind.WeCom, input.WeComId), (SsoKind.DingTalk, input.DingTalkId), (SsoKind.Feishu, input.FeishuId) })
@@ -105,12 +105,12 @@ internal static class UserRules
 
         if (input.DepartmentId is { } departmentId && !await db.Departments.AnyAsync(d => d.Id == departmentId, cancellationToken))
         {
-            return Error.NotFound("auth.department.not_found");
+            return Error.NotFound("auth.department.not_found").On("profile.department");
         }
 
         var roleIds = input.RoleIds.Distinct().ToList();
         return await db.Roles.CountAsync(r => roleIds.Contains(r.Id), cancellationToken) != roleIds.Count
-            ? Error.NotFound("auth.role.not_found")
+            ? Error.NotFound("auth.role.not_found").On("field.roles")
             : Result.Success();
     }
 
@@ -176,12 +176,12 @@ internal static class UserRules
 
         if (Blank(input.Email) is { } email && !TextRules.IsEmail(email))
         {
-            return Error.Invalid("auth.profile.email_invalid");
+            return Error.Invalid("auth.profile.email_invalid").On("profile.email");
         }
 
         if (Blank(input.PhoneNumber) is { } phone && !TextRules.IsPhone(phone))
         {
-            return Error.Invalid("auth.profile.phone_invalid");
+            return Error.Invalid("auth.profile.phone_invalid").On("profile.phone");
         }
 
         foreach (var (value, field) in new[] { (input.WeComId, "field.wecom_id"), (input.DingTalkId, "field.dingtalk_id"), (input.FeishuId, "field.feishu_id") })
@@ -210,7 +210,7 @@ internal static class IdentityErrors
         return error.Code switch
         {
             "PasswordTooShort" => Error.Invalid("auth.password.too_short", PasswordPolicyValidator.MinLength),
-            "DuplicateUserName" => Error.Conflict("auth.user.duplicate_name", parts[0]),
+            "DuplicateUserName" => Error.Conflict("auth.user.duplicate_name", parts[0]).On("field.user_name"),
             "InvalidUserName" => Error.Invalid("common.code_invalid", "field.user_name"),
             _ when parts[0].Contains('.', StringComparison.Ordinal) => Error.Invalid(parts[0], [.. parts.Skip(1)]),
             _ => Error.Invalid("auth.identity_error", error.Description),

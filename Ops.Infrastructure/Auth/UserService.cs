@@ -20,6 +20,7 @@ internal sealed class UserService(
     IEventBus events,
     AvatarStore avatars,
     PrivilegeCeiling ceiling,
+    IdempotentCommands once,
     TimeProvider clock) : IUserService
 {
     public async Task<Result> SetAvatarAsync(long id, byte[] content, CancellationToken cancellationToken = default)
@@ -93,10 +94,22 @@ internal sealed class UserService(
         return new UserDetail(row, input, user.ConcurrencyStamp ?? "");
     }
 
-    public async Task<Result<UserCreated>> CreateAsync(UserInput input, string? password, CancellationToken cancellationToken = default)
+    public async Task<Result<UserCreated>> CreateAsync(UserInput input, string? password, string? idempotencyKey = null, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(SystemPermissions.Users.Create, cancellationToken);
         var actor = await currentUser.GetActorAsync(cancellationToken);
+        string? generated = null;
+        var id = await once.RunOnceAsync("user.create", idempotencyKey, actor.UserId, async () =>
+        {
+            var created = await CreateOnceAsync(input, password, actor, cancellationToken);
+            generated = created.IsSuccess ? created.Value.InitialPassword : null;
+            return created.IsSuccess ? created.Value.Id : created.Error!;
+        }, cancellationToken);
+        return id.IsSuccess ? new UserCreated(id.Value, generated) : id.Error!;
+    }
+
+    private async Task<Result<UserCreated>> CreateOnceAsync(UserInput input, string? password, Actor actor, CancellationToken cancellationToken)
+    {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var user = new OpsUser { LockoutEnabled = true, EmailConfirmed = true };
         var applied = await UserRules.ApplyAsync(db, user, input, await ceiling.CallerAsync(cancellationToken), ceiling, [], cancellationToken);
@@ -118,7 +131,9 @@ internal sealed class UserService(
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
-            return IdentityErrors.ToError(created);
+            // The password policy speaks about the one field the dialog has for it.
+            var error = IdentityErrors.ToError(created);
+            return error.Code.StartsWith("auth.password.", StringComparison.Ordinal) ? error.On("user.initial_password") : error;
         }
 
         context.UserRoles.AddRange(input.RoleIds.Distinct().Select(r => new IdentityUserRole<long> { UserId = user.Id, RoleId = r }));

@@ -40,7 +40,7 @@ internal static class ChannelConfigMapper
             || (input.Headers?.Contains(Masked, StringComparison.Ordinal) == true);
         if (built.IsSuccess && keepsOldSecret && EndpointOf(built.Value) != EndpointOf(stored))
         {
-            return Error.Invalid("message.channel.secret_reenter");
+            return Error.Invalid("message.channel.secret_reenter").On("channel.secret");
         }
 
         return built;
@@ -65,7 +65,7 @@ internal static class ChannelConfigMapper
 
         if (!Uri.TryCreate(input.Url?.Trim(), UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
-            return Error.Invalid("message.channel.url_invalid");
+            return Error.Invalid("message.channel.url_invalid").On("channel.url");
         }
 
         return channel switch
@@ -90,17 +90,17 @@ internal static class ChannelConfigMapper
     {
         if (string.IsNullOrWhiteSpace(input.Host))
         {
-            return Error.Invalid("message.channel.host_required");
+            return Error.Invalid("message.channel.host_required").On("channel.host");
         }
 
         if (input.Port is < 1 or > 65535)
         {
-            return Error.Invalid("message.channel.port_invalid");
+            return Error.Invalid("message.channel.port_invalid").On("channel.port");
         }
 
         if (!MailAddress.TryCreate(input.From?.Trim(), out _))
         {
-            return Error.Invalid("message.channel.from_invalid");
+            return Error.Invalid("message.channel.from_invalid").On("channel.from");
         }
 
         return new SmtpSettings(input.Host.Trim(), input.Port, input.Tls, Blank(input.UserName), password, input.From!.Trim(), Blank(input.FromName));
@@ -111,17 +111,17 @@ internal static class ChannelConfigMapper
         var method = input.Method.Trim().ToUpperInvariant();
         if (!Methods.Contains(method))
         {
-            return Error.Invalid("message.channel.method_invalid");
+            return Error.Invalid("message.channel.method_invalid").On("channel.method");
         }
 
         if (string.IsNullOrWhiteSpace(input.BodyTemplate))
         {
-            return Error.Invalid("message.channel.body_required");
+            return Error.Invalid("message.channel.body_required").On("channel.body_template");
         }
 
         if (TemplateRenderer.Undeclared(input.BodyTemplate, SmsGatewaySettings.Variables) is [var first, ..])
         {
-            return Error.Invalid("message.channel.body_variable", first);
+            return Error.Invalid("message.channel.body_variable", first).On("channel.body_template");
         }
 
         return new SmsGatewaySettings(url.ToString(), method, input.BodyTemplate, secret, string.IsNullOrWhiteSpace(input.ContentType) ? "application/json" : input.ContentType.Trim());
@@ -135,7 +135,7 @@ internal static class ChannelConfigMapper
             var colon = line.IndexOf(':', StringComparison.Ordinal);
             if (colon <= 0 || line[..colon].Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
             {
-                return Error.Invalid("message.channel.header_invalid", line);
+                return Error.Invalid("message.channel.header_invalid", line).On("channel.headers");
             }
 
             var (name, value) = (line[..colon].Trim(), line[(colon + 1)..].Trim());
@@ -144,7 +144,7 @@ internal static class ChannelConfigMapper
                 var kept = stored?.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
                 if (kept is null)
                 {
-                    return Error.Invalid("message.channel.header_invalid", line);
+                    return Error.Invalid("message.channel.header_invalid", line).On("channel.headers");
                 }
 
                 value = kept;

@@ -61,7 +61,7 @@ internal sealed class TemplateService(IDbContextFactory<OpsDbContext> factory, I
         db.MessageTemplates.Add(template);
         if (await db.MessageTemplates.IgnoreQueryFilters().AnyAsync(t => t.Code == template.Code, cancellationToken) || !await UniqueViolation.TrySaveAsync(db, cancellationToken))
         {
-            return Error.Conflict("message.template.code_taken", template.Code);
+            return Error.Conflict("message.template.code_taken", template.Code).On("field.code");
         }
 
         await Record("template.create", template.Id, cancellationToken);

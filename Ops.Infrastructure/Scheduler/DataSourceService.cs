@@ -101,7 +101,7 @@ internal sealed class DataSourceService(
             || !string.Equals(source.Options ?? "", input.Options?.Trim() ?? "", StringComparison.Ordinal);
         if (moved && source.ProtectedPassword is not null && string.IsNullOrEmpty(input.Password) && !input.ClearPassword)
         {
-            return Error.Invalid("scheduler.datasource.password_reenter");
+            return Error.Invalid("scheduler.datasource.password_reenter").On("datasource.password");
         }
 
         db.Entry(source).Property(d => d.Version).OriginalValue = version;
@@ -194,12 +194,12 @@ internal sealed class DataSourceService(
 
         if (input.Type == DataSourceType.Sqlite && connections.SqliteFiles.Locate(input.Database) is { IsFailure: true } file)
         {
-            return file.Error!;
+            return file.Error!.On("datasource.file");
         }
 
         if (!DataSourceConnections.OptionsValid(input.Type, input.Options))
         {
-            return Error.Invalid("scheduler.datasource.options_invalid");
+            return Error.Invalid("scheduler.datasource.options_invalid").On("field.options");
         }
 
         // The owner department must be one the editor may see; granted roles must exist.
@@ -210,7 +210,7 @@ internal sealed class DataSourceService(
 
         var roles = input.UseRoleIds?.Distinct().ToList() ?? [];
         return roles.Count > 0 && await db.Roles.CountAsync(r => roles.Contains(r.Id), cancellationToken) != roles.Count
-            ? Error.Invalid("scheduler.datasource.role_missing")
+            ? Error.Invalid("scheduler.datasource.role_missing").On("datasource.use_roles")
             : Result.Success();
     }
 

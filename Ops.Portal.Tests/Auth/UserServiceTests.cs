@@ -34,6 +34,44 @@ public sealed class UserServiceTests
         Assert.Equal(["taken"], all.Items.Select(u => u.UserName));
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Create_RetriedWithTheDialogsKey_ReturnsTheFirstUser_InsteadOfNameTaken(DatabaseProvider provider)
+    {
+        await using var harness = await InfrastructureHarness.StartAsync(provider);
+        harness.CurrentUser.Actor = Actor.System;
+        var users = harness.Services.CreateScope().ServiceProvider.GetRequiredService<IUserService>();
+        var key = Guid.NewGuid().ToString("N");
+
+        var first = await users.CreateAsync(Input("retried"), null, key);
+        var again = await users.CreateAsync(Input("retried"), null, key);
+        var otherForm = await users.CreateAsync(Input("retried"), null, Guid.NewGuid().ToString("N"));
+
+        Assert.True(first.IsSuccess);
+        Assert.Equal(first.Value.Id, again.Value.Id);
+        Assert.Equal("auth.user.duplicate_name", otherForm.Error!.Code);
+        var all = await users.QueryAsync(new UserFilter(), new PageRequest());
+        Assert.Equal(["retried"], all.Items.Select(u => u.UserName));
+    }
+
+    [Fact]
+    public async Task RefusedInput_NamesTheFieldOfTheUserDialog()
+    {
+        await using var harness = await InfrastructureHarness.StartAsync(DatabaseProvider.Sqlite);
+        harness.CurrentUser.Actor = Actor.System;
+        var users = harness.Services.CreateScope().ServiceProvider.GetRequiredService<IUserService>();
+        Assert.True((await users.CreateAsync(Input("named", "named@ops.example"), null)).IsSuccess);
+
+        async Task<string?> FieldOf(UserInput input, string? password = null) => (await users.CreateAsync(input, password)).Error!.Field;
+        Assert.Equal("field.user_name", await FieldOf(Input("named")));
+        Assert.Equal("profile.email", await FieldOf(Input("n1", "named@ops.example")));
+        Assert.Equal("profile.email", await FieldOf(Input("n2", "not-an-email")));
+        Assert.Equal("profile.phone", await FieldOf(Input("n3", phone: "12345")));
+        Assert.Equal("profile.department", await FieldOf(Input("n4") with { DepartmentId = 999_999 }));
+        Assert.Equal("field.roles", await FieldOf(Input("n5") with { RoleIds = [999_999] }));
+        Assert.Equal("user.initial_password", await FieldOf(Input("n6"), "short"));
+    }
+
     [Fact]
     public async Task OnlyASuperuser_MakesSuperusers()
     {

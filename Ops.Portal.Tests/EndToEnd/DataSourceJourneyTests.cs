@@ -1,8 +1,8 @@
 namespace Ops.Portal.Tests.EndToEnd;
 
 /// <summary>
-/// An administrator adds a SQLite data source in the browser: a file outside the allowed directory is refused with a
-/// message in their language and nothing is saved; one inside is saved read-only, and reopening it shows what was saved.
+/// An administrator adds a SQLite data source in the browser: a file outside the allowed directory is refused on the field
+/// and in the form's summary, in their language, and nothing is saved; one inside is saved read-only, and reopening it shows what was saved.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class DataSourceJourneyTests(BrowserFixture browser)
@@ -26,7 +26,8 @@ public sealed class DataSourceJourneyTests(BrowserFixture browser)
         await page.FillAsync("#datasource-name", $"local {locale}");
         await page.FillAsync("#datasource-database", "/etc/passwd");
         await page.ClickAsync("#datasource-save");
-        await page.WaitForSelectorAsync($".mud-snackbar:has-text('{refusal}')");
+        await page.WaitForSelectorAsync($".mud-input-control:has(#datasource-database) .mud-input-error:has-text('{refusal}')");
+        await page.WaitForSelectorAsync($"#form-errors:has-text('{refusal}')");
         Assert.Equal(0, await page.Locator($"#datasource-grid tbody tr:has-text('local {locale}')").CountAsync());
 
         await page.FillAsync("#datasource-database", $"journey-{locale}.db");

@@ -1,6 +1,7 @@
 using MudBlazor;
 using Ops.Domain.Approvals;
 using Ops.Domain.Common;
+using Ops.Portal.Common;
 
 namespace Ops.Portal.Components.Pages.Approvals;
 
@@ -67,19 +68,27 @@ public sealed partial class DefinitionEditor
 
     private Task DescribeAsync(DefinitionInput input) => BusyAsync(async () =>
     {
+        _basicsErrors.Clear();
         var result = await Ui.RunAsync(() => Definitions.DescribeAsync(Id, input, _version));
-        await AfterAsync(result);
+        await AfterAsync(result, _basicsErrors);
     });
 
     private Task SaveCallbackAsync(CallbackInput input) => BusyAsync(async () =>
     {
+        _basicsErrors.Clear();
         var result = await Ui.RunAsync(() => Definitions.SetCallbackAsync(Id, input));
-        await AfterAsync(result);
+        await AfterAsync(result, _basicsErrors);
     });
 
-    private async Task AfterAsync(Result? result)
+    /// <param name="result">What the service answered (null when it threw, already shown).</param>
+    /// <param name="errors">The form that shows a refusal on its fields; without one it is a toast.</param>
+    private async Task AfterAsync(Result? result, FieldErrors? errors = null)
     {
-        if (result is { IsFailure: true })
+        if (result is { IsFailure: true } && errors is not null)
+        {
+            Ui.ShowError(result.Error!, errors);
+        }
+        else if (result is { IsFailure: true })
         {
             Ui.ShowError(result.Error!);
         }

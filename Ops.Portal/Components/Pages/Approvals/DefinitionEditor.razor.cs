@@ -22,6 +22,7 @@ public sealed partial class DefinitionEditor : IDisposable
     private DefinitionDetail? _detail;
     private ApprovalForm _form = ApprovalForm.Empty;
     private int _version;
+    private readonly FieldErrors _basicsErrors = new();
     private bool _missing;
     private bool _busy;
     private bool _dirty;

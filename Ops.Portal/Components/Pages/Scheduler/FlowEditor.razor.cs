@@ -18,6 +18,7 @@ public sealed partial class FlowEditor : IDisposable
 
     private readonly FlowDrawing _drawing = new();
     private readonly DirtyTracker _tracker = new();
+    private readonly FieldErrors _errors = new();
     private FlowForm? _form;
     private int _version;
     private bool _missing;
@@ -148,6 +149,7 @@ public sealed partial class FlowEditor : IDisposable
         try
         {
             _pendingCheck?.Cancel();
+            _errors.Clear();
             if (await CheckAsync() is not { } problems)
             {
                 return;
@@ -165,7 +167,7 @@ public sealed partial class FlowEditor : IDisposable
                 : await Ui.RunAsync(() => Flows.CreateAsync(input));
             if (result is { IsFailure: true })
             {
-                Ui.ShowError(result.Error!);
+                Ui.ShowError(result.Error!, _errors);
             }
             else if (result is not null)
             {
