@@ -8,7 +8,7 @@ public sealed class JobAlertRulesTests
     private static readonly DateTimeOffset T0 = new(2026, 12, 7, 8, 0, 0, TimeSpan.Zero);
 
     private static Job Job(bool onFailure = false, bool onTimeout = false, int? afterFailures = null, int? durationSeconds = null) =>
-        Scheduler.Job.Create(new JobInput(
+        Ops.Domain.Scheduler.Job.Create(new JobInput(
             "nightly", null, JobType.Http, "0 0 3 * * ?", "UTC", JobConfigJson.Serialize(new HttpJobConfig("GET", "https://example.com/")),
             AlertOnFailure: onFailure, AlertOnTimeout: onTimeout, AlertAfterFailures: afterFailures, AlertDurationSeconds: durationSeconds,
             AlertChannels: [MessageChannel.InApp], AlertRecipients: [1])).Value;
