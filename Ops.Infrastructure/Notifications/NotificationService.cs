@@ -34,7 +34,7 @@ internal sealed class NotificationService(
             return title.Error ?? content.Error!;
         }
 
-        if (message.Link is { } link && (!link.StartsWith('/') || link.StartsWith("//", StringComparison.Ordinal) || link.Length > Notification.LinkMaxLength))
+        if (message.Link is { } link && !Notification.IsLink(link))
         {
             return Error.Invalid("message.notification.link_invalid");
         }

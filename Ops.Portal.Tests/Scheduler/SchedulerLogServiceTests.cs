@@ -134,7 +134,8 @@ public sealed class SchedulerLogServiceTests
     private static async Task<long> JobAsync(InfrastructureHarness harness, string name, long? department)
     {
         await using var db = await harness.CreateDbContextAsync();
-        var job = new Job(name, JobType.Http) { Cron = "0 0 3 * * ?", TimeZone = "UTC", Config = "{}", DepartmentId = department };
+        var config = JobConfigJson.Serialize(new HttpJobConfig("GET", "https://example.com/"));
+        var job = Job.Create(new JobInput(name, null, JobType.Http, "0 0 3 * * ?", "UTC", config, DepartmentId: department)).Value;
         db.Jobs.Add(job);
         await db.SaveChangesAsync();
         return job.Id;
