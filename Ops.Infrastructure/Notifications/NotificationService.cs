@@ -19,7 +19,7 @@ internal sealed class NotificationService(
 {
     public const int MaxRecipients = 10_000;
 
-    private static readonly SortMap<Notification> Sorts = new SortMap<Notification>()
+    private static readonly SortMap<Notification> Sorts = new SortMap<Notification>(x => x.Id)
         .Add("createdAt", n => n.CreatedAt)
         .Add("title", n => n.Title)
         .Default("createdAt", SortDirection.Descending);

@@ -27,7 +27,7 @@ internal sealed class JobRunService(
     TimeProvider clock,
     IdempotentCommands once) : IJobRunService
 {
-    private static readonly SortMap<JobLog> Sorts = new SortMap<JobLog>()
+    private static readonly SortMap<JobLog> Sorts = new SortMap<JobLog>(x => x.Id)
         .Add("id", l => l.Id)
         .Add("startedAt", l => l.StartedAt)
         .Add("durationMs", l => l.DurationMs)
