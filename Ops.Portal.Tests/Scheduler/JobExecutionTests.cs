@@ -52,7 +52,7 @@ public sealed partial class JobExecutionTests
     }
 
     [Fact]
-    public async Task Shell_Timeout_KillsTheWholeProcessTree_WithinThreeSeconds()
+    public async Task Shell_Timeout_KillsTheWholeProcessTree_SoonAfterTheTimeout()
     {
         await using var host = await SchedulerHost.StartAsync();
         var job = await host.CreateJobAsync(SchedulerHost.Shell("sleep 300 &\necho \"child:$!\"\nsleep 60", timeout: 2));
@@ -60,7 +60,8 @@ public sealed partial class JobExecutionTests
         var run = await host.WaitForAsync(await host.RunNowAsync(job), TimeSpan.FromSeconds(10));
 
         Assert.Equal(JobRunStatus.Timeout, run.Status);
-        Assert.InRange((run.EndedAt - run.StartedAt)!.Value.TotalSeconds, 1.9, 3);
+        // The script would run 60 s; it ends at its 2 s timeout plus the kill's grace (a loaded 2-core CI machine adds some).
+        Assert.InRange((run.EndedAt - run.StartedAt)!.Value.TotalSeconds, 1.9, 4.5);
         var child = int.Parse(ChildPid().Match(run.Result!).Groups[1].Value, CultureInfo.InvariantCulture);
         await AssertGoneAsync(child);
     }
