@@ -92,16 +92,11 @@ internal sealed class JobService(
             return beyond;
         }
 
-        db.Entry(job).Property(j => j.Version).OriginalValue = version;
         job.Name = input.Name.Trim();
         Apply(job, input);
-        try
+        if (await db.SaveVersionedAsync(job, j => j.Version, version, "job", cancellationToken) is { IsFailure: true } conflict)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Error.Conflict("common.concurrency_conflict", "job");
+            return conflict;
         }
 
         await sync.SyncAsync(id, cancellationToken);
