@@ -159,11 +159,7 @@ public sealed partial class InstanceActions
         try
         {
             var result = await Ui.RunAsync(action);
-            if (result is { IsFailure: true })
-            {
-                Ui.ShowError(result.Error!);
-            }
-            else if (result is not null)
+            if (Ui.Show(result))
             {
                 Snackbar.Add(T[doneKey], Severity.Success);
             }
