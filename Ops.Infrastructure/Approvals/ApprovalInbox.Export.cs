@@ -33,8 +33,8 @@ internal sealed partial class ApprovalInbox
         .Add("sheet.inbox.type", r => r.DefinitionName)
         .Add("sheet.inbox.applicant", r => r.ApplicantName)
         .Add("sheet.inbox.step", r => r.NodeName ?? r.CurrentNodeName)
-        .Add("sheet.common.status", r => r.Status.ToString())
-        .Add("sheet.inbox.urgency", r => r.Urgency.ToString())
+        .Word("sheet.common.status", r => $"approval.status.{r.Status.ToString().ToLowerInvariant()}")
+        .Word("sheet.inbox.urgency", r => $"approval.urgency.{r.Urgency.ToString().ToLowerInvariant()}")
         .Time("sheet.inbox.submitted", r => r.SubmittedAt)
         .Time("sheet.inbox.handled", r => r.HandledAt)
         .Time("sheet.inbox.finished", r => r.FinishedAt);

@@ -8,34 +8,47 @@ namespace Ops.Infrastructure.Common;
 /// </summary>
 internal sealed class SheetColumns<T>
 {
-    private readonly List<(string Key, Func<T, object?> Value, bool IsTime)> _columns = [];
-
-    public SheetColumns<T> Add(string key, Func<T, object?> value)
+    private enum Kind
     {
-        _columns.Add((key, value, false));
-        return this;
+        Value,
+        Time,
+        Word,
     }
 
-    public SheetColumns<T> Time(string key, Func<T, DateTimeOffset?> value)
-    {
-        _columns.Add((key, r => value(r), true));
-        return this;
-    }
+    private readonly List<(string Key, Func<T, object?> Value, Kind Kind)> _columns = [];
+
+    public SheetColumns<T> Add(string key, Func<T, object?> value) => With(key, value, Kind.Value);
+
+    public SheetColumns<T> Time(string key, Func<T, DateTimeOffset?> value) => With(key, r => value(r), Kind.Time);
+
+    /// <summary>A column whose cells are text keys (a status, a channel), written in the format's language.</summary>
+    public SheetColumns<T> Word(string key, Func<T, string> textKey) => With(key, textKey, Kind.Word);
 
     /// <summary>The rows as header → cell, headers in the format's language, times in its zone.</summary>
     public IEnumerable<IReadOnlyDictionary<string, object?>> Rows(IEnumerable<T> rows, SheetFormat format)
     {
-        var headers = _columns.Select(c => c.IsTime ? format.TimeHeader(c.Key) : format.Text(c.Key)).ToArray();
+        var headers = _columns.Select(c => c.Kind == Kind.Time ? format.TimeHeader(c.Key) : format.Text(c.Key)).ToArray();
         return rows.Select(row =>
         {
             var cells = new Dictionary<string, object?>(_columns.Count);
             for (var i = 0; i < _columns.Count; i++)
             {
                 var value = _columns[i].Value(row);
-                cells[headers[i]] = _columns[i].IsTime ? format.Time((DateTimeOffset?)value) : value;
+                cells[headers[i]] = _columns[i].Kind switch
+                {
+                    Kind.Time => format.Time((DateTimeOffset?)value),
+                    Kind.Word => format.Text((string)value!),
+                    _ => value,
+                };
             }
 
             return (IReadOnlyDictionary<string, object?>)cells;
         });
+    }
+
+    private SheetColumns<T> With(string key, Func<T, object?> value, Kind kind)
+    {
+        _columns.Add((key, value, kind));
+        return this;
     }
 }

@@ -21,10 +21,10 @@ internal sealed class MessageLogService(IDbContextFactory<OpsDbContext> factory,
 
     private static readonly SheetColumns<MessageLog> ExportColumns = new SheetColumns<MessageLog>()
         .Time("sheet.common.time", m => m.CreatedAt)
-        .Add("sheet.message.channel", m => m.Channel.ToString())
+        .Word("sheet.message.channel", m => $"channel.{m.Channel}")
         .Add("sheet.message.recipient", m => m.Recipient)
         .Add("sheet.message.template", m => m.TemplateCode)
-        .Add("sheet.common.status", m => m.Status.ToString())
+        .Word("sheet.common.status", m => $"message.status.{m.Status}")
         .Add("sheet.message.attempts", m => m.Attempts)
         .Add("sheet.common.error", m => m.LastError)
         .Add("sheet.message.business_type", m => m.BusinessType)

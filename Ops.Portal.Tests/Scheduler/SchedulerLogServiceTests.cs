@@ -136,9 +136,12 @@ public sealed class SchedulerLogServiceTests
         var english = SingleRow(await logs.ExportAsync(new(), TestSheets.For("en-US", "UTC")));
 
         Assert.Equal("nightly", chinese["任务"]);
+        Assert.Equal(TestSheets.For("zh-CN").Text("scheduler.status.success"), chinese["状态"]);
+        Assert.NotEqual("Success", chinese["状态"]);
         Assert.Equal("2026-12-07 09:30:00", chinese["开始时间 (Asia/Shanghai)"]);
         Assert.All(chinese.Keys, k => Assert.Contains(k, c => c > 0x2E80));
         Assert.Equal("nightly", english["Job"]);
+        Assert.Equal(TestSheets.English.Text("job.trigger.cron"), english["Trigger"]);
         Assert.Equal("2026-12-07 01:30:00", english["Started (UTC)"]);
         Assert.DoesNotContain(english.Keys, k => k.Any(c => c > 0x2E80));
     }
