@@ -144,7 +144,7 @@ public interface IApprovalInbox
     Task<PagedResult<InboxRow>> ListAsync(InboxBox box, InboxFilter filter, PageRequest page, CancellationToken cancellationToken = default);
 
     /// <summary>A box as an Excel workbook, filtered as on screen, newest first, at most 10,000 rows.</summary>
-    Task<byte[]> ExportAsync(InboxBox box, InboxFilter filter, CancellationToken cancellationToken = default);
+    Task<byte[]> ExportAsync(InboxBox box, InboxFilter filter, SheetFormat format, CancellationToken cancellationToken = default);
 
     /// <summary>Every application (needs <c>workflow.instances.view_all</c>).</summary>
     Task<PagedResult<InboxRow>> AllAsync(InboxFilter filter, PageRequest page, CancellationToken cancellationToken = default);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ops.Domain.Common;
 
 namespace Ops.Domain.Approvals;
 
@@ -82,41 +83,7 @@ public sealed class ProcessGraph
         return seen;
     }
 
-    /// <summary>The nodes of one cycle in order, or null (iterative, so long chains are fine).</summary>
-    public IReadOnlyList<string>? FindCycle()
-    {
-        var state = _nodes.Keys.ToDictionary(k => k, _ => 0, StringComparer.Ordinal);
-        foreach (var root in _nodes.Keys.Order(StringComparer.Ordinal).Where(k => state[k] == 0))
-        {
-            var path = new List<string> { root };
-            var stack = new Stack<(string Node, int Child)>([(root, 0)]);
-            state[root] = 1;
-            while (stack.TryPop(out var frame))
-            {
-                var children = _outgoing[frame.Node];
-                if (frame.Child >= children.Count)
-                {
-                    state[frame.Node] = 2;
-                    path.RemoveAt(path.Count - 1);
-                    continue;
-                }
-
-                stack.Push((frame.Node, frame.Child + 1));
-                var child = children[frame.Child].To;
-                if (state[child] == 1)
-                {
-                    return path.Skip(path.IndexOf(child)).ToList();
-                }
-
-                if (state[child] == 0)
-                {
-                    state[child] = 1;
-                    path.Add(child);
-                    stack.Push((child, 0));
-                }
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The nodes of one cycle in order, or null.</summary>
+    public IReadOnlyList<string>? FindCycle() =>
+        GraphCycles.Find(_nodes.Keys.Order(StringComparer.Ordinal), key => _outgoing[key].Select(e => e.To), StringComparer.Ordinal);
 }

@@ -24,5 +24,5 @@ public interface ILoginLogService
 {
     Task<PagedResult<LoginLogRow>> QueryAsync(LoginLogFilter filter, PageRequest page, CancellationToken cancellationToken = default);
 
-    Task<byte[]> ExportAsync(LoginLogFilter filter, CancellationToken cancellationToken = default);
+    Task<byte[]> ExportAsync(LoginLogFilter filter, SheetFormat format, CancellationToken cancellationToken = default);
 }

@@ -117,11 +117,11 @@ public sealed record ImportReport(int Imported, IReadOnlyList<ImportProblem> Pro
 /// <summary>Excel export and import of users.</summary>
 public interface IUserExchange
 {
-    Task<byte[]> ExportAsync(UserFilter filter, string? search, CancellationToken cancellationToken = default);
+    Task<byte[]> ExportAsync(UserFilter filter, string? search, SheetFormat format, CancellationToken cancellationToken = default);
 
     /// <summary>An empty sheet with the columns the import reads.</summary>
-    Task<byte[]> TemplateAsync(CancellationToken cancellationToken = default);
+    Task<byte[]> TemplateAsync(SheetFormat format, CancellationToken cancellationToken = default);
 
     /// <summary>Reads the sheet; one bad row and nothing is imported.</summary>
-    Task<ImportReport> ImportAsync(Stream workbook, CancellationToken cancellationToken = default);
+    Task<ImportReport> ImportAsync(Stream workbook, SheetFormat format, CancellationToken cancellationToken = default);
 }

@@ -84,7 +84,7 @@ public interface IMessageLogService
     Task<Result<MessageLogDetail>> GetAsync(long id, CancellationToken cancellationToken = default);
 
     /// <summary>The filtered log as an Excel workbook (newest first, at most 50,000 rows).</summary>
-    Task<byte[]> ExportAsync(MessageLogFilter filter, CancellationToken cancellationToken = default);
+    Task<byte[]> ExportAsync(MessageLogFilter filter, SheetFormat format, CancellationToken cancellationToken = default);
 
     Task<Result> ResendAsync(long id, CancellationToken cancellationToken = default);
 

@@ -43,7 +43,7 @@ public interface ISchedulerLogService
     /// </summary>
     Task<IReadOnlyList<JobOption>> ListJobsAsync(string? search, int count = 20, long? id = null, CancellationToken cancellationToken = default);
 
-    Task<byte[]> ExportAsync(SchedulerLogFilter filter, CancellationToken cancellationToken = default);
+    Task<byte[]> ExportAsync(SchedulerLogFilter filter, SheetFormat format, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Removes finished runs that started before <paramref name="before"/> (of one job when <paramref name="jobId"/> is set).

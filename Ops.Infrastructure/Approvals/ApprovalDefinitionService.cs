@@ -122,13 +122,10 @@ internal sealed partial class ApprovalDefinitionService(
             return published.Error!;
         }
 
-        try
+        // Two publishers racing for the same version number meet the unique index: the later one lost the same race.
+        if (await db.SaveOrConflictAsync("approval definition", cancellationToken, VersionedSave.Conflict("approval definition")) is { IsFailure: true } conflict)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || UniqueViolation.Is(ex))
-        {
-            return Error.Conflict("common.concurrency_conflict", "approval definition");
+            return conflict.Error!;
         }
 
         await RecordAsync("definition.publish", id, $"{definition.Code} v{published.Value.Number}", cancellationToken);
@@ -174,7 +171,7 @@ internal sealed partial class ApprovalDefinitionService(
 
         if (version is { } expected && expected != definition.Version)
         {
-            return Error.Conflict("common.concurrency_conflict", "approval definition");
+            return VersionedSave.Conflict("approval definition");
         }
 
         var changed = change(definition);
@@ -183,13 +180,9 @@ internal sealed partial class ApprovalDefinitionService(
             return changed;
         }
 
-        try
+        if (await db.SaveOrConflictAsync("approval definition", cancellationToken) is { IsFailure: true } conflict)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Error.Conflict("common.concurrency_conflict", "approval definition");
+            return conflict;
         }
 
         if (action is not null)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Ops.Domain.Approvals;
 using Ops.Domain.Audit;
 using Ops.Domain.Common;
@@ -11,7 +10,7 @@ internal sealed partial class ApprovalInbox
 {
     public const int MaxExportRows = 10_000;
 
-    public async Task<byte[]> ExportAsync(InboxBox box, InboxFilter filter, CancellationToken cancellationToken = default)
+    public async Task<byte[]> ExportAsync(InboxBox box, InboxFilter filter, SheetFormat format, CancellationToken cancellationToken = default)
     {
         var rows = new List<InboxRow>();
         for (var page = 0; rows.Count < MaxExportRows; page++)
@@ -24,23 +23,19 @@ internal sealed partial class ApprovalInbox
             }
         }
 
-        var zh = CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
-        var sheet = rows.Select(r => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
-        {
-            [zh ? "编号" : "Id"] = r.InstanceId,
-            [zh ? "标题" : "Title"] = r.Title,
-            [zh ? "审批类型" : "Type"] = r.DefinitionName,
-            [zh ? "申请人" : "Applicant"] = r.ApplicantName,
-            [zh ? "节点" : "Step"] = r.NodeName ?? r.CurrentNodeName,
-            [zh ? "状态" : "Status"] = r.Status.ToString(),
-            [zh ? "紧急程度" : "Urgency"] = r.Urgency.ToString(),
-            [zh ? "提交时间" : "Submitted"] = Time(r.SubmittedAt),
-            [zh ? "处理时间" : "Handled"] = Time(r.HandledAt),
-            [zh ? "完成时间" : "Finished"] = Time(r.FinishedAt),
-        });
         await audit.RecordAsync(new AuditEntry("workflow", "inbox.export", Detail: $"{box}: {rows.Count} rows"), cancellationToken);
-        return await ExcelExchange.ExportAsync(sheet, "Approvals", cancellationToken);
+        return await ExcelExchange.ExportAsync(Columns.Rows(rows, format), "Approvals", cancellationToken);
     }
 
-    private static string? Time(DateTimeOffset? at) => at?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    private static readonly SheetColumns<InboxRow> Columns = new SheetColumns<InboxRow>()
+        .Add("sheet.inbox.id", r => r.InstanceId)
+        .Add("sheet.inbox.title", r => r.Title)
+        .Add("sheet.inbox.type", r => r.DefinitionName)
+        .Add("sheet.inbox.applicant", r => r.ApplicantName)
+        .Add("sheet.inbox.step", r => r.NodeName ?? r.CurrentNodeName)
+        .Word("sheet.common.status", r => $"approval.status.{r.Status.ToString().ToLowerInvariant()}")
+        .Word("sheet.inbox.urgency", r => $"approval.urgency.{r.Urgency.ToString().ToLowerInvariant()}")
+        .Time("sheet.inbox.submitted", r => r.SubmittedAt)
+        .Time("sheet.inbox.handled", r => r.HandledAt)
+        .Time("sheet.inbox.finished", r => r.FinishedAt);
 }

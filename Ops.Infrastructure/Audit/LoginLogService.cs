@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Ops.Domain.Audit;
 using Ops.Domain.Auth;
@@ -30,26 +29,24 @@ internal sealed class LoginLogService(
         return new PagedResult<LoginLogRow>(result.Items.Select(ToRow).ToList(), result.TotalCount, result.Page, result.PageSize);
     }
 
-    public async Task<byte[]> ExportAsync(LoginLogFilter filter, CancellationToken cancellationToken = default)
+    private static readonly SheetColumns<LoginLog> ExportColumns = new SheetColumns<LoginLog>()
+        .Time("sheet.common.time", l => l.Time)
+        .Add("sheet.login.user_name", l => l.UserName)
+        .Word("sheet.login.type", l => $"login_log.type.{l.Type}")
+        .Word("sheet.login.result", l => $"login_log.result.{l.Result}")
+        .Add("sheet.login.failure_reason", l => l.FailureReason)
+        .Add("sheet.login.ip", l => l.IpAddress)
+        .Add("sheet.login.browser", l => l.Browser)
+        .Add("sheet.login.os", l => l.OperatingSystem)
+        .Add("sheet.login.device", l => l.Device);
+
+    public async Task<byte[]> ExportAsync(LoginLogFilter filter, SheetFormat format, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(AuditPermissions.LoginLogs.Export, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var logs = await (await FilteredAsync(db, filter, null, cancellationToken)).OrderByDescending(l => l.Time).Take(MaxExportRows).ToListAsync(cancellationToken);
-        var zh = CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
-        var rows = logs.Select(l => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
-        {
-            [zh ? "时间" : "Time"] = l.Time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-            [zh ? "用户名" : "UserName"] = l.UserName,
-            [zh ? "方式" : "Type"] = l.Type.ToString(),
-            [zh ? "结果" : "Result"] = l.Result.ToString(),
-            [zh ? "失败原因" : "FailureReason"] = l.FailureReason,
-            ["IP"] = l.IpAddress,
-            [zh ? "浏览器" : "Browser"] = l.Browser,
-            [zh ? "操作系统" : "OS"] = l.OperatingSystem,
-            [zh ? "设备" : "Device"] = l.Device,
-        });
         await audit.RecordAsync(new AuditEntry("audit", "login_log.export", Detail: $"{logs.Count} rows"), cancellationToken);
-        return await ExcelExchange.ExportAsync(rows, "LoginLog", cancellationToken);
+        return await ExcelExchange.ExportAsync(ExportColumns.Rows(logs, format), "LoginLog", cancellationToken);
     }
 
     private async Task<IQueryable<LoginLog>> FilteredAsync(OpsDbContext db, LoginLogFilter filter, string? search, CancellationToken cancellationToken)

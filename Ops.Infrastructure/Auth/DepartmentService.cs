@@ -116,7 +116,6 @@ internal sealed class DepartmentService(
             return Error.Invalid("auth.department.cycle", parent.Name).On("department.parent");
         }
 
-        db.Entry(department).Property(d => d.Version).OriginalValue = version;
         department.Rename(name);
         department.SetCode(code);
         department.SetLeader(input.LeaderUserId);
@@ -126,16 +125,11 @@ internal sealed class DepartmentService(
             await MoveSubtreeAsync(db, department, parent, cancellationToken);
         }
 
-        try
+        var saved = await db.SaveVersionedAsync(
+            department, d => d.Version, version, "department", cancellationToken, Error.Conflict("auth.department.code_taken", code).On("field.code"));
+        if (saved.IsFailure)
         {
-            if (!await UniqueViolation.TrySaveAsync(db, cancellationToken))
-            {
-                return Error.Conflict("auth.department.code_taken", code).On("field.code");
-            }
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Error.Conflict("common.concurrency_conflict", "department");
+            return saved;
         }
 
         await RecordAsync("department.update", id, cancellationToken);

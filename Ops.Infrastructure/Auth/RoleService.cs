@@ -86,7 +86,6 @@ internal sealed class RoleService(
             return Error.NotFound("auth.role.not_found");
         }
 
-        db.Entry(role).Property(r => r.ConcurrencyStamp).OriginalValue = concurrencyStamp;
         var caller = await ceiling.CallerAsync(cancellationToken);
         if (await OwnRoleAsync(db, caller, id, cancellationToken) is { IsFailure: true } own)
         {
@@ -99,16 +98,11 @@ internal sealed class RoleService(
             return applied;
         }
 
-        try
+        var saved = await db.SaveVersionedAsync(
+            role, r => r.ConcurrencyStamp, concurrencyStamp, "role", cancellationToken, Error.Conflict("auth.role.code_taken", role.Name!).On("field.code"));
+        if (saved.IsFailure)
         {
-            if (!await UniqueViolation.TrySaveAsync(db, cancellationToken))
-            {
-                return Error.Conflict("auth.role.code_taken", role.Name!).On("field.code");
-            }
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Error.Conflict("common.concurrency_conflict", "role");
+            return saved;
         }
 
         await events.PublishAsync(AccessChanged.Everyone);

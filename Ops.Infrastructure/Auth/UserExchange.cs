@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
@@ -19,7 +18,7 @@ internal sealed class UserExchange(
 {
     public const int MaxRows = 20_000;
 
-    public async Task<byte[]> ExportAsync(UserFilter filter, string? search, CancellationToken cancellationToken = default)
+    public async Task<byte[]> ExportAsync(UserFilter filter, string? search, SheetFormat format, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(SystemPermissions.Users.Export, cancellationToken);
         var scope = await dataScope.GetFilterAsync(cancellationToken);
@@ -39,38 +38,38 @@ internal sealed class UserExchange(
         var columns = UserSheet.Columns;
         var sheet = rows.Select(u => new Dictionary<string, object?>
         {
-            [columns.UserName.Header] = u.UserName,
-            [columns.RealName.Header] = u.RealName,
-            [columns.Email.Header] = u.Email,
-            [columns.Phone.Header] = u.PhoneNumber,
-            [columns.Department.Header] = u.Department,
-            [columns.Roles.Header] = string.Join(",", roleLookup[u.Id]),
-            [columns.Active.Header] = UserSheet.FormatBool(u.IsActive),
-            [columns.LoginCount.Header] = u.LoginCount,
-            [columns.LastLogin.Header] = u.LastLoginAt?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            [columns.UserName.Header(format)] = u.UserName,
+            [columns.RealName.Header(format)] = u.RealName,
+            [columns.Email.Header(format)] = u.Email,
+            [columns.Phone.Header(format)] = u.PhoneNumber,
+            [columns.Department.Header(format)] = u.Department,
+            [columns.Roles.Header(format)] = string.Join(",", roleLookup[u.Id]),
+            [columns.Active.Header(format)] = UserSheet.FormatBool(u.IsActive, format),
+            [columns.LoginCount.Header(format)] = u.LoginCount,
+            [format.TimeHeader(columns.LastLogin.Key)] = format.Time(u.LastLoginAt),
         }).ToList();
         await audit.RecordAsync(new AuditEntry("system", "user.export", "user", Detail: $"{sheet.Count} rows"), cancellationToken);
         return await Common.ExcelExchange.ExportAsync(sheet, "Users", cancellationToken);
     }
 
-    public async Task<byte[]> TemplateAsync(CancellationToken cancellationToken = default)
+    public async Task<byte[]> TemplateAsync(SheetFormat format, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(SystemPermissions.Users.Import, cancellationToken);
         var columns = UserSheet.Columns;
         var example = new Dictionary<string, object?>
         {
-            [columns.UserName.Header] = "zhang.san",
-            [columns.RealName.Header] = "张三",
-            [columns.Email.Header] = "zhang.san@example.com",
-            [columns.Phone.Header] = "13800000000",
-            [columns.Department.Header] = "IT",
-            [columns.Roles.Header] = "",
-            [columns.Active.Header] = UserSheet.FormatBool(true),
+            [columns.UserName.Header(format)] = "zhang.san",
+            [columns.RealName.Header(format)] = "张三",
+            [columns.Email.Header(format)] = "zhang.san@example.com",
+            [columns.Phone.Header(format)] = "13800000000",
+            [columns.Department.Header(format)] = "IT",
+            [columns.Roles.Header(format)] = "",
+            [columns.Active.Header(format)] = UserSheet.FormatBool(true, format),
         };
         return await Common.ExcelExchange.ExportAsync([example], "Users", cancellationToken);
     }
 
-    public async Task<ImportReport> ImportAsync(Stream workbook, CancellationToken cancellationToken = default)
+    public async Task<ImportReport> ImportAsync(Stream workbook, SheetFormat format, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(SystemPermissions.Users.Import, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -95,7 +94,7 @@ internal sealed class UserExchange(
             return new ImportReport(0, [new ImportProblem(1, repeated.Key, Error.Invalid("import.repeated_column", repeated.Key))]);
         }
 
-        var parsed = UserSheet.Parse(raw, lookups);
+        var parsed = UserSheet.Parse(raw, lookups, format);
         var caller = await ceiling.CallerAsync(cancellationToken);
         var rowNumber = 1;
         foreach (var row in parsed.Rows)
@@ -103,13 +102,13 @@ internal sealed class UserExchange(
             rowNumber++;
             if (PrivilegeCeiling.CheckDepartment(caller, row.DepartmentId) is { IsFailure: true } outside)
             {
-                parsed.Problems.Add(new ImportProblem(rowNumber, UserSheet.Columns.Department.Header, outside.Error!));
+                parsed.Problems.Add(new ImportProblem(rowNumber, UserSheet.Columns.Department.Header(format), outside.Error!));
             }
         }
 
         if (await ceiling.CheckRolesAsync(caller, parsed.Rows.SelectMany(r => r.RoleIds).Distinct().ToList(), cancellationToken) is { IsFailure: true } beyond)
         {
-            parsed.Problems.Add(new ImportProblem(1, UserSheet.Columns.Roles.Header, beyond.Error!));
+            parsed.Problems.Add(new ImportProblem(1, UserSheet.Columns.Roles.Header(format), beyond.Error!));
         }
 
         if (parsed.Problems.Count > 0)

@@ -157,7 +157,6 @@ internal sealed class UserService(
 
         var wasActive = user.IsActive;
         var (oldRoles, oldSso) = (await db.UserRoles.Where(ur => ur.UserId == id).Select(ur => ur.RoleId).ToListAsync(cancellationToken), SsoSummary(user));
-        db.Entry(user).Property(u => u.ConcurrencyStamp).OriginalValue = concurrencyStamp;
         var applied = await UserRules.ApplyAsync(db, user, input, await ceiling.CallerAsync(cancellationToken), ceiling, oldRoles, cancellationToken);
         if (applied.IsFailure)
         {
@@ -174,17 +173,11 @@ internal sealed class UserService(
         var wanted = input.RoleIds.ToHashSet();
         db.UserRoles.RemoveRange(current.Where(ur => !wanted.Contains(ur.RoleId)));
         db.UserRoles.AddRange(wanted.Except(current.Select(ur => ur.RoleId)).Select(r => new IdentityUserRole<long> { UserId = id, RoleId = r }));
-        try
+        var saved = await db.SaveVersionedAsync(
+            user, u => u.ConcurrencyStamp, concurrencyStamp, "user", cancellationToken, Error.Conflict("auth.user.duplicate_name", input.UserName));
+        if (saved.IsFailure)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Error.Conflict("common.concurrency_conflict", "user");
-        }
-        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
-        {
-            return Error.Conflict("auth.user.duplicate_name", input.UserName);
+            return saved;
         }
 
         if (wasActive && !user.IsActive)

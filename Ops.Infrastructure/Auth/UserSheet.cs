@@ -6,13 +6,13 @@ using Ops.Infrastructure.Persistence;
 
 namespace Ops.Infrastructure.Auth;
 
-/// <summary>A column of the user sheet: the header written in the user's language, read in either.</summary>
-internal sealed record SheetColumn(string English, string Chinese)
+/// <summary>A column of the user sheet, named by its text key: the header written in the user's language, read in any.</summary>
+internal sealed record SheetColumn(string Key)
 {
-    public string Header => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Chinese : English;
+    public string Header(SheetFormat format) => format.Text(Key);
 
-    public string? Read(IReadOnlyDictionary<string, string?> cells) =>
-        cells.TryGetValue(English, out var value) || cells.TryGetValue(Chinese, out value) ? value : null;
+    public string? Read(IReadOnlyDictionary<string, string?> cells, SheetFormat format) =>
+        format.AllTexts(Key).Append(format.Text(Key)).Select(h => cells.TryGetValue(h, out var value) ? value : null).FirstOrDefault(v => v is not null);
 }
 
 internal sealed record UserSheetColumns(
@@ -46,17 +46,17 @@ internal sealed record UserSheetLookups(
 internal static class UserSheet
 {
     public static readonly UserSheetColumns Columns = new(
-        new("UserName", "用户名"), new("RealName", "姓名"), new("Email", "邮箱"), new("Phone", "手机号"),
-        new("DepartmentCode", "部门编码"), new("RoleCodes", "角色编码"), new("Active", "启用"),
-        new("LoginCount", "登录次数"), new("LastLogin", "最近登录"));
+        new("sheet.user.user_name"), new("sheet.user.real_name"), new("sheet.user.email"), new("sheet.user.phone"),
+        new("sheet.user.department_code"), new("sheet.user.role_codes"), new("sheet.user.active"),
+        new("sheet.user.login_count"), new("sheet.user.last_login"));
 
     private static readonly string[] Yes = ["是", "yes", "y", "true", "1", "启用"];
     private static readonly string[] No = ["否", "no", "n", "false", "0", "停用"];
 
-    public static string FormatBool(bool value) =>
-        CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? (value ? "是" : "否") : (value ? "yes" : "no");
+    public static string FormatBool(bool value, SheetFormat format) => format.Text(value ? "sheet.user.yes" : "sheet.user.no");
 
-    public static (List<ImportedUser> Rows, List<ImportProblem> Problems) Parse(IEnumerable<IDictionary<string, object?>> sheet, UserSheetLookups lookups)
+    public static (List<ImportedUser> Rows, List<ImportProblem> Problems) Parse(
+        IEnumerable<IDictionary<string, object?>> sheet, UserSheetLookups lookups, SheetFormat format)
     {
         var rows = new List<ImportedUser>();
         var problems = new List<ImportProblem>();
@@ -73,10 +73,10 @@ internal static class UserSheet
             }
 
             var before = problems.Count;
-            void Problem(SheetColumn column, Error error) => problems.Add(new ImportProblem(rowNumber, column.Header, error));
+            void Problem(SheetColumn column, Error error) => problems.Add(new ImportProblem(rowNumber, column.Header(format), error));
 
-            var userName = Columns.UserName.Read(cells) ?? "";
-            var input = new UserInput(userName, Columns.RealName.Read(cells), Columns.Email.Read(cells), Columns.Phone.Read(cells), null, [], null, [], true, false, false, false);
+            var userName = Columns.UserName.Read(cells, format) ?? "";
+            var input = new UserInput(userName, Columns.RealName.Read(cells, format), Columns.Email.Read(cells, format), Columns.Phone.Read(cells, format), null, [], null, [], true, false, false, false);
             if (UserInputRules.Validate(input) is { IsFailure: true } invalid)
             {
                 Problem(ColumnOf(invalid.Error!), invalid.Error!);
@@ -93,7 +93,7 @@ internal static class UserSheet
             }
 
             long? departmentId = null;
-            if (Columns.Department.Read(cells) is { Length: > 0 } departmentCode)
+            if (Columns.Department.Read(cells, format) is { Length: > 0 } departmentCode)
             {
                 if (lookups.Departments.TryGetValue(departmentCode, out var id))
                 {
@@ -106,7 +106,7 @@ internal static class UserSheet
             }
 
             var roleIds = new List<long>();
-            foreach (var code in (Columns.Roles.Read(cells) ?? "").Split([',', '，', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (var code in (Columns.Roles.Read(cells, format) ?? "").Split([',', '，', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 if (lookups.Roles.TryGetValue(code, out var roleId))
                 {
@@ -118,7 +118,7 @@ internal static class UserSheet
                 }
             }
 
-            var activeText = Columns.Active.Read(cells);
+            var activeText = Columns.Active.Read(cells, format);
             var active = string.IsNullOrEmpty(activeText) || Yes.Contains(activeText, StringComparer.OrdinalIgnoreCase);
             if (!active && !No.Contains(activeText, StringComparer.OrdinalIgnoreCase))
             {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Ops.Domain.Audit;
 using Ops.Domain.Auth;
@@ -20,6 +19,18 @@ internal sealed class MessageLogService(IDbContextFactory<OpsDbContext> factory,
         .Add("attempts", m => m.Attempts)
         .Default("createdAt", SortDirection.Descending);
 
+    private static readonly SheetColumns<MessageLog> ExportColumns = new SheetColumns<MessageLog>()
+        .Time("sheet.common.time", m => m.CreatedAt)
+        .Word("sheet.message.channel", m => $"channel.{m.Channel}")
+        .Add("sheet.message.recipient", m => m.Recipient)
+        .Add("sheet.message.template", m => m.TemplateCode)
+        .Word("sheet.common.status", m => $"message.status.{m.Status}")
+        .Add("sheet.message.attempts", m => m.Attempts)
+        .Add("sheet.common.error", m => m.LastError)
+        .Add("sheet.message.business_type", m => m.BusinessType)
+        .Add("sheet.message.business_id", m => m.BusinessId)
+        .Time("sheet.message.sent_at", m => m.SentAt);
+
     public async Task<PagedResult<MessageLogRow>> QueryAsync(MessageLogFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(NotificationPermissions.Logs.View, cancellationToken);
@@ -29,27 +40,13 @@ internal sealed class MessageLogService(IDbContextFactory<OpsDbContext> factory,
         return new PagedResult<MessageLogRow>(result.Items.Select(m => ToRow(m, names)).ToList(), result.TotalCount, result.Page, result.PageSize);
     }
 
-    public async Task<byte[]> ExportAsync(MessageLogFilter filter, CancellationToken cancellationToken = default)
+    public async Task<byte[]> ExportAsync(MessageLogFilter filter, SheetFormat format, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(NotificationPermissions.Logs.Export, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var logs = await Filtered(db, filter).OrderByDescending(m => m.CreatedAt).Take(MaxExportRows).ToListAsync(cancellationToken);
-        var zh = CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
-        var rows = logs.Select(m => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
-        {
-            [zh ? "时间" : "Time"] = m.CreatedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-            [zh ? "渠道" : "Channel"] = m.Channel.ToString(),
-            [zh ? "接收人" : "Recipient"] = m.Recipient,
-            [zh ? "模板" : "Template"] = m.TemplateCode,
-            [zh ? "状态" : "Status"] = m.Status.ToString(),
-            [zh ? "尝试次数" : "Attempts"] = m.Attempts,
-            [zh ? "错误" : "Error"] = m.LastError,
-            [zh ? "业务类型" : "BusinessType"] = m.BusinessType,
-            [zh ? "业务 ID" : "BusinessId"] = m.BusinessId,
-            [zh ? "发送时间" : "SentAt"] = m.SentAt?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-        });
         await audit.RecordAsync(new AuditEntry("message", "log.export", Detail: $"{logs.Count} rows"), cancellationToken);
-        return await ExcelExchange.ExportAsync(rows, "MessageLog", cancellationToken);
+        return await ExcelExchange.ExportAsync(ExportColumns.Rows(logs, format), "MessageLog", cancellationToken);
     }
 
     private static IQueryable<MessageLog> Filtered(OpsDbContext db, MessageLogFilter filter)

@@ -88,15 +88,10 @@ internal sealed class TemplateService(IDbContextFactory<OpsDbContext> factory, I
             return Error.Invalid("message.template.code_fixed");
         }
 
-        db.Entry(template).Property(t => t.Version).OriginalValue = version;
         Apply(template, input);
-        try
+        if (await db.SaveVersionedAsync(template, t => t.Version, version, "template", cancellationToken) is { IsFailure: true } conflict)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Error.Conflict("common.concurrency_conflict", "template");
+            return conflict;
         }
 
         await Record("template.update", id, cancellationToken);

@@ -104,16 +104,11 @@ internal sealed class DataSourceService(
             return Error.Invalid("scheduler.datasource.password_reenter").On("datasource.password");
         }
 
-        db.Entry(source).Property(d => d.Version).OriginalValue = version;
         source.Name = input.Name.Trim();
         Apply(source, input);
-        try
+        if (await db.SaveVersionedAsync(source, d => d.Version, version, "datasource", cancellationToken) is { IsFailure: true } conflict)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Error.Conflict("common.concurrency_conflict", "datasource");
+            return conflict;
         }
 
         await RecordAsync("datasource.update", id, cancellationToken);

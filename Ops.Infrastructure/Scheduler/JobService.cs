@@ -98,19 +98,14 @@ internal sealed class JobService(
             return beyond;
         }
 
-        db.Entry(job).Property(j => j.Version).OriginalValue = version;
         if (job.Configure(input) is { IsFailure: true } refused)
         {
             return refused;
         }
 
-        try
+        if (await db.SaveVersionedAsync(job, j => j.Version, version, "job", cancellationToken) is { IsFailure: true } conflict)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Error.Conflict("common.concurrency_conflict", "job");
+            return conflict;
         }
 
         await sync.SyncAsync(id, cancellationToken);

@@ -49,14 +49,14 @@ internal sealed class SchedulerLogService(
             .Select(j => new JobOption(j.Id, j.Name)).ToListAsync(cancellationToken);
     }
 
-    public async Task<byte[]> ExportAsync(SchedulerLogFilter filter, CancellationToken cancellationToken = default)
+    public async Task<byte[]> ExportAsync(SchedulerLogFilter filter, SheetFormat format, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(SchedulerPermissions.Logs.Export, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var logs = await (await FilteredAsync(db, filter, cancellationToken)).OrderByDescending(l => l.Id).Take(MaxExportRows).ToListAsync(cancellationToken);
         var rows = await RowsAsync(db, logs, cancellationToken);
         await audit.RecordAsync(new AuditEntry("scheduler", "log.export", Detail: $"{rows.Count} rows"), cancellationToken);
-        return await ExcelExchange.ExportAsync(SchedulerLogSheet.Rows(rows), "SchedulerLog", cancellationToken);
+        return await ExcelExchange.ExportAsync(SchedulerLogSheet.Columns.Rows(rows, format), "SchedulerLog", cancellationToken);
     }
 
     public async Task<Result<int>> ClearAsync(DateTimeOffset before, long? jobId = null, CancellationToken cancellationToken = default)

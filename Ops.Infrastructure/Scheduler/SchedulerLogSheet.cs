@@ -1,31 +1,23 @@
-using System.Globalization;
 using Ops.Domain.Scheduler;
+using Ops.Infrastructure.Common;
 
 namespace Ops.Infrastructure.Scheduler;
 
-/// <summary>The scheduling log as an Excel sheet, headers in the caller's language (as the other exports do).</summary>
+/// <summary>The columns of the exported scheduling log.</summary>
 internal static class SchedulerLogSheet
 {
-    public static IEnumerable<IReadOnlyDictionary<string, object?>> Rows(IEnumerable<SchedulerLogRow> rows)
-    {
-        var zh = CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
-        return rows.Select(r => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
-        {
-            [zh ? "编号" : "Run"] = r.Id,
-            [zh ? "任务" : "Job"] = r.JobName,
-            [zh ? "任务 ID" : "JobId"] = r.JobId,
-            [zh ? "触发方式" : "Trigger"] = r.Trigger.ToString(),
-            [zh ? "状态" : "Status"] = r.Status.ToString(),
-            [zh ? "计划时间 (UTC)" : "Scheduled (UTC)"] = Time(r.ScheduledAt),
-            [zh ? "开始时间 (UTC)" : "Started (UTC)"] = Time(r.StartedAt),
-            [zh ? "结束时间 (UTC)" : "Ended (UTC)"] = Time(r.EndedAt),
-            [zh ? "耗时 (ms)" : "Duration (ms)"] = r.DurationMs,
-            [zh ? "第几次" : "Attempt"] = r.Attempt,
-            [zh ? "节点" : "Node"] = r.Node,
-            [zh ? "追踪 ID" : "TraceId"] = r.TraceId,
-            [zh ? "错误" : "Error"] = r.Error,
-        });
-    }
-
-    private static string? Time(DateTimeOffset? at) => at?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+    public static readonly SheetColumns<SchedulerLogRow> Columns = new SheetColumns<SchedulerLogRow>()
+        .Add("sheet.scheduler.run", r => r.Id)
+        .Add("sheet.scheduler.job", r => r.JobName)
+        .Add("sheet.scheduler.job_id", r => r.JobId)
+        .Word("sheet.scheduler.trigger", r => $"job.trigger.{r.Trigger.ToString().ToLowerInvariant()}")
+        .Word("sheet.common.status", r => $"scheduler.status.{r.Status.ToString().ToLowerInvariant()}")
+        .Time("sheet.scheduler.scheduled", r => r.ScheduledAt)
+        .Time("sheet.scheduler.started", r => r.StartedAt)
+        .Time("sheet.scheduler.ended", r => r.EndedAt)
+        .Add("sheet.scheduler.duration_ms", r => r.DurationMs)
+        .Add("sheet.scheduler.attempt", r => r.Attempt)
+        .Add("sheet.scheduler.node", r => r.Node)
+        .Add("sheet.scheduler.trace_id", r => r.TraceId)
+        .Add("sheet.common.error", r => r.Error);
 }

@@ -54,7 +54,7 @@ public sealed class ApprovalServiceTests
         await Assert.ThrowsAsync<ForbiddenException>(() => f.Inbox(f.Applicant, i => i.ListAsync(InboxBox.All, new InboxFilter(), new PageRequest())));
 
         // The applicant's box exports to Excel as listed.
-        var workbook = await f.Inbox(f.Applicant, i => i.ExportAsync(InboxBox.Mine, new InboxFilter()));
+        var workbook = await f.Inbox(f.Applicant, i => i.ExportAsync(InboxBox.Mine, new InboxFilter(), TestSheets.English));
         var sheet = MiniExcelLibs.MiniExcel.Query(new MemoryStream(workbook), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(done.Title, Assert.Single(sheet)["Title"]);
 

@@ -41,9 +41,9 @@ internal static class PermissionProbes
         P<IUserAdministration>(SystemPermissions.Users.Enable, nameof(IUserAdministration.SetActiveAsync), s => s.SetActiveAsync([0], true)),
         P<IUserAdministration>(SystemPermissions.Users.ResetPassword, nameof(IUserAdministration.ResetPasswordAsync), s => s.ResetPasswordAsync(0)),
         P<IUserAdministration>(SystemPermissions.Users.Unlock, nameof(IUserAdministration.UnlockAsync), s => s.UnlockAsync(0)),
-        P<IUserExchange>(SystemPermissions.Users.Import, nameof(IUserExchange.TemplateAsync), s => s.TemplateAsync()),
-        P<IUserExchange>(SystemPermissions.Users.Import, nameof(IUserExchange.ImportAsync), s => s.ImportAsync(new MemoryStream())),
-        P<IUserExchange>(SystemPermissions.Users.Export, nameof(IUserExchange.ExportAsync), s => s.ExportAsync(new UserFilter(), null)),
+        P<IUserExchange>(SystemPermissions.Users.Import, nameof(IUserExchange.TemplateAsync), s => s.TemplateAsync(SheetFormat.Keys)),
+        P<IUserExchange>(SystemPermissions.Users.Import, nameof(IUserExchange.ImportAsync), s => s.ImportAsync(new MemoryStream(), SheetFormat.Keys)),
+        P<IUserExchange>(SystemPermissions.Users.Export, nameof(IUserExchange.ExportAsync), s => s.ExportAsync(new UserFilter(), null, SheetFormat.Keys)),
         P<IUserAdministration>(SystemPermissions.Users.ApproveRegistration, nameof(IUserAdministration.ApproveAsync), s => s.ApproveAsync([0])),
         P<IDepartmentService>(SystemPermissions.Departments.View, nameof(IDepartmentService.GetTreeAsync), s => s.GetTreeAsync()),
         P<IDepartmentService>(SystemPermissions.Departments.Create, nameof(IDepartmentService.CreateAsync), s => s.CreateAsync(new("", "", null, null, 0))),
@@ -86,7 +86,7 @@ internal static class PermissionProbes
         P<IJobAlertService>(SchedulerPermissions.Alerts.Acknowledge, nameof(IJobAlertService.ResolveAsync), s => s.ResolveAsync(0, null)),
         P<ISchedulerLogService>(SchedulerPermissions.Logs.View, nameof(ISchedulerLogService.QueryAsync), s => s.QueryAsync(new(), new PageRequest())),
         P<ISchedulerLogService>(SchedulerPermissions.Logs.View, nameof(ISchedulerLogService.ListJobsAsync), s => s.ListJobsAsync(null)),
-        P<ISchedulerLogService>(SchedulerPermissions.Logs.Export, nameof(ISchedulerLogService.ExportAsync), s => s.ExportAsync(new())),
+        P<ISchedulerLogService>(SchedulerPermissions.Logs.Export, nameof(ISchedulerLogService.ExportAsync), s => s.ExportAsync(new(), SheetFormat.Keys)),
         P<ISchedulerLogService>(SchedulerPermissions.Logs.Clear, nameof(ISchedulerLogService.ClearAsync), s => s.ClearAsync(DateTimeOffset.MinValue, -1)),
 
         // report: data sources
@@ -137,7 +137,7 @@ internal static class PermissionProbes
         P<IMessageLogService>(NotificationPermissions.Logs.View, nameof(IMessageLogService.QueryAsync), s => s.QueryAsync(new(), new PageRequest())),
         P<IMessageLogService>(NotificationPermissions.Logs.Resend, nameof(IMessageLogService.ResendAsync), s => s.ResendAsync(0)),
         P<IMessageLogService>(NotificationPermissions.Logs.Resend, nameof(IMessageLogService.ResendAsync), s => s.ResendAsync([0])),
-        P<IMessageLogService>(NotificationPermissions.Logs.Export, nameof(IMessageLogService.ExportAsync), s => s.ExportAsync(new())),
+        P<IMessageLogService>(NotificationPermissions.Logs.Export, nameof(IMessageLogService.ExportAsync), s => s.ExportAsync(new(), SheetFormat.Keys)),
         P<IChannelConfigService>(NotificationPermissions.Channels.View, nameof(IChannelConfigService.ListAsync), s => s.ListAsync()),
         P<IChannelConfigService>(NotificationPermissions.Channels.Edit, nameof(IChannelConfigService.SaveAsync), s => s.SaveAsync(MessageChannel.Webhook, new())),
         P<IChannelConfigService>(NotificationPermissions.Channels.Test, nameof(IChannelConfigService.TestAsync), s => s.TestAsync(MessageChannel.Webhook, "x")),
@@ -147,7 +147,7 @@ internal static class PermissionProbes
 
         // audit
         P<ILoginLogService>(AuditPermissions.LoginLogs.View, nameof(ILoginLogService.QueryAsync), s => s.QueryAsync(new(), new PageRequest())),
-        P<ILoginLogService>(AuditPermissions.LoginLogs.Export, nameof(ILoginLogService.ExportAsync), s => s.ExportAsync(new())),
+        P<ILoginLogService>(AuditPermissions.LoginLogs.Export, nameof(ILoginLogService.ExportAsync), s => s.ExportAsync(new(), SheetFormat.Keys)),
     ];
 
     public static readonly ILookup<string, Probe> ByCode = All.ToLookup(p => p.Code, StringComparer.Ordinal);

@@ -55,7 +55,7 @@ public sealed class UserImportTests
         harness.CurrentUser.Actor = Actor.System;
 
         var chinese = await ImportAsync(harness, [new() { ["用户名"] = "wang.wu", ["姓名"] = "王五", ["启用"] = "否" }]);
-        var garbage = await harness.InScopeAsync(sp => sp.GetRequiredService<IUserExchange>().ImportAsync(new MemoryStream("not a workbook"u8.ToArray())));
+        var garbage = await harness.InScopeAsync(sp => sp.GetRequiredService<IUserExchange>().ImportAsync(new MemoryStream("not a workbook"u8.ToArray()), TestSheets.English));
 
         Assert.True(chinese.Succeeded);
         Assert.Equal("import.unreadable", Assert.Single(garbage.Problems).Error.Code);
@@ -68,7 +68,7 @@ public sealed class UserImportTests
         await harness.UserAsync("exported.one");
         harness.CurrentUser.Actor = Actor.System;
 
-        var bytes = await harness.InScopeAsync(sp => sp.GetRequiredService<IUserExchange>().ExportAsync(new UserFilter(), null));
+        var bytes = await harness.InScopeAsync(sp => sp.GetRequiredService<IUserExchange>().ExportAsync(new UserFilter(), null, TestSheets.English));
 
         var result = ExcelExchange.Import(new MemoryStream(bytes), (cells, _) => Result<string>.Success(cells.Values.First()!));
         Assert.Contains("exported.one", result.Rows);
@@ -77,7 +77,7 @@ public sealed class UserImportTests
     private static async Task<ImportReport> ImportAsync(InfrastructureHarness harness, List<Dictionary<string, object?>> rows)
     {
         var bytes = await ExcelExchange.ExportAsync(rows.Select(r => (IReadOnlyDictionary<string, object?>)r));
-        return await harness.InScopeAsync(sp => sp.GetRequiredService<IUserExchange>().ImportAsync(new MemoryStream(bytes)));
+        return await harness.InScopeAsync(sp => sp.GetRequiredService<IUserExchange>().ImportAsync(new MemoryStream(bytes), TestSheets.English));
     }
 
     private static async Task<int> CountAsync(InfrastructureHarness harness)

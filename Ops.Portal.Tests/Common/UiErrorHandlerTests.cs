@@ -47,6 +47,53 @@ public sealed class UiErrorHandlerTests : PortalTestContext
         Assert.Equal(Severity.Error, message.Severity);
     }
 
+    [Fact]
+    public void Show_Success_SaysTheSuccessText_AndReturnsTrue()
+    {
+        UseCulture(Cultures.Chinese);
+        var (handler, snackbar) = Create();
+
+        Assert.True(handler.Show(Result.Success(), "common.saved"));
+
+        var message = Assert.Single(snackbar.ShownSnackbars);
+        Assert.Equal(Severity.Success, message.Severity);
+        Assert.NotEqual("common.saved", message.Message);
+    }
+
+    [Fact]
+    public void Show_Failure_ToastsTheLocalizedError_AndReturnsFalse()
+    {
+        var (handler, snackbar) = Create();
+
+        Assert.False(handler.Show(Error.Conflict("common.concurrency_conflict", "job"), "common.saved"));
+
+        var message = Assert.Single(snackbar.ShownSnackbars);
+        Assert.Equal(Severity.Warning, message.Severity);
+        Assert.Equal(handler.Describe("common.concurrency_conflict", ["job"]), message.Message);
+    }
+
+    [Fact]
+    public void Show_FailureWithFields_PutsItOnTheField_NotInAToast()
+    {
+        var (handler, snackbar) = Create();
+        var fields = new FieldErrors();
+
+        Assert.False(handler.Show(Error.Invalid("common.required", "field.name").On("field.name"), "common.saved", fields));
+
+        Assert.Empty(snackbar.ShownSnackbars);
+        Assert.True(fields.Has("field.name"));
+    }
+
+    [Fact]
+    public void Show_NoResult_BecauseRunAsyncReportedAnException_ShowsNothingMore()
+    {
+        var (handler, snackbar) = Create();
+
+        Assert.False(handler.Show(null, "common.saved"));
+
+        Assert.Empty(snackbar.ShownSnackbars);
+    }
+
     private (UiErrorHandler Handler, ISnackbar Snackbar) Create()
     {
         Services.AddScoped<UiErrorHandler>();

@@ -31,11 +31,11 @@ public sealed class MessageLogServiceTests
         await SeedAsync(harness);
         var logs = harness.Services.CreateScope().ServiceProvider.GetRequiredService<IMessageLogService>();
 
-        var bytes = await logs.ExportAsync(new MessageLogFilter { Status = MessageStatus.Failed });
+        var bytes = await logs.ExportAsync(new MessageLogFilter { Status = MessageStatus.Failed }, TestSheets.English);
 
         var rows = ExcelExchange.Import(new MemoryStream(bytes), (cells, _) => Result<IReadOnlyDictionary<string, string?>>.Success(cells)).Rows;
         Assert.Equal(2, rows.Count);
-        Assert.All(rows, r => Assert.Equal("HTTP 500", r.First(c => c.Key is "Error" or "错误").Value));
+        Assert.All(rows, r => Assert.Equal("HTTP 500", r["Error"]));
     }
 
     private static async Task<List<long>> SeedAsync(InfrastructureHarness harness)

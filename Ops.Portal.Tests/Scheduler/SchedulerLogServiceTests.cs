@@ -74,8 +74,8 @@ public sealed class SchedulerLogServiceTests
         Assert.Equal("ops job", Assert.Single(page.Items).JobName);
         Assert.Empty((await logs.QueryAsync(new(JobId: theirs), new PageRequest())).Items);
         Assert.Equal(["ops job"], (await logs.ListJobsAsync(null)).Select(j => j.Name));
-        var exported = ExcelExchange.Import(new MemoryStream(await logs.ExportAsync(new())), (cells, _) => Result<IReadOnlyDictionary<string, string?>>.Success(cells)).Rows;
-        Assert.Equal("ops job", Assert.Single(exported).First(c => c.Key is "Job" or "任务").Value);
+        var exported = ExcelExchange.Import(new MemoryStream(await logs.ExportAsync(new(), TestSheets.English)), (cells, _) => Result<IReadOnlyDictionary<string, string?>>.Success(cells)).Rows;
+        Assert.Equal("ops job", Assert.Single(exported)["Job"]);
 
         // A reader of the log opens the runs it lists (without the job list's right), and only those.
         var runs = harness.Services.CreateScope().ServiceProvider.GetRequiredService<IJobRunService>();
@@ -124,9 +124,35 @@ public sealed class SchedulerLogServiceTests
         var logs = Service(harness);
 
         await logs.QueryAsync(new(), new PageRequest());
-        await Assert.ThrowsAsync<ForbiddenException>(() => logs.ExportAsync(new()));
+        await Assert.ThrowsAsync<ForbiddenException>(() => logs.ExportAsync(new(), SheetFormat.Keys));
         await Assert.ThrowsAsync<ForbiddenException>(() => logs.ClearAsync(harness.Clock.Now));
     }
+
+    [Fact]
+    public async Task Export_HeadersInTheViewersLanguage_TimesInTheViewersZoneNamedInTheHeader()
+    {
+        await using var harness = await InfrastructureHarness.StartAsync(DatabaseProvider.Sqlite);
+        var job = await JobAsync(harness, "nightly", null);
+        await RunAsync(harness, job, new DateTimeOffset(2026, 12, 7, 1, 30, 0, TimeSpan.Zero), JobRunStatus.Success, JobTriggerType.Cron);
+        harness.CurrentUser.Actor = Actor.System;
+        var logs = Service(harness);
+
+        var chinese = SingleRow(await logs.ExportAsync(new(), TestSheets.For("zh-CN", "Asia/Shanghai")));
+        var english = SingleRow(await logs.ExportAsync(new(), TestSheets.For("en-US", "UTC")));
+
+        Assert.Equal("nightly", chinese["任务"]);
+        Assert.Equal(TestSheets.For("zh-CN").Text("scheduler.status.success"), chinese["状态"]);
+        Assert.NotEqual("Success", chinese["状态"]);
+        Assert.Equal("2026-12-07 09:30:00", chinese["开始时间 (Asia/Shanghai)"]);
+        Assert.All(chinese.Keys, k => Assert.Contains(k, c => c > 0x2E80));
+        Assert.Equal("nightly", english["Job"]);
+        Assert.Equal(TestSheets.English.Text("job.trigger.cron"), english["Trigger"]);
+        Assert.Equal("2026-12-07 01:30:00", english["Started (UTC)"]);
+        Assert.DoesNotContain(english.Keys, k => k.Any(c => c > 0x2E80));
+    }
+
+    private static IDictionary<string, object> SingleRow(byte[] workbook) =>
+        Assert.Single(MiniExcelLibs.MiniExcel.Query(new MemoryStream(workbook), useHeaderRow: true).Cast<IDictionary<string, object>>());
 
     private static ISchedulerLogService Service(InfrastructureHarness harness) =>
         harness.Services.CreateScope().ServiceProvider.GetRequiredService<ISchedulerLogService>();

@@ -33,6 +33,7 @@ public abstract class PortalTestContext : BunitContext
         Services.AddLogging();
         Services.AddSingleton(TimeProvider.System);
         Services.AddScoped<ViewerTime>();
+        Services.AddScoped<SheetDownload>();
         Authorization = AddAuthorization();
         Authorization.SetAuthorized("tester");
         UseCulture(Cultures.English);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 using Ops.Domain.Common;
@@ -38,6 +39,37 @@ internal sealed class UiErrorHandler(ISnackbar snackbar, IStringLocalizer<UiText
             return default;
         }
     }
+
+    /// <summary>
+    /// Shows a service's answer, the one way pages do it: a failure as a toast, or on the form's fields when
+    /// <paramref name="fields"/> is given; a success as the text of <paramref name="successKey"/>, when given. A null
+    /// result is an action <see cref="RunAsync{T}"/> already reported. True only for a success.
+    /// </summary>
+    public bool Show([NotNullWhen(true)] Result? result, string? successKey = null, FieldErrors? fields = null)
+    {
+        switch (result)
+        {
+            case null:
+                return false;
+            case { IsFailure: true } when fields is not null:
+                ShowError(result.Error!, fields);
+                return false;
+            case { IsFailure: true }:
+                ShowError(result.Error!);
+                return false;
+        }
+
+        if (successKey is not null)
+        {
+            snackbar.Add(text[successKey], Severity.Success);
+        }
+
+        return true;
+    }
+
+    /// <summary>Runs a service call and <see cref="Show"/>s its answer; true only for a success.</summary>
+    public async Task<bool> RunAndShowAsync(Func<Task<Result>> action, string? successKey = null, FieldErrors? fields = null) =>
+        Show(await RunAsync(action), successKey, fields);
 
     public void ShowError(Error error) => snackbar.Add(Describe(error.Code, error.Args), Severity.Warning);
 

@@ -47,6 +47,7 @@ internal static class PortalServiceCollectionExtensions
         services.AddScoped<IRequestOriginAccessor, RequestOriginAccessor>();
         services.AddScoped<CircuitOrigin>();
         services.AddScoped<ViewerTime>();
+        services.AddScoped<SheetDownload>();
         services.AddScoped<UiErrorHandler>();
         services.AddScoped<LiveEvents>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, SessionActivityCircuitHandler>();

@@ -137,51 +137,9 @@ public sealed class FlowGraph
         return problems;
     }
 
-    /// <summary>The nodes of one cycle in order, or null when the graph is acyclic (iterative DFS: deep chains are fine).</summary>
-    public IReadOnlyList<string>? FindCycle()
-    {
-        var state = _nodes.Keys.ToDictionary(k => k, _ => 0, StringComparer.Ordinal);
-        foreach (var root in _nodes.Keys.Order(StringComparer.Ordinal))
-        {
-            if (state[root] != 0)
-            {
-                continue;
-            }
-
-            var path = new List<string>();
-            var stack = new Stack<(string Node, int Child)>();
-            stack.Push((root, 0));
-            state[root] = 1;
-            path.Add(root);
-            while (stack.TryPop(out var frame))
-            {
-                var children = _downstream[frame.Node];
-                if (frame.Child < children.Count)
-                {
-                    stack.Push((frame.Node, frame.Child + 1));
-                    var child = children[frame.Child];
-                    if (state[child] == 1)
-                    {
-                        return path.Skip(path.IndexOf(child)).ToList();
-                    }
-
-                    if (state[child] == 0)
-                    {
-                        state[child] = 1;
-                        path.Add(child);
-                        stack.Push((child, 0));
-                    }
-                }
-                else
-                {
-                    state[frame.Node] = 2;
-                    path.RemoveAt(path.Count - 1);
-                }
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The nodes of one cycle in order, or null when the graph is acyclic.</summary>
+    public IReadOnlyList<string>? FindCycle() =>
+        GraphCycles.Find(_nodes.Keys.Order(StringComparer.Ordinal), key => _downstream[key], StringComparer.Ordinal);
 
     /// <summary>The graph or the first problem as an error.</summary>
     public static Result<FlowGraph> Build(IReadOnlyCollection<FlowNodeSpec> nodes, IReadOnlyCollection<FlowEdgeSpec> edges, IReadOnlyDictionary<long, FlowJobInfo> jobs)

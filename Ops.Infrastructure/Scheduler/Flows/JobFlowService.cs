@@ -96,19 +96,14 @@ internal sealed class JobFlowService(
             return invalid;
         }
 
-        db.Entry(flow).Property(f => f.Version).OriginalValue = version;
         flow.Name = input.Name.Trim();
         Apply(flow, input);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.JobFlowNodes.RemoveRange(await db.JobFlowNodes.Where(n => n.FlowId == id).ToListAsync(cancellationToken));
         db.JobFlowEdges.RemoveRange(await db.JobFlowEdges.Where(e => e.FlowId == id).ToListAsync(cancellationToken));
-        try
+        if (await db.SaveVersionedAsync(flow, f => f.Version, version, "flow", cancellationToken) is { IsFailure: true } conflict)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Error.Conflict("common.concurrency_conflict", "flow");
+            return conflict;
         }
 
         AddDrawing(db, id, input);

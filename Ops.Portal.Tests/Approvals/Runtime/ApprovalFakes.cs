@@ -88,7 +88,7 @@ internal sealed class FakeApprovalInbox : IApprovalInbox
         return Task.FromResult(new PagedResult<InboxRow>(Rows, Rows.Count, page.Page, page.PageSize));
     }
 
-    public Task<byte[]> ExportAsync(InboxBox box, InboxFilter filter, CancellationToken cancellationToken = default) => Task.FromResult(Array.Empty<byte>());
+    public Task<byte[]> ExportAsync(InboxBox box, InboxFilter filter, SheetFormat format, CancellationToken cancellationToken = default) => Task.FromResult(Array.Empty<byte>());
 
     public Task<PagedResult<InboxRow>> AllAsync(InboxFilter filter, PageRequest page, CancellationToken cancellationToken = default) =>
         Task.FromResult(new PagedResult<InboxRow>(Rows, Rows.Count, page.Page, page.PageSize));

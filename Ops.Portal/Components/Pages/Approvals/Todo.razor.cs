@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.JSInterop;
 using MudBlazor;
 using Ops.Domain.Approvals;
 using Ops.Domain.Auth;
@@ -34,9 +33,6 @@ public sealed partial class Todo
 
     [Inject]
     private IPermissionGuard Guard { get; set; } = default!;
-
-    [Inject]
-    private IJSRuntime Js { get; set; } = default!;
 
     [Inject]
     private ViewerTime Viewer { get; set; } = default!;
@@ -92,12 +88,7 @@ public sealed partial class Todo
         _exporting = true;
         try
         {
-            var bytes = await Ui.RunAsync(() => Inbox.ExportAsync(_box, Filter()));
-            if (bytes is not null)
-            {
-                await Js.InvokeVoidAsync("ops.download", $"approvals-{_box.ToString().ToLowerInvariant()}-{Viewer.FileStamp()}.xlsx",
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Convert.ToBase64String(bytes));
-            }
+            await Sheets.DownloadAsync($"approvals-{_box.ToString().ToLowerInvariant()}", format => Inbox.ExportAsync(_box, Filter(), format));
         }
         finally
         {

@@ -165,11 +165,7 @@ public sealed partial class FlowEditor : IDisposable
             Result? result = Id is { } id
                 ? await Ui.RunAsync(() => Flows.UpdateAsync(id, input, _version))
                 : await Ui.RunAsync(() => Flows.CreateAsync(input));
-            if (result is { IsFailure: true })
-            {
-                Ui.ShowError(result.Error!, _errors);
-            }
-            else if (result is not null)
+            if (Ui.Show(result, fields: _errors))
             {
                 _tracker.Accept(input);
                 Snackbar.Add(T["common.saved"], Severity.Success);

@@ -156,13 +156,7 @@ public sealed partial class FlowInstanceView : IDisposable
         }
     }
 
-    private void Report(Ops.Domain.Common.Result? result)
-    {
-        if (result is { IsFailure: true })
-        {
-            Ui.ShowError(result.Error!);
-        }
-    }
+    private void Report(Ops.Domain.Common.Result? result) => Ui.Show(result);
 
     public void Dispose()
     {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
-using Microsoft.JSInterop;
 using MudBlazor;
 using Ops.Domain.Common;
 using Ops.Domain.Scheduler;
@@ -21,9 +20,9 @@ public sealed partial class SchedulerLogs
 
     [Inject] private UiErrorHandler Ui { get; set; } = default!;
 
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private SheetDownload Sheets { get; set; } = default!;
 
-    [Inject] private IJSRuntime Js { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     [Inject] private ViewerTime Viewer { get; set; } = default!;
 
@@ -91,12 +90,7 @@ public sealed partial class SchedulerLogs
 
     private async Task ExportAsync()
     {
-        var bytes = await Ui.RunAsync(() => Logs.ExportAsync(_filter));
-        if (bytes is not null)
-        {
-            await Js.InvokeVoidAsync("ops.download", $"scheduler-log-{Viewer.FileStamp()}.xlsx",
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Convert.ToBase64String(bytes));
-        }
+        await Sheets.DownloadAsync("scheduler-log", format => Logs.ExportAsync(_filter, format));
     }
 
     private static string? Short(string? text) => text is { Length: > 120 } ? text[..120] + "…" : text;

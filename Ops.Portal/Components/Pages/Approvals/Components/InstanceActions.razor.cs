@@ -165,19 +165,12 @@ public sealed partial class InstanceActions
         {
             Refused?.Clear();
             var result = await Ui.RunAsync(action);
-            if (result is { IsFailure: true, Error: var error })
+            if (result is { IsFailure: true, Error: { Field: not null } refused } && Refused is not null)
             {
-                if (Refused is not null && error!.Field is not null)
-                {
-                    Ui.ShowError(error, Refused);
-                }
+                Ui.ShowError(refused, Refused); // on the field as well as in the message below
+            }
 
-                Ui.ShowError(error!);
-            }
-            else if (result is not null)
-            {
-                Snackbar.Add(T[doneKey], Severity.Success);
-            }
+            Ui.Show(result, doneKey);
 
             // Reload either way: a failure such as "already handled" means the page is out of date.
             await Changed.InvokeAsync();
