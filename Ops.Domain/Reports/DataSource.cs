@@ -1,6 +1,6 @@
 using Ops.Domain.Common;
 
-namespace Ops.Domain.Scheduler;
+namespace Ops.Domain.Reports;
 
 /// <summary>The database engines a data source can point at; the report engine adds more.</summary>
 public enum DataSourceType

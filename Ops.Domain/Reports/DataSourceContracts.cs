@@ -1,6 +1,6 @@
 using Ops.Domain.Common;
 
-namespace Ops.Domain.Scheduler;
+namespace Ops.Domain.Reports;
 
 /// <summary>
 /// What an editor submits. <see cref="Password"/> null keeps the stored one (it is never sent back);

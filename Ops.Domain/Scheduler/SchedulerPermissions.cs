@@ -1,3 +1,7 @@
+using Ops.Domain.Common;
+
+// The whole permission catalogue shares the Ops.Domain.Auth namespace, whatever module folder a class sits in:
+// pages and services name any module's codes with the one using they already have.
 namespace Ops.Domain.Auth;
 
 /// <summary>Scheduler: jobs, flows, alerts (seed section 2.3).</summary>
@@ -5,6 +9,9 @@ public static class SchedulerPermissions
 {
     public const string Module = "scheduler";
     public const string Root = "scheduler";
+
+    /// <summary>The module in code (<c>Scheduler</c> folders), its spec route prefix and permission prefix.</summary>
+    public static ModuleDescriptor Descriptor { get; } = new("Scheduler", "/scheduler", Module);
 
     public static class Jobs
     {
@@ -52,172 +59,5 @@ public static class SchedulerPermissions
         .Buttons(Alerts.View, Alerts.Acknowledge)
         .Menu(Logs.View, Root, "/scheduler/logs")
         .Buttons(Logs.View, Logs.Export, Logs.Clear)
-        .Build();
-}
-
-/// <summary>Reports and data sources (seed section 2.4). Only data sources are built: report codes are not seeded yet.</summary>
-public static class ReportPermissions
-{
-    public const string Module = "report";
-    public const string Root = "report";
-
-    public static class Reports
-    {
-        public const string View = "report.reports.view";
-        public const string Edit = "report.reports.edit";
-        public const string Delete = "report.reports.delete";
-        public const string Publish = "report.reports.publish";
-        public const string Export = "report.reports.export";
-        public const string Subscribe = "report.reports.subscribe";
-    }
-
-    public static class DataSources
-    {
-        public const string View = "report.datasources.view";
-        public const string Edit = "report.datasources.edit";
-        public const string Delete = "report.datasources.delete";
-        public const string Test = "report.datasources.test";
-    }
-
-    public static IReadOnlyList<PermissionDefinition> All { get; } = new PermissionTreeBuilder(Module)
-        .Menu(Root)
-        .Menu(DataSources.View, Root, "/report/datasources")
-        .Buttons(DataSources.View, DataSources.Edit, DataSources.Delete, DataSources.Test)
-        .Build();
-}
-
-/// <summary>Configuration center (seed section 2.7).</summary>
-public static class ConfigPermissions
-{
-    public const string Module = "config";
-    public const string Root = "config";
-
-    public static class Tables
-    {
-        public const string View = "config.tables.view";
-        public const string Design = "config.tables.design";
-        public const string EditRecords = "config.tables.edit_records";
-        public const string Rollback = "config.tables.rollback";
-        public const string Approve = "config.tables.approve";
-    }
-
-    public static class Settings
-    {
-        public const string View = "config.settings.view";
-        public const string Update = "config.settings.update";
-    }
-
-    /// <summary>Nothing yet: the codes join the catalogue with the pages and services that demand them.</summary>
-    public static IReadOnlyList<PermissionDefinition> All { get; } = [];
-}
-
-/// <summary>Approvals (seed section 2.5).</summary>
-public static class ApprovalPermissions
-{
-    public const string Module = "workflow";
-    public const string Root = "workflow";
-
-    public static class Definitions
-    {
-        public const string View = "workflow.definitions.view";
-        public const string Edit = "workflow.definitions.edit";
-        public const string Publish = "workflow.definitions.publish";
-        public const string Delete = "workflow.definitions.delete";
-    }
-
-    public static class Instances
-    {
-        public const string Todo = "workflow.instances.todo";
-        public const string ViewAll = "workflow.instances.view_all";
-        public const string Terminate = "workflow.instances.terminate";
-    }
-
-    public static IReadOnlyList<PermissionDefinition> All { get; } = new PermissionTreeBuilder(Module)
-        .Menu(Root)
-        .Menu(Definitions.View, Root, "/workflow/definitions")
-        .Buttons(Definitions.View, Definitions.Edit, Definitions.Publish, Definitions.Delete)
-        .Menu(Instances.Todo, Root, "/workflow/todo")
-        .Buttons(Instances.Todo, Instances.ViewAll, Instances.Terminate)
-        .Build();
-}
-
-/// <summary>Audit and monitoring (seed section 2.6). Only login logs are built: operation-log and alert codes are not seeded yet.</summary>
-public static class AuditPermissions
-{
-    public const string Module = "audit";
-    public const string Root = "audit";
-
-    public static class Logs
-    {
-        public const string View = "audit.logs.view";
-        public const string Export = "audit.logs.export";
-        public const string DataChanges = "audit.logs.data_changes";
-    }
-
-    public static class LoginLogs
-    {
-        public const string View = "audit.login_logs.view";
-        public const string Export = "audit.login_logs.export";
-    }
-
-    public static class Alerts
-    {
-        public const string View = "audit.alerts.view";
-        public const string ManageRules = "audit.alerts.manage_rules";
-        public const string Acknowledge = "audit.alerts.acknowledge";
-    }
-
-    public static IReadOnlyList<PermissionDefinition> All { get; } = new PermissionTreeBuilder(Module)
-        .Menu(Root)
-        .Menu(LoginLogs.View, Root, "/audit/login-logs")
-        .Buttons(LoginLogs.View, LoginLogs.Export)
-        .Build();
-}
-
-/// <summary>Notifications: templates, channels, message log, blacklist (seed section 2.8).</summary>
-public static class NotificationPermissions
-{
-    public const string Module = "message";
-    public const string Root = "message";
-
-    public static class Templates
-    {
-        public const string View = "message.templates.view";
-        public const string Edit = "message.templates.edit";
-        public const string Delete = "message.templates.delete";
-    }
-
-    public static class Channels
-    {
-        public const string View = "message.channels.view";
-        public const string Edit = "message.channels.edit";
-        public const string Test = "message.channels.test";
-    }
-
-    public static class Logs
-    {
-        public const string View = "message.logs.view";
-        public const string Resend = "message.logs.resend";
-        public const string Export = "message.logs.export";
-    }
-
-    public static class Blacklist
-    {
-        public const string Manage = "message.blacklist.manage";
-    }
-
-    public static class Notifications
-    {
-        public const string Send = "message.notifications.send";
-    }
-
-    public static IReadOnlyList<PermissionDefinition> All { get; } = new PermissionTreeBuilder(Module)
-        .Menu(Root)
-        .Menu(Templates.View, Root, "/message/templates")
-        .Buttons(Templates.View, Templates.Edit, Templates.Delete)
-        .Menu(Channels.View, Root, "/message/channels")
-        .Buttons(Channels.View, Channels.Edit, Channels.Test)
-        .Menu(Logs.View, Root, "/message/logs")
-        .Buttons(Logs.View, Logs.Resend, Logs.Export, Blacklist.Manage, Notifications.Send)
         .Build();
 }

@@ -1,20 +1,28 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Ops.Domain.Auth;
 using Ops.Domain.Scheduler;
+using Ops.Infrastructure.Common.Modules;
 using Ops.Infrastructure.Persistence;
 using Ops.Infrastructure.Scheduler.Execution;
 using Quartz;
 
 namespace Ops.Infrastructure.Scheduler;
 
-public static class SchedulerServiceCollectionExtensions
+/// <summary>Scheduler: jobs, flows, alerts and the scheduling log, on Quartz (<c>/scheduler</c>, <c>scheduler.*</c>).</summary>
+public static class SchedulerModule
 {
+    public static OpsModule Definition { get; } = new(SchedulerPermissions.Descriptor, (s, c, e) => s.AddSchedulerModule(c, e), ApplyConfigurations);
+
+    public static void ApplyConfigurations(ModelBuilder builder) => ModuleConfigurations.Apply(builder, typeof(SchedulerModule));
+
     /// <summary>
     /// Quartz in-process on a persistent store in the application database (tables created by Quartz's own
     /// provisioning), the job services, executors and the start-up recovery and sync.
     /// </summary>
-    public static IServiceCollection AddOpsScheduler(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddSchedulerModule(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var options = configuration.GetSection(SchedulerOptions.SectionName).Get<SchedulerOptions>() ?? new SchedulerOptions();
         var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -26,19 +34,6 @@ public static class SchedulerServiceCollectionExtensions
         }
 
         services.AddSingleton(options);
-        var dataSources = configuration.GetSection(DataSourceOptions.SectionName).Get<DataSourceOptions>() ?? new DataSourceOptions();
-        var sqliteDirectory = string.IsNullOrWhiteSpace(dataSources.SqliteDirectory)
-            ? null
-            : Path.GetFullPath(dataSources.SqliteDirectory, environment.ContentRootPath);
-        if (sqliteDirectory is not null)
-        {
-            Directory.CreateDirectory(sqliteDirectory);
-        }
-
-        services.AddSingleton(sp => new SqliteSourceFiles(sqliteDirectory, sp.GetRequiredService<PortalDatabase>()));
-        services.AddSingleton<DataSourceConnections>();
-        services.AddScoped<DataSourceAccess>();
-        services.AddScoped<IDataSourceService, DataSourceService>();
         services.AddScoped<JobService>();
         services.AddScoped<IJobService>(sp => sp.GetRequiredService<JobService>());
         services.AddScoped<IJobRunService, JobRunService>();

@@ -1,7 +1,8 @@
 using Ops.Domain.Auth;
+using Ops.Domain.Reports;
 using Ops.Domain.Scheduler;
 
-namespace Ops.Portal.Tests.Scheduler;
+namespace Ops.Portal.Tests.Reports;
 
 /// <summary>
 /// A data source is used only by those it is granted to — its department in their data scope, or a granted role —

@@ -1,12 +1,13 @@
 using Bunit;
 using MudBlazor;
 using Ops.Domain.Auth;
+using Ops.Domain.Reports;
 using Ops.Domain.Scheduler;
 using Ops.Portal.Common;
-using Ops.Portal.Components.Pages.Scheduler.Components;
+using Ops.Portal.Components.Pages.Reports.Components;
 using Ops.Portal.Tests.Shared;
 
-namespace Ops.Portal.Tests.Scheduler;
+namespace Ops.Portal.Tests.Reports;
 
 /// <summary>The data source dialog shows a refused value on its field and asks before dropping unsaved edits.</summary>
 public sealed class DataSourceEditorTests : PortalTestContext

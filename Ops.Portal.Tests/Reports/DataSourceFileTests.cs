@@ -1,8 +1,11 @@
 using Microsoft.Data.Sqlite;
+using Ops.Domain.Reports;
 using Ops.Domain.Scheduler;
 using Ops.Infrastructure.Persistence;
 
-namespace Ops.Portal.Tests.Scheduler;
+using Ops.Portal.Tests.Scheduler;
+
+namespace Ops.Portal.Tests.Reports;
 
 /// <summary>
 /// SQLite data sources live in one allowed directory, whatever the spelling of the path: URIs, symbolic links out of

@@ -1,8 +1,12 @@
 using MySqlConnector;
+using Ops.Domain.Reports;
 using Ops.Domain.Scheduler;
+using Ops.Infrastructure.Reports.DataSources;
 using Ops.Infrastructure.Scheduler;
 
-namespace Ops.Portal.Tests.Scheduler;
+using Ops.Portal.Tests.Scheduler;
+
+namespace Ops.Portal.Tests.Reports;
 
 /// <summary>
 /// Data-source options are an allow-list per driver, by the driver's canonical key name: keys that read local files,

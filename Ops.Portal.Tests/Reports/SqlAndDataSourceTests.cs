@@ -1,8 +1,11 @@
 using Microsoft.Data.Sqlite;
 using MySqlConnector;
+using Ops.Domain.Reports;
 using Ops.Domain.Scheduler;
 
-namespace Ops.Portal.Tests.Scheduler;
+using Ops.Portal.Tests.Scheduler;
+
+namespace Ops.Portal.Tests.Reports;
 
 /// <summary>Data sources keep their password encrypted and write-only, test their connection for real, and serve SQL jobs on SQLite and MariaDB.</summary>
 public sealed class SqlAndDataSourceTests

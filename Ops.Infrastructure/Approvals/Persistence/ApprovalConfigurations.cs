@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Ops.Domain.Approvals;
 
-namespace Ops.Infrastructure.Persistence.Configurations;
+namespace Ops.Infrastructure.Approvals.Persistence;
 
 /// <summary>
 /// Process, form and form data are immutable value objects stored as JSON text (the engine's own serializer).

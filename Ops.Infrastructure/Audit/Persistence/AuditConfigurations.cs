@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Ops.Domain.Audit;
 
-namespace Ops.Infrastructure.Persistence.Configurations;
+namespace Ops.Infrastructure.Audit.Persistence;
 
 internal sealed class AuditLogConfiguration : IEntityTypeConfiguration<AuditLog>
 {

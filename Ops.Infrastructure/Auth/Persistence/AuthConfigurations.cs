@@ -4,7 +4,7 @@ using Ops.Domain.Auth;
 using Ops.Domain.Common;
 using Ops.Infrastructure.Auth;
 
-namespace Ops.Infrastructure.Persistence.Configurations;
+namespace Ops.Infrastructure.Auth.Persistence;
 
 internal sealed class OpsUserConfiguration : IEntityTypeConfiguration<OpsUser>
 {

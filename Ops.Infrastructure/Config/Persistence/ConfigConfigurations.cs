@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Ops.Domain.Config;
 
-namespace Ops.Infrastructure.Persistence.Configurations;
+namespace Ops.Infrastructure.Config.Persistence;
 
 internal sealed class SystemSettingConfiguration : IEntityTypeConfiguration<SystemSetting>
 {

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Ops.Domain.Notifications;
 
-namespace Ops.Infrastructure.Persistence.Configurations;
+namespace Ops.Infrastructure.Notifications.Persistence;
 
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
 {

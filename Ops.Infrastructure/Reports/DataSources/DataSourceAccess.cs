@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Ops.Domain.Auth;
 using Ops.Domain.Common;
-using Ops.Domain.Scheduler;
+using Ops.Domain.Reports;
 using Ops.Infrastructure.Auth;
 using Ops.Infrastructure.Persistence;
 
-namespace Ops.Infrastructure.Scheduler;
+namespace Ops.Infrastructure.Reports.DataSources;
 
 /// <summary>
 /// The one use check for data sources: a caller may use (list, pick for a SQL job or report, edit, test) a source

@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using MySqlConnector;
 using Npgsql;
-using Ops.Domain.Scheduler;
+using Ops.Domain.Reports;
 using Ops.Infrastructure.Common.Egress;
 
-namespace Ops.Infrastructure.Scheduler;
+namespace Ops.Infrastructure.Reports.DataSources;
 
 /// <summary>
 /// Opens connections to data sources. The password is decrypted here, used for the connection, and never

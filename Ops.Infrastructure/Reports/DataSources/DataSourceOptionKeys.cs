@@ -2,9 +2,9 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using MySqlConnector;
 using Npgsql;
-using Ops.Domain.Scheduler;
+using Ops.Domain.Reports;
 
-namespace Ops.Infrastructure.Scheduler;
+namespace Ops.Infrastructure.Reports.DataSources;
 
 /// <summary>
 /// The connection-string keys a data source's options may set, per driver: an allow-list of keys that only tune

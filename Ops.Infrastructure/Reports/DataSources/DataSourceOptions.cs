@@ -1,4 +1,4 @@
-namespace Ops.Infrastructure.Scheduler;
+namespace Ops.Infrastructure.Reports.DataSources;
 
 /// <summary>Section <c>DataSources</c> of the configuration.</summary>
 public sealed class DataSourceOptions

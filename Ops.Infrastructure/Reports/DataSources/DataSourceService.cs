@@ -4,12 +4,13 @@ using Microsoft.EntityFrameworkCore;
 using Ops.Domain.Audit;
 using Ops.Domain.Auth;
 using Ops.Domain.Common;
+using Ops.Domain.Reports;
 using Ops.Domain.Scheduler;
 using Ops.Infrastructure.Auth;
 using Ops.Infrastructure.Common;
 using Ops.Infrastructure.Persistence;
 
-namespace Ops.Infrastructure.Scheduler;
+namespace Ops.Infrastructure.Reports.DataSources;
 
 internal sealed class DataSourceService(
     IDbContextFactory<OpsDbContext> factory, IPermissionGuard guard, IAuditTrail audit, DataSourceConnections connections, DataSourceAccess access, PrivilegeCeiling ceiling, TimeProvider clock) : IDataSourceService

@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace Ops.Infrastructure.Scheduler;
+namespace Ops.Infrastructure.Reports.DataSources;
 
 /// <summary>An open data-source connection and what guards it; disposing closes both.</summary>
 public sealed class OpenedSource(DbConnection connection, CancellationTokenRegistration interrupt) : IAsyncDisposable

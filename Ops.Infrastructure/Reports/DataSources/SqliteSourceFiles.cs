@@ -2,7 +2,7 @@ using Ops.Domain.Common;
 using Ops.Infrastructure.Common;
 using Ops.Infrastructure.Persistence;
 
-namespace Ops.Infrastructure.Scheduler;
+namespace Ops.Infrastructure.Reports.DataSources;
 
 /// <summary>
 /// Where a SQLite data source may point: a file inside the configured directory, named by a plain path (never a
