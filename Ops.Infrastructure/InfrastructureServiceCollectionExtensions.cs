@@ -38,12 +38,13 @@ public static class InfrastructureServiceCollectionExtensions
         services.ConfigureHttpClientDefaults(http => http.ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<EgressPolicy>().CreateHandler()));
         services.AddSingleton(sp => new NodeIdentity(sp.GetRequiredService<SchedulerOptions>()));
         services.AddScoped<ISystemInfoService, SystemInfoService>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-
         foreach (var module in OpsModules.All)
         {
             module.AddServices(services, configuration, environment);
         }
+
+        // After the modules, as before the split: hosted services start in registration order.
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         return services;
     }
