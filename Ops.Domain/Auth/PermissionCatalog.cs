@@ -1,3 +1,5 @@
+using Ops.Domain.Common;
+
 namespace Ops.Domain.Auth;
 
 /// <summary>
@@ -8,16 +10,22 @@ namespace Ops.Domain.Auth;
 /// </summary>
 public static class PermissionCatalog
 {
-    public static IReadOnlyList<PermissionDefinition> All { get; } =
+    /// <summary>
+    /// Every module with its permission codes: the one line a new module adds in Ops.Domain. The order is the
+    /// grant tree's.
+    /// </summary>
+    public static IReadOnlyList<ModulePermissionSet> Modules { get; } =
     [
-        .. SystemPermissions.All,
-        .. SchedulerPermissions.All,
-        .. ReportPermissions.All,
-        .. ConfigPermissions.All,
-        .. ApprovalPermissions.All,
-        .. AuditPermissions.All,
-        .. NotificationPermissions.All,
+        new(SystemPermissions.Descriptor, SystemPermissions.All),
+        new(SchedulerPermissions.Descriptor, SchedulerPermissions.All),
+        new(ReportPermissions.Descriptor, ReportPermissions.All),
+        new(ConfigPermissions.Descriptor, ConfigPermissions.All),
+        new(ApprovalPermissions.Descriptor, ApprovalPermissions.All),
+        new(AuditPermissions.Descriptor, AuditPermissions.All),
+        new(NotificationPermissions.Descriptor, NotificationPermissions.All),
     ];
+
+    public static IReadOnlyList<PermissionDefinition> All { get; } = [.. Modules.SelectMany(m => m.Permissions)];
 
     private static readonly Dictionary<string, PermissionDefinition> ByCode =
         All.GroupBy(p => p.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -68,3 +76,6 @@ public static class PermissionCatalog
         return problems;
     }
 }
+
+/// <summary>A module and the permission codes it seeds.</summary>
+public sealed record ModulePermissionSet(ModuleDescriptor Module, IReadOnlyList<PermissionDefinition> Permissions);

@@ -1,3 +1,5 @@
+using Ops.Domain.Common;
+
 namespace Ops.Domain.Auth;
 
 /// <summary>System administration: users, departments, roles, permissions, single sign-on.</summary>
@@ -5,6 +7,9 @@ public static class SystemPermissions
 {
     public const string Module = "system";
     public const string Root = "system";
+
+    /// <summary>The module in code (<c>Auth</c> folders), its spec route prefix and permission prefix; the own profile is Auth's too.</summary>
+    public static ModuleDescriptor Descriptor { get; } = new("Auth", "/system", Module) { OtherRoutePrefixes = ["/profile"] };
 
     public static class Users
     {

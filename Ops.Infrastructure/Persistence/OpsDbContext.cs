@@ -6,6 +6,7 @@ using Ops.Domain.Auth;
 using Ops.Domain.Common;
 using Ops.Domain.Config;
 using Ops.Infrastructure.Auth;
+using Ops.Infrastructure.Common.Modules;
 
 namespace Ops.Infrastructure.Persistence;
 
@@ -51,7 +52,7 @@ public abstract class OpsDbContext(DbContextOptions options)
 
     public DbSet<Ops.Domain.Notifications.UserNotificationSetting> NotificationSettings => Set<Ops.Domain.Notifications.UserNotificationSetting>();
 
-    public DbSet<Ops.Domain.Scheduler.DataSource> DataSources => Set<Ops.Domain.Scheduler.DataSource>();
+    public DbSet<Ops.Domain.Reports.DataSource> DataSources => Set<Ops.Domain.Reports.DataSource>();
 
     public DbSet<Ops.Domain.Scheduler.Job> Jobs => Set<Ops.Domain.Scheduler.Job>();
 
@@ -123,16 +124,13 @@ public abstract class OpsDbContext(DbContextOptions options)
     {
         base.OnModelCreating(builder);
 
-        // The approval engine's value objects (process, form and their parts) are stored as JSON columns,
-        // never as tables of their own: every non-entity class of the module is kept out of the model.
-        var approvals = typeof(Ops.Domain.Approvals.ApprovalDefinition);
-        foreach (var type in approvals.Assembly.GetTypes().Where(t => t.Namespace == approvals.Namespace && t.IsClass && !(t.IsAbstract && t.IsSealed)
-            && !typeof(Ops.Domain.Common.Entity).IsAssignableFrom(t) && !t.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute), false)))
+        // Each module applies the configurations in its own folders; the shared ones (idempotency keys) live here.
+        foreach (var module in OpsModules.All)
         {
-            builder.Ignore(type);
+            module.ApplyConfigurations(builder);
         }
 
-        builder.ApplyConfigurationsFromAssembly(typeof(OpsDbContext).Assembly);
+        ModuleConfigurations.Apply(builder, typeof(OpsDbContext));
         builder.ApplyOpsConventions();
     }
 }

@@ -7,6 +7,7 @@ using Ops.Domain.Scheduler;
 using Ops.Infrastructure.Auth;
 using Ops.Infrastructure.Common;
 using Ops.Infrastructure.Persistence;
+using Ops.Infrastructure.Reports.DataSources;
 
 namespace Ops.Infrastructure.Scheduler;
 

@@ -2,6 +2,7 @@ using Ops.Domain.Approvals;
 using Ops.Domain.Audit;
 using Ops.Domain.Auth;
 using Ops.Domain.Notifications;
+using Ops.Domain.Reports;
 using Ops.Domain.Scheduler;
 using Ops.Domain.Scheduler.Flows;
 using Ops.Infrastructure.Auth;

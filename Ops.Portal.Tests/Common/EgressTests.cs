@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Ops.Domain.Reports;
 using Ops.Domain.Scheduler;
 using Ops.Domain.Notifications;
 using Ops.Infrastructure.Approvals;

@@ -16,7 +16,7 @@ public sealed class SchedulerSafetyTests
             ["Scheduler:Clustered"] = "true",
         }).Build();
 
-        var refused = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddOpsScheduler(configuration, new InfrastructureHarness.TestHostEnvironment()));
+        var refused = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddSchedulerModule(configuration, new InfrastructureHarness.TestHostEnvironment()));
 
         Assert.Contains("Quartz cannot run clustered on SQLite", refused.Message, StringComparison.Ordinal);
     }

@@ -29,7 +29,7 @@ internal static class PunctualityBench
             await pragma.ExecuteNonQueryAsync();
         }
 
-        Action<IQuartzBuilder> sqlite = q => SchedulerServiceCollectionExtensions.ConfigureQuartz(q, Options(), DatabaseProvider.Sqlite, $"Data Source={file}");
+        Action<IQuartzBuilder> sqlite = q => SchedulerModule.ConfigureQuartz(q, Options(), DatabaseProvider.Sqlite, $"Data Source={file}");
         stores.Add(("SQLite (portal store)", sqlite, () =>
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -44,7 +44,7 @@ internal static class PunctualityBench
         {
             var schema = $"ops_bench_{Guid.NewGuid():N}"[..24];
             var connection = new MySqlConnectionStringBuilder(mysqlServer) { Database = schema }.ConnectionString;
-            Action<IQuartzBuilder> mysql = q => SchedulerServiceCollectionExtensions.ConfigureQuartz(q, Options(), DatabaseProvider.MySql, connection);
+            Action<IQuartzBuilder> mysql = q => SchedulerModule.ConfigureQuartz(q, Options(), DatabaseProvider.MySql, connection);
             stores.Add(("MariaDB (portal store)", mysql, () => DropAsync(mysqlServer, schema)));
             await CreateAsync(mysqlServer, schema);
         }

@@ -2,8 +2,10 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Ops.Domain.Reports;
 using Ops.Domain.Scheduler;
 using Ops.Infrastructure.Persistence;
+using Ops.Infrastructure.Reports.DataSources;
 
 namespace Ops.Infrastructure.Scheduler.Execution;
 

@@ -1,0 +1,80 @@
+using Ops.Domain.Common;
+
+namespace Ops.Domain.Reports;
+
+/// <summary>The database engines a data source can point at; the report engine adds more.</summary>
+public enum DataSourceType
+{
+    MySql,
+    PostgreSql,
+    Sqlite,
+}
+
+/// <summary>
+/// A database that SQL jobs (and later reports) query. The password is stored encrypted and never
+/// leaves the server; <see cref="ProtectedPassword"/> is the Data Protection ciphertext.
+/// </summary>
+public sealed class DataSource : AuditableEntity, IVersioned, ISoftDeletable, IChangeTracked
+{
+    public const int NameMaxLength = 100;
+    public const int HostMaxLength = 255;
+    public const int DatabaseMaxLength = 500;
+    public const int UserMaxLength = 100;
+    public const int OptionsMaxLength = 1000;
+    public const int MessageMaxLength = 1000;
+    public const int RoleIdsMaxLength = 2000;
+
+    private DataSource()
+    {
+    }
+
+    public DataSource(string name) => Name = name;
+
+    public string Name { get; set; } = "";
+
+    public DataSourceType Type { get; set; }
+
+    public string? Host { get; set; }
+
+    public int? Port { get; set; }
+
+    /// <summary>The database name, or for SQLite the file path.</summary>
+    public string Database { get; set; } = "";
+
+    public string? UserName { get; set; }
+
+    public string? ProtectedPassword { get; set; }
+
+    /// <summary>Extra connection-string options, <c>key=value;key=value</c>.</summary>
+    public string? Options { get; set; }
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Opened read-write; otherwise read-only (SQLite's read-only mode, a read-only session elsewhere).</summary>
+    public bool AllowWrites { get; set; }
+
+    /// <summary>The owning department: users whose data scope covers it may use the source (in SQL jobs, reports).</summary>
+    public long? DepartmentId { get; set; }
+
+    /// <summary>Roles whose holders may use the source whatever their data scope, as <c>1,2,3</c>.</summary>
+    public string? UseRoleIds { get; set; }
+
+    public DateTimeOffset? LastTestAt { get; private set; }
+
+    public bool? LastTestOk { get; private set; }
+
+    public string? LastTestMessage { get; private set; }
+
+    public int Version { get; private set; }
+
+    public bool IsDeleted { get; private set; }
+
+    public DateTimeOffset? DeletedAt { get; private set; }
+
+    public void RecordTest(DateTimeOffset at, bool ok, string message)
+    {
+        LastTestAt = at;
+        LastTestOk = ok;
+        LastTestMessage = message.Length <= MessageMaxLength ? message : message[..MessageMaxLength];
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Ops.Domain.Auth;
+using Ops.Domain.Reports;
+using Ops.Infrastructure.Common.Modules;
+using Ops.Infrastructure.Persistence;
+using Ops.Infrastructure.Reports.DataSources;
+
+namespace Ops.Infrastructure.Reports;
+
+/// <summary>Reports: data sources so far, which the scheduler's SQL jobs also query (<c>/report</c>, <c>report.*</c>).</summary>
+public static class ReportsModule
+{
+    public static OpsModule Definition { get; } = new(ReportPermissions.Descriptor, (s, c, e) => s.AddReportsModule(c, e), ApplyConfigurations);
+
+    public static IServiceCollection AddReportsModule(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var dataSources = configuration.GetSection(DataSourceOptions.SectionName).Get<DataSourceOptions>() ?? new DataSourceOptions();
+        var sqliteDirectory = string.IsNullOrWhiteSpace(dataSources.SqliteDirectory)
+            ? null
+            : Path.GetFullPath(dataSources.SqliteDirectory, environment.ContentRootPath);
+        if (sqliteDirectory is not null)
+        {
+            Directory.CreateDirectory(sqliteDirectory);
+        }
+
+        services.AddSingleton(sp => new SqliteSourceFiles(sqliteDirectory, sp.GetRequiredService<PortalDatabase>()));
+        services.AddSingleton<DataSourceConnections>();
+        services.AddScoped<DataSourceAccess>();
+        services.AddScoped<IDataSourceService, DataSourceService>();
+        return services;
+    }
+
+    public static void ApplyConfigurations(ModelBuilder builder) => ModuleConfigurations.Apply(builder, typeof(ReportsModule));
+}
