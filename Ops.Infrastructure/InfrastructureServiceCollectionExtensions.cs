@@ -12,6 +12,7 @@ using Ops.Infrastructure.Approvals;
 using Ops.Infrastructure.Auth;
 using Ops.Infrastructure.Common;
 using Ops.Infrastructure.Common.Egress;
+using Ops.Infrastructure.Common.Outbox;
 using Ops.Infrastructure.Persistence;
 using Ops.Infrastructure.Scheduler;
 
@@ -109,10 +110,11 @@ public static class InfrastructureServiceCollectionExtensions
         services.AddScoped<Notifications.IMessageSender, Notifications.DingTalkRobotSender>();
         services.AddScoped<Notifications.IMessageSender, Notifications.FeishuRobotSender>();
         services.AddScoped<Notifications.IMessageSender, Notifications.WeComRobotSender>();
-        services.AddSingleton(configuration.GetSection("Outbox").Get<Notifications.OutboxOptions>() ?? new Notifications.OutboxOptions());
+        var outbox = configuration.GetSection("Outbox").Get<Notifications.OutboxOptions>() ?? new Notifications.OutboxOptions();
+        services.AddSingleton(outbox);
         services.AddSingleton<Notifications.ChannelRateLimiter>();
         services.AddSingleton(sp => new NodeIdentity(sp.GetRequiredService<SchedulerOptions>()));
-        services.AddHostedService<Notifications.OutboxDispatcher>();
+        services.AddOutbox<Ops.Domain.Notifications.MessageLog, Ops.Domain.Notifications.MessageStatus, Notifications.MessageDelivery>(outbox);
         services.AddOpsScheduler(configuration, environment);
         services.AddOpsApprovals(configuration);
         services.AddScoped<ISystemInfoService, SystemInfoService>();

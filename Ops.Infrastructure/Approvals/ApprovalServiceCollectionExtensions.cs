@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Ops.Domain.Approvals;
+using Ops.Infrastructure.Common.Outbox;
 using Ops.Infrastructure.Scheduler;
 
 namespace Ops.Infrastructure.Approvals;
@@ -10,7 +11,8 @@ public static class ApprovalServiceCollectionExtensions
     /// <summary>The approval services, the callback outbox dispatcher and (with the scheduler on) the due-time timers and the file cleanup.</summary>
     public static IServiceCollection AddOpsApprovals(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(configuration.GetSection("Approvals:Callbacks").Get<ApprovalCallbackOptions>() ?? new ApprovalCallbackOptions());
+        var callbacks = configuration.GetSection("Approvals:Callbacks").Get<ApprovalCallbackOptions>() ?? new ApprovalCallbackOptions();
+        services.AddSingleton(callbacks);
         services.AddSingleton(configuration.GetSection("Approvals:Timers").Get<ApprovalTimerOptions>() ?? new ApprovalTimerOptions());
         services.AddSingleton((configuration.GetSection(ApprovalFileOptions.SectionName).Get<ApprovalFileOptions>() ?? new ApprovalFileOptions()).Validated());
         var notices = configuration.GetSection("Approvals:Notices").Get<ApprovalNoticeOptions>() ?? new ApprovalNoticeOptions();
@@ -29,9 +31,8 @@ public static class ApprovalServiceCollectionExtensions
         services.AddScoped<ApprovalDemoSeeder>();
         services.AddScoped<IApprovalFileService, ApprovalFileService>();
         services.AddScoped<ApprovalFileCleanup>();
-        services.AddHttpClient(ApprovalCallbackDispatcher.HttpClientName).ConfigurePrimaryHttpMessageHandler((handler, _) => ((SocketsHttpHandler)handler).AllowAutoRedirect = false);
-        services.AddSingleton<ApprovalCallbackDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<ApprovalCallbackDispatcher>());
+        services.AddHttpClient(ApprovalCallbackDelivery.HttpClientName).ConfigurePrimaryHttpMessageHandler((handler, _) => ((SocketsHttpHandler)handler).AllowAutoRedirect = false);
+        services.AddOutbox<ApprovalCallback, CallbackStatus, ApprovalCallbackDelivery>(callbacks);
 
         var scheduler = configuration.GetSection(SchedulerOptions.SectionName).Get<SchedulerOptions>() ?? new SchedulerOptions();
         if (scheduler.Enabled)
