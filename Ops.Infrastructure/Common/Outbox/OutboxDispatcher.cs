@@ -24,9 +24,17 @@ internal sealed class OutboxDispatcher<TRow, TStatus>(
     private readonly Pulse _passed = new();
     private readonly string _owner = node.Owner;
     private long? _inFlight;
+    private long _passesStarted;
+    private long _passesEnded;
 
-    /// <summary>Completes when the next pass of the loop has ended (whether or not it found work): what tests wait on instead of the clock.</summary>
-    public Task NextPass => _passed.Next;
+    /// <summary>
+    /// Completes when a pass of the loop that starts after this call has ended, whether or not it found work: what tests
+    /// await instead of the clock (with <see cref="Wake"/>, so that one starts).
+    /// </summary>
+    public Task NextPass => PassAfterAsync(Interlocked.Read(ref _passesStarted));
+
+    /// <summary>Ends the idle wait at once, as an enqueue does.</summary>
+    public void Wake() => _wake.Fire();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -35,6 +43,7 @@ internal sealed class OutboxDispatcher<TRow, TStatus>(
         {
             // Read before the pass: a row enqueued while it runs wakes the wait below at once.
             var woken = _wake.Next;
+            var pass = Interlocked.Increment(ref _passesStarted);
             var handled = 0;
             try
             {
@@ -50,6 +59,7 @@ internal sealed class OutboxDispatcher<TRow, TStatus>(
                 logger.LogError(ex, "Outbox {Row} dispatch failed; retrying", typeof(TRow).Name);
             }
 
+            Interlocked.Exchange(ref _passesEnded, pass);
             _passed.Fire();
             if (handled == 0)
             {
@@ -128,6 +138,20 @@ internal sealed class OutboxDispatcher<TRow, TStatus>(
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
         {
             logger.LogWarning(ex, "Could not take back the {Row} leases of a previous process; they are retried when they expire after {Lease}", typeof(TRow).Name, settings.Lease);
+        }
+    }
+
+    private async Task PassAfterAsync(long started)
+    {
+        while (true)
+        {
+            var next = _passed.Next;
+            if (Interlocked.Read(ref _passesEnded) > started)
+            {
+                return;
+            }
+
+            await next;
         }
     }
 
