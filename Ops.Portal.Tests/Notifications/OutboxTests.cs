@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Ops.Domain.Notifications;
 using Ops.Infrastructure.Common;
+using Ops.Infrastructure.Common.Outbox;
 using Ops.Infrastructure.Config;
 using Ops.Infrastructure.Notifications;
 
@@ -35,6 +36,32 @@ public sealed class OutboxTests
         Assert.Equal(WebhookSender.Sign("hook-secret", headers["X-Ops-Timestamp"], body), headers["X-Ops-Signature"]);
         Assert.Equal(log.Id.ToString(CultureInfo.InvariantCulture), headers["X-Ops-Message-Id"]);
         Assert.Equal("on", headers["X-Team"]);
+    }
+
+    [Fact]
+    public async Task AnEnqueuedMessage_IsSentAtOnce_NotAtTheNextPoll()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        await using var factory = new OpsWebFactory(clock: NewClock(), settings: ThreeAttempts);
+        _ = factory.CreateClient();
+        await ConfigureAsync(factory, receiver);
+        var dispatcher = factory.Services.GetRequiredService<OutboxDispatcher<MessageLog, MessageStatus>>();
+
+        // The clock stands still, so the poll never comes: only the commit of the message can wake the dispatcher.
+        await SendAsync(factory, "now, please");
+        for (var passes = 0; ; passes++)
+        {
+            var next = dispatcher.NextPass;
+            if ((await FirstAsync(factory)).Status == MessageStatus.Sent)
+            {
+                break;
+            }
+
+            Assert.True(passes < 10, "the message was not sent");
+            await next.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        Assert.Single(receiver.Received);
     }
 
     [Fact]
