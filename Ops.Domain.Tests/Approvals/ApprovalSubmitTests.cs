@@ -80,6 +80,7 @@ public sealed class ApprovalSubmitTests
         var error = Fails(instance.Submit(Applicant, T0, new FakeOrg().Context), "approval.form.required");
 
         Assert.Equal(["Amount"], error.Args);
+        Assert.Equal("form:amount", error.Field);
         Assert.Empty(instance.Records);
     }
 

@@ -165,7 +165,8 @@ public sealed partial class ApprovalInstance
         {
             foreach (var rule in node.Assignees.Where(r => r.Kind == AssigneeKind.ChosenByApplicant && Chosen(r, FormData).Count == 0))
             {
-                return Error.Invalid(ApprovalErrors.ChoiceMissing, node.Name, Form.Field(rule.Field ?? "")?.Label ?? rule.Field ?? "");
+                var missing = Error.Invalid(ApprovalErrors.ChoiceMissing, node.Name, Form.Field(rule.Field ?? "")?.Label ?? rule.Field ?? "");
+                return rule.Field is { } field ? missing.On(FormError.KeyOf(field)) : missing;
             }
         }
 

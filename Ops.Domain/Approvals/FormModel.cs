@@ -95,5 +95,14 @@ public sealed record FormError(string Field, string Code, IReadOnlyList<object> 
     /// <summary>Where to mark the error: <c>amount</c>, or <c>items[2].price</c> for a cell.</summary>
     public string Path => Row is null ? Field : $"{Field}[{Row}].{Column}";
 
-    public Error ToError() => Error.Invalid(Code, [.. Args]);
+    /// <summary>The error as a service returns it, naming where it sits (<see cref="KeyOf"/>) so a page marks that field.</summary>
+    public Error ToError() => Error.Invalid(Code, [.. Args]).On(KeyOf(Path));
+
+    /// <summary>
+    /// How a refused value of a designer-defined form is named in <see cref="Error.Field"/>: <c>form:amount</c>, or
+    /// <c>form:items[2].price</c> for a cell. The prefix keeps these apart from the resource keys of fixed fields.
+    /// </summary>
+    public static string KeyOf(string path) => FieldPrefix + path;
+
+    public const string FieldPrefix = "form:";
 }

@@ -69,6 +69,12 @@ public sealed class MessageLog : Entity, IOutboxRow<MessageStatus>
 
     public string? BusinessId { get; private set; }
 
+    /// <summary>Where the in-app notification it becomes leads (a local path), if anywhere.</summary>
+    public string? Link { get; private set; }
+
+    /// <summary>How the in-app notification it becomes is marked.</summary>
+    public NotificationLevel Level { get; private set; }
+
     /// <summary>The caller's key: the same key, channel and recipient are sent once.</summary>
     public string? IdempotencyKey { get; private set; }
 
@@ -93,6 +99,17 @@ public sealed class MessageLog : Entity, IOutboxRow<MessageStatus>
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset? SentAt { get; private set; }
+
+    /// <summary>Where the in-app notification leads and how it is marked; a link that is not a local path is refused.</summary>
+    public void Leads(string? link, NotificationLevel level)
+    {
+        if (link is not null && !Notification.IsLink(link))
+        {
+            throw new DomainException("message.notification.link_invalid");
+        }
+
+        (Link, Level) = (link, level);
+    }
 
     /// <summary>
     /// The log row of an in-app notification delivered on the spot ("send notification"): recorded like

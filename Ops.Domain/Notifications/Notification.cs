@@ -68,12 +68,16 @@ public sealed class Notification : Entity
     {
         var title = message.Subject ?? message.TemplateCode ?? "";
         var content = message.Content.Length <= ContentMaxLength ? message.Content : message.Content[..ContentMaxLength];
-        return new Notification(message.UserId ?? throw new DomainException("message.inapp.no_user"), message.Type, NotificationLevel.Info,
-            title.Length <= TitleMaxLength ? title : title[..TitleMaxLength], content, null, now)
+        return new Notification(message.UserId ?? throw new DomainException("message.inapp.no_user"), message.Type, message.Level,
+            title.Length <= TitleMaxLength ? title : title[..TitleMaxLength], content, message.Link, now)
         {
             MessageLogId = message.Id,
         };
     }
+
+    /// <summary>Whether <paramref name="link"/> may be a notification's link: a path inside the portal, never another site.</summary>
+    public static bool IsLink(string link) =>
+        link.StartsWith('/') && !link.StartsWith("//", StringComparison.Ordinal) && !link.StartsWith("/\\", StringComparison.Ordinal) && link.Length <= LinkMaxLength;
 
     /// <summary>Links a notification sent directly (not through the outbox) to the message-log row that records it.</summary>
     public void RecordedAs(long messageLogId) => MessageLogId = messageLogId;

@@ -47,7 +47,14 @@ public sealed record SendRequest(
     string? IdempotencyKey = null,
     NotificationType Type = NotificationType.System,
     IReadOnlyCollection<long>? RoleIds = null,
-    IReadOnlyCollection<long>? DepartmentIds = null);
+    IReadOnlyCollection<long>? DepartmentIds = null)
+{
+    /// <summary>Where the in-app notification leads: a local path (<see cref="Notification.IsLink"/>), or none.</summary>
+    public string? Link { get; init; }
+
+    /// <summary>How the in-app notification is marked.</summary>
+    public NotificationLevel Level { get; init; } = NotificationLevel.Info;
+}
 
 /// <summary>The one send API: renders per recipient and queues durable outbox rows.</summary>
 public interface IMessageService

@@ -31,9 +31,10 @@ public enum MisfirePolicy
 
 /// <summary>
 /// A scheduled job (seed t_job). This table is the source of truth; the Quartz trigger is kept in
-/// step with it by the schedule sync.
+/// step with it by the schedule sync. It changes only through its methods (<see cref="Create"/>,
+/// <see cref="Configure"/>, <see cref="Reschedule"/>, <see cref="Enable"/>, <see cref="Pause"/>, …).
 /// </summary>
-public sealed class Job : AuditableEntity, IVersioned, ISoftDeletable, IChangeTracked
+public sealed partial class Job : AuditableEntity, IVersioned, ISoftDeletable, IChangeTracked
 {
     public const int NameMaxLength = 100;
     public const int DescriptionMaxLength = 500;
@@ -48,61 +49,61 @@ public sealed class Job : AuditableEntity, IVersioned, ISoftDeletable, IChangeTr
     {
     }
 
-    public Job(string name, JobType type)
+    private Job(string name, JobType type)
     {
         Name = name;
         Type = type;
     }
 
-    public string Name { get; set; } = "";
+    public string Name { get; private set; } = "";
 
-    public string? Description { get; set; }
+    public string? Description { get; private set; }
 
     /// <summary>Fixed at creation: a job's config only makes sense for its type.</summary>
     public JobType Type { get; private set; }
 
     /// <summary>Quartz syntax, with seconds.</summary>
-    public string Cron { get; set; } = "";
+    public string Cron { get; private set; } = "";
 
     /// <summary>IANA time-zone id the cron is read in, e.g. <c>Asia/Shanghai</c>.</summary>
-    public string TimeZone { get; set; } = "UTC";
+    public string TimeZone { get; private set; } = "UTC";
 
     /// <summary>The type's config as JSON (see <see cref="JobConfigJson"/>).</summary>
-    public string Config { get; set; } = "{}";
+    public string Config { get; private set; } = "{}";
 
-    public int RetryCount { get; set; }
+    public int RetryCount { get; private set; }
 
-    public int RetryIntervalSeconds { get; set; } = 60;
+    public int RetryIntervalSeconds { get; private set; } = 60;
 
-    public int TimeoutSeconds { get; set; } = 300;
+    public int TimeoutSeconds { get; private set; } = 300;
 
-    public bool Enabled { get; set; } = true;
+    public bool Enabled { get; private set; } = true;
 
-    public ConcurrencyPolicy Concurrency { get; set; }
+    public ConcurrencyPolicy Concurrency { get; private set; }
 
-    public MisfirePolicy Misfire { get; set; }
+    public MisfirePolicy Misfire { get; private set; }
 
     /// <summary>Run again at the next start when a run was interrupted by a crash or restart.</summary>
-    public bool Recoverable { get; set; }
+    public bool Recoverable { get; private set; }
 
     /// <summary>The owning department: data scopes decide who sees the job.</summary>
-    public long? DepartmentId { get; set; }
+    public long? DepartmentId { get; private set; }
 
-    public bool AlertOnFailure { get; set; }
+    public bool AlertOnFailure { get; private set; }
 
-    public bool AlertOnTimeout { get; set; }
+    public bool AlertOnTimeout { get; private set; }
 
     /// <summary>Alert when this many final runs in a row failed (null: off).</summary>
-    public int? AlertAfterFailures { get; set; }
+    public int? AlertAfterFailures { get; private set; }
 
     /// <summary>Alert when a run takes longer than this (null: off).</summary>
-    public int? AlertDurationSeconds { get; set; }
+    public int? AlertDurationSeconds { get; private set; }
 
     /// <summary>Channels alerts go through, comma-separated <see cref="MessageChannel"/> names.</summary>
-    public string AlertChannels { get; set; } = "";
+    public string AlertChannels { get; private set; } = "";
 
     /// <summary>User ids alerts go to, comma-separated.</summary>
-    public string AlertRecipients { get; set; } = "";
+    public string AlertRecipients { get; private set; } = "";
 
     public bool IsPaused { get; private set; }
 
@@ -117,18 +118,6 @@ public sealed class Job : AuditableEntity, IVersioned, ISoftDeletable, IChangeTr
 
     /// <summary>Whether cron fires are due now: enabled and not paused.</summary>
     public bool IsScheduled => Enabled && !IsPaused;
-
-    public void Pause(DateTimeOffset? until, DateTimeOffset now)
-    {
-        if (until is { } u && u <= now)
-        {
-            throw new DomainException("scheduler.job.resume_in_past");
-        }
-
-        (IsPaused, PausedUntil) = (true, until);
-    }
-
-    public void Resume() => (IsPaused, PausedUntil) = (false, null);
 
     public IReadOnlyList<MessageChannel> Channels() => AlertChannels
         .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -17,7 +17,7 @@ internal sealed partial class ApprovalDefinitionService(
 {
     public const string SecretPurpose = "Ops.Approvals.Callback";
 
-    private static readonly SortMap<ApprovalDefinition> Sorts = new SortMap<ApprovalDefinition>()
+    private static readonly SortMap<ApprovalDefinition> Sorts = new SortMap<ApprovalDefinition>(x => x.Id)
         .Add("code", d => d.Code).Add("name", d => d.Name).Add("category", d => d.Category).Add("status", d => d.Status).Add("updatedAt", d => d.UpdatedAt)
         .Default("updatedAt", SortDirection.Descending);
 

@@ -73,7 +73,7 @@ internal sealed class ApprovalEffects(IEventBus events, ApprovalNoticeOptions op
             ["title"] = instance.Title,
             ["applicant"] = instance.Applicant,
             ["definition"] = instance.DefinitionCode,
-            ["link"] = $"/workflow/instances/{row.InstanceId.ToString(CultureInfo.InvariantCulture)}",
+            ["link"] = ApprovalNoticeRules.Link(row.InstanceId),
         };
         var messages = services.GetRequiredService<IMessageService>();
         foreach (var group in notices.GroupBy(n => n.Kind))
@@ -83,7 +83,11 @@ internal sealed class ApprovalEffects(IEventBus events, ApprovalNoticeOptions op
                 await EnsureTemplateAsync(services, group.Key, channel, cancellationToken);
                 var result = await messages.SendAsync(new SendRequest(
                     Code(group.Key, channel), group.Select(n => n.UserId).Distinct().ToList(), [], variables, "approval",
-                    row.InstanceId.ToString(CultureInfo.InvariantCulture), $"approval-{row.DeliveryId}-{group.Key}", NotificationType.Approval), cancellationToken);
+                    row.InstanceId.ToString(CultureInfo.InvariantCulture), $"approval-{row.DeliveryId}-{group.Key}", NotificationType.Approval)
+                {
+                    Link = ApprovalNoticeRules.Link(row.InstanceId),
+                    Level = ApprovalNoticeRules.Level(group.Key),
+                }, cancellationToken);
                 if (result.IsFailure)
                 {
                     logger.LogWarning("Approval notice {Kind} of {InstanceId} not queued on {Channel}: {Error}", group.Key, row.InstanceId, channel, result.Error);

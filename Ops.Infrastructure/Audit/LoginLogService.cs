@@ -14,7 +14,7 @@ internal sealed class LoginLogService(
 {
     public const int MaxExportRows = 50_000;
 
-    private static readonly SortMap<LoginLog> Sorts = new SortMap<LoginLog>()
+    private static readonly SortMap<LoginLog> Sorts = new SortMap<LoginLog>(x => x.Id)
         .Add("time", l => l.Time)
         .Add("userName", l => l.UserName)
         .Add("result", l => l.Result)

@@ -10,8 +10,8 @@ namespace Ops.Infrastructure.Auth;
 /// </summary>
 public sealed class OpsUser : IdentityUser<long>, IAuditable, ISoftDeletable, IChangeTracked
 {
-    public const int UserNameMaxLength = 64;
-    public const int RealNameMaxLength = 64;
+    public const int UserNameMaxLength = UserInputRules.UserNameMaxLength;
+    public const int RealNameMaxLength = UserInputRules.RealNameMaxLength;
     public const string AdminUserName = "admin";
 
     public string? RealName { get; set; }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Identity;
+using Ops.Domain.Auth;
 
 namespace Ops.Infrastructure.Auth;
 
@@ -9,8 +10,8 @@ namespace Ops.Infrastructure.Auth;
 /// </summary>
 internal sealed class PasswordPolicyValidator : IPasswordValidator<OpsUser>
 {
-    public const int MinLength = 8;
-    public const int MaxLength = 128;
+    public const int MinLength = PasswordRules.MinLength;
+    public const int MaxLength = PasswordRules.MaxLength;
 
     private static readonly Lazy<HashSet<string>> CommonPasswords = new(LoadCommonPasswords);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Ops.Domain.Audit;
 using Ops.Domain.Auth;
 using Ops.Domain.Common;
@@ -19,9 +20,13 @@ public sealed record RegistrationSettings(bool Enabled, long? DepartmentId)
 
 public sealed record Registration(string UserName, string? RealName, string? Email, string? PhoneNumber, string Password);
 
+/// <remarks>
+/// The sign-in settings page holds this service for a whole circuit: Identity's manager (and the context under it) is
+/// resolved in a short scope per registration, never injected.
+/// </remarks>
 public sealed class RegistrationService(
     SettingsStore settings,
-    UserManager<OpsUser> users,
+    IServiceScopeFactory scopes,
     IDbContextFactory<OpsDbContext> factory,
     IPermissionGuard guard,
     PrivilegeCeiling ceiling,
@@ -77,6 +82,9 @@ public sealed class RegistrationService(
         {
             return Error.Invalid("account.login.throttled");
         }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<OpsUser>>();
 
         // What is said of the password must not depend on whether the name is taken: check it first.
         foreach (var validator in users.PasswordValidators)

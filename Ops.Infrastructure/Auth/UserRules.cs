@@ -6,13 +6,9 @@ using Ops.Infrastructure.Persistence;
 
 namespace Ops.Infrastructure.Auth;
 
-/// <summary>Validates a <see cref="UserInput"/> and copies it onto the entity; nothing is saved here.</summary>
+/// <summary>Checks a <see cref="UserInput"/> against the database and the caller's ceiling (the pure checks are <see cref="UserInputRules"/>) and copies it onto the entity; nothing is saved here.</summary>
 internal static class UserRules
 {
-    public const int EmailMaxLength = 256;
-    public const int PhoneMaxLength = 32;
-    public const int SsoIdMaxLength = 128;
-
     /// <param name="db">The context the user is tracked in.</param>
     /// <param name="user">The entity to change (Id 0 when new).</param>
     /// <param name="input">What the caller asked for.</param>
@@ -24,7 +20,7 @@ internal static class UserRules
         OpsDbContext db, OpsUser user, UserInput input, Caller caller, PrivilegeCeiling ceiling,
         IReadOnlyCollection<long> currentRoleIds, CancellationToken cancellationToken)
     {
-        var checks = Validate(input);
+        var checks = UserInputRules.Validate(input);
         if (checks.IsFailure)
         {
             return checks;
@@ -137,8 +133,7 @@ internal static class UserRules
             return Error.Forbidden("auth.user.own_access");
         }
 
-        var ssoChanged = Blank(input.WeComId) != user.WeComId || Blank(input.DingTalkId) != user.DingTalkId || Blank(input.FeishuId) != user.FeishuId;
-        if (ssoChanged)
+        if (UserInputRules.ChangesSsoIds(input, user.WeComId, user.DingTalkId, user.FeishuId))
         {
             return Error.Forbidden("auth.user.sso_ids_superuser_only");
         }
@@ -159,45 +154,7 @@ internal static class UserRules
         return scope.IsFailure ? scope : await ceiling.CheckRolesAsync(caller, addedRoles, cancellationToken);
     }
 
-    /// <summary>The checks that need no database: formats and lengths.</summary>
-    public static Result Validate(UserInput input)
-    {
-        var userName = TextRules.Code(input.UserName, OpsUser.UserNameMaxLength, "field.user_name");
-        if (userName.IsFailure)
-        {
-            return userName.Error!;
-        }
-
-        var realName = TextRules.Optional(input.RealName, OpsUser.RealNameMaxLength, "field.real_name");
-        if (realName.IsFailure)
-        {
-            return realName.Error!;
-        }
-
-        if (Blank(input.Email) is { } email && !TextRules.IsEmail(email))
-        {
-            return Error.Invalid("auth.profile.email_invalid").On("profile.email");
-        }
-
-        if (Blank(input.PhoneNumber) is { } phone && !TextRules.IsPhone(phone))
-        {
-            return Error.Invalid("auth.profile.phone_invalid").On("profile.phone");
-        }
-
-        foreach (var (value, field) in new[] { (input.WeComId, "field.wecom_id"), (input.DingTalkId, "field.dingtalk_id"), (input.FeishuId, "field.feishu_id") })
-        {
-            if (TextRules.Optional(value, SsoIdMaxLength, field) is { IsFailure: true } tooLong)
-            {
-                return tooLong.Error!;
-            }
-        }
-
-        return input.DataScope == DataScope.Custom && input.CustomDepartmentIds.Count == 0
-            ? Error.Invalid("auth.data_scope.custom_empty")
-            : Result.Success();
-    }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static string? Blank(string? value) => UserInputRules.Blank(value);
 }
 
 internal static class IdentityErrors

@@ -49,15 +49,15 @@ internal sealed class UserService(
         return result;
     }
 
-    private static readonly SortMap<UserListRow> Sorts = new SortMap<UserListRow>()
+    private static readonly SortMap<UserListRow> Sorts = new SortMap<UserListRow>(x => x.Id)
         .Add("userName", u => u.UserName)
         .Add("realName", u => u.RealName)
         .Add("email", u => u.Email)
-        .Add("department", u => u.DepartmentName)
-        .Add("active", u => u.IsActive)
+        .Add("departmentName", u => u.DepartmentName)
+        .Add("isActive", u => u.IsActive)
         .Add("loginCount", u => u.LoginCount)
-        .Add("lastLogin", u => u.LastLoginAt)
-        .Add("created", u => u.CreatedAt)
+        .Add("lastLoginAt", u => u.LastLoginAt)
+        .Add("createdAt", u => u.CreatedAt)
         .Default("userName");
 
     public async Task<PagedResult<UserRow>> QueryAsync(UserFilter filter, PageRequest page, CancellationToken cancellationToken = default)

@@ -77,7 +77,7 @@ internal static class UserSheet
 
             var userName = Columns.UserName.Read(cells) ?? "";
             var input = new UserInput(userName, Columns.RealName.Read(cells), Columns.Email.Read(cells), Columns.Phone.Read(cells), null, [], null, [], true, false, false, false);
-            if (UserRules.Validate(input) is { IsFailure: true } invalid)
+            if (UserInputRules.Validate(input) is { IsFailure: true } invalid)
             {
                 Problem(ColumnOf(invalid.Error!), invalid.Error!);
             }

@@ -24,8 +24,12 @@ public static class PagingExtensions
     }
 }
 
-/// <summary>The sortable columns of a list, by name, with the default order used when none is asked.</summary>
-public sealed class SortMap<T>
+/// <summary>
+/// The sortable columns of a list, by name, with the default order used when none is asked, and a unique key that
+/// settles ties last: without it, rows with equal sort values come back in whatever order the database likes, and
+/// paging repeats some and skips others.
+/// </summary>
+public sealed class SortMap<T>(Expression<Func<T, long>> tieBreaker)
 {
     private readonly Dictionary<string, LambdaExpression> _columns = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<SortSpec> _default = [];
@@ -55,19 +59,24 @@ public sealed class SortMap<T>
         IOrderedQueryable<T>? ordered = null;
         foreach (var spec in specs)
         {
-            var key = _columns[spec.Column];
-            var method = (ordered is null, spec.Direction) switch
-            {
-                (true, SortDirection.Ascending) => nameof(Queryable.OrderBy),
-                (true, SortDirection.Descending) => nameof(Queryable.OrderByDescending),
-                (false, SortDirection.Ascending) => nameof(Queryable.ThenBy),
-                _ => nameof(Queryable.ThenByDescending),
-            };
-            var source = (IQueryable<T>?)ordered ?? query;
-            ordered = (IOrderedQueryable<T>)source.Provider.CreateQuery<T>(Expression.Call(
-                typeof(Queryable), method, [typeof(T), key.ReturnType], source.Expression, Expression.Quote(key)));
+            ordered = OrderBy(ordered, query, _columns[spec.Column], spec.Direction);
         }
 
-        return ordered ?? query;
+        // Ties follow the first column's direction: "newest first" lists the later of two equal times first.
+        return OrderBy(ordered, query, tieBreaker, specs.FirstOrDefault()?.Direction ?? SortDirection.Ascending);
+    }
+
+    private static IOrderedQueryable<T> OrderBy(IOrderedQueryable<T>? ordered, IQueryable<T> query, LambdaExpression key, SortDirection direction)
+    {
+        var method = (ordered is null, direction) switch
+        {
+            (true, SortDirection.Ascending) => nameof(Queryable.OrderBy),
+            (true, SortDirection.Descending) => nameof(Queryable.OrderByDescending),
+            (false, SortDirection.Ascending) => nameof(Queryable.ThenBy),
+            _ => nameof(Queryable.ThenByDescending),
+        };
+        var source = (IQueryable<T>?)ordered ?? query;
+        return (IOrderedQueryable<T>)source.Provider.CreateQuery<T>(Expression.Call(
+            typeof(Queryable), method, [typeof(T), key.ReturnType], source.Expression, Expression.Quote(key)));
     }
 }

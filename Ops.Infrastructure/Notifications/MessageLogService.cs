@@ -13,7 +13,7 @@ internal sealed class MessageLogService(IDbContextFactory<OpsDbContext> factory,
 {
     public const int MaxExportRows = 50_000;
 
-    private static readonly SortMap<MessageLog> Sorts = new SortMap<MessageLog>()
+    private static readonly SortMap<MessageLog> Sorts = new SortMap<MessageLog>(x => x.Id)
         .Add("createdAt", m => m.CreatedAt)
         .Add("status", m => m.Status)
         .Add("recipient", m => m.Recipient)

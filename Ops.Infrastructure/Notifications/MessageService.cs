@@ -24,6 +24,11 @@ internal sealed class MessageService(IDbContextFactory<OpsDbContext> factory, IP
             return Error.NotFound("message.template.not_found");
         }
 
+        if (request.Link is { } link && !Notification.IsLink(link))
+        {
+            return Error.Invalid("message.notification.link_invalid");
+        }
+
         var targets = await MessageRecipients.ResolveAsync(db, template.Channel, request, cancellationToken);
         if (targets.Count == 0)
         {
@@ -55,6 +60,7 @@ internal sealed class MessageService(IDbContextFactory<OpsDbContext> factory, IP
                 var rendered = t.English ? english.Value : chinese.Value;
                 var message = new MessageLog(template.Channel, t.Address, t.UserId, template.Code, rendered.Subject, rendered.Content,
                     request.BusinessType, request.BusinessId, request.IdempotencyKey, now, request.Type);
+                message.Leads(request.Link, request.Level);
                 if (suppression.ReasonFor(t) is { } reason)
                 {
                     // Suppressed sends are logged, not silently dropped: the log says why nothing went out.

@@ -19,7 +19,7 @@ internal sealed class NotificationService(
 {
     public const int MaxRecipients = 10_000;
 
-    private static readonly SortMap<Notification> Sorts = new SortMap<Notification>()
+    private static readonly SortMap<Notification> Sorts = new SortMap<Notification>(x => x.Id)
         .Add("createdAt", n => n.CreatedAt)
         .Add("title", n => n.Title)
         .Default("createdAt", SortDirection.Descending);
@@ -34,7 +34,7 @@ internal sealed class NotificationService(
             return title.Error ?? content.Error!;
         }
 
-        if (message.Link is { } link && (!link.StartsWith('/') || link.StartsWith("//", StringComparison.Ordinal) || link.Length > Notification.LinkMaxLength))
+        if (message.Link is { } link && !Notification.IsLink(link))
         {
             return Error.Invalid("message.notification.link_invalid");
         }

@@ -12,7 +12,7 @@ namespace Ops.Infrastructure.Notifications;
 
 internal sealed class TemplateService(IDbContextFactory<OpsDbContext> factory, IPermissionGuard guard, IAuditTrail audit) : ITemplateService
 {
-    private static readonly SortMap<MessageTemplate> Sorts = new SortMap<MessageTemplate>()
+    private static readonly SortMap<MessageTemplate> Sorts = new SortMap<MessageTemplate>(x => x.Id)
         .Add("code", t => t.Code)
         .Add("name", t => t.Name)
         .Add("updatedAt", t => t.UpdatedAt)

@@ -14,7 +14,7 @@ namespace Ops.Infrastructure.Scheduler;
 internal sealed class DataSourceService(
     IDbContextFactory<OpsDbContext> factory, IPermissionGuard guard, IAuditTrail audit, DataSourceConnections connections, DataSourceAccess access, PrivilegeCeiling ceiling, TimeProvider clock) : IDataSourceService
 {
-    private static readonly SortMap<DataSource> Sorts = new SortMap<DataSource>()
+    private static readonly SortMap<DataSource> Sorts = new SortMap<DataSource>(x => x.Id)
         .Add("name", d => d.Name)
         .Add("type", d => d.Type)
         .Add("lastTestAt", d => d.LastTestAt)

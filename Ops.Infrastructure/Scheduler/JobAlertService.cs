@@ -14,7 +14,7 @@ namespace Ops.Infrastructure.Scheduler;
 internal sealed class JobAlertService(
     IDbContextFactory<OpsDbContext> factory, IPermissionGuard guard, IDataScopeProvider scopes, IAuditTrail audit, TimeProvider clock) : IJobAlertService
 {
-    private static readonly SortMap<JobAlert> Sorts = new SortMap<JobAlert>()
+    private static readonly SortMap<JobAlert> Sorts = new SortMap<JobAlert>(x => x.Id)
         .Add("createdAt", a => a.CreatedAt)
         .Add("status", a => a.Status)
         .Default("createdAt", SortDirection.Descending);

@@ -19,30 +19,10 @@ internal sealed class JobAlerter(
 
     public async Task EvaluateAsync(Job job, JobLog log, bool finalAttempt, CancellationToken cancellationToken)
     {
-        var raised = new List<(JobAlertType Type, string Reason)>();
-        if (finalAttempt && log.Status == JobRunStatus.Failed && job.AlertOnFailure)
+        var streak = JobAlertRules.StreakToCount(job, log) is { } limit ? await FailureStreakAsync(job.Id, limit, cancellationToken) : 0;
+        foreach (var condition in JobAlertRules.Evaluate(job, log, finalAttempt, streak))
         {
-            raised.Add((JobAlertType.Failure, log.Error ?? "failed"));
-        }
-
-        if (finalAttempt && log.Status == JobRunStatus.Timeout && job.AlertOnTimeout)
-        {
-            raised.Add((JobAlertType.Timeout, log.Error ?? "timeout"));
-        }
-
-        if (job.AlertAfterFailures is { } streak && log.Status is JobRunStatus.Failed or JobRunStatus.Timeout && await FailureStreakAsync(job.Id, streak, cancellationToken) == streak)
-        {
-            raised.Add((JobAlertType.Threshold, string.Create(CultureInfo.InvariantCulture, $"{streak} failed runs in a row")));
-        }
-
-        if (job.AlertDurationSeconds is { } limit && log.DurationMs > limit * 1000L)
-        {
-            raised.Add((JobAlertType.Threshold, string.Create(CultureInfo.InvariantCulture, $"ran {log.DurationMs / 1000.0:0.#} s, over the {limit} s limit")));
-        }
-
-        foreach (var (type, reason) in raised)
-        {
-            await RaiseAsync(job, log, type, reason, cancellationToken);
+            await RaiseAsync(job, log, condition, cancellationToken);
         }
     }
 
@@ -53,11 +33,12 @@ internal sealed class JobAlerter(
         var latest = await db.JobLogs.AsNoTracking()
             .Where(l => l.JobId == jobId && (l.Status == JobRunStatus.Success || l.Status == JobRunStatus.Failed || l.Status == JobRunStatus.Timeout))
             .OrderByDescending(l => l.Id).Take(limit + 1).Select(l => l.Status).ToListAsync(cancellationToken);
-        return latest.TakeWhile(s => s != JobRunStatus.Success).Count();
+        return JobAlertRules.FailureStreak(latest);
     }
 
-    private async Task RaiseAsync(Job job, JobLog log, JobAlertType type, string reason, CancellationToken cancellationToken)
+    private async Task RaiseAsync(Job job, JobLog log, JobAlertCondition condition, CancellationToken cancellationToken)
     {
+        var (type, reason) = (condition.Type, condition.Reason);
         var title = $"[{type}] {job.Name}";
         var alert = new JobAlert(job.Id, log.Id, type, title, reason, job.AlertChannels, clock.GetUtcNow());
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -73,13 +54,18 @@ internal sealed class JobAlerter(
             ["time"] = (log.EndedAt ?? clock.GetUtcNow()).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture),
             ["link"] = $"/scheduler/jobs/{job.Id.ToString(CultureInfo.InvariantCulture)}",
         };
+        var link = JobAlertRules.Link(log.Id);
         var sent = false;
         foreach (var channel in job.Channels())
         {
             await EnsureTemplateAsync(channel, cancellationToken);
             var result = await messages.SendAsync(new SendRequest(
                 TemplatePrefix + channel.ToString().ToLowerInvariant(), job.Recipients(), [], variables, "job_alert",
-                alert.Id.ToString(CultureInfo.InvariantCulture), $"job-alert-{alert.Id.ToString(CultureInfo.InvariantCulture)}", NotificationType.Alert), cancellationToken);
+                alert.Id.ToString(CultureInfo.InvariantCulture), $"job-alert-{alert.Id.ToString(CultureInfo.InvariantCulture)}", NotificationType.Alert)
+            {
+                Link = link,
+                Level = condition.Level,
+            }, cancellationToken);
             if (result.IsFailure)
             {
                 logger.LogWarning("Alert {AlertId} for job {JobId} not sent on {Channel}: {Error}", alert.Id, job.Id, channel, result.Error);

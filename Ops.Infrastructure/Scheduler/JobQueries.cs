@@ -15,7 +15,7 @@ internal sealed class JobQueries(IDbContextFactory<OpsDbContext> factory, IPermi
     /// <summary>The success rate covers this many days of runs.</summary>
     public const int RateDays = 30;
 
-    private static readonly SortMap<Job> Sorts = new SortMap<Job>()
+    private static readonly SortMap<Job> Sorts = new SortMap<Job>(x => x.Id)
         .Add("name", j => j.Name)
         .Add("type", j => j.Type)
         .Add("updatedAt", j => j.UpdatedAt)

@@ -27,7 +27,7 @@ internal sealed class JobRunService(
     TimeProvider clock,
     IdempotentCommands once) : IJobRunService
 {
-    private static readonly SortMap<JobLog> Sorts = new SortMap<JobLog>()
+    private static readonly SortMap<JobLog> Sorts = new SortMap<JobLog>(x => x.Id)
         .Add("id", l => l.Id)
         .Add("startedAt", l => l.StartedAt)
         .Add("durationMs", l => l.DurationMs)
@@ -145,7 +145,8 @@ internal sealed class JobRunService(
 
     public async Task<Result<JobLogRow>> GetLogAsync(long logId, CancellationToken cancellationToken = default)
     {
-        await guard.DemandAsync(SchedulerPermissions.Jobs.View, cancellationToken);
+        // Readers of the scheduling log open its runs too; data scope still applies through the run's job.
+        await guard.DemandAnyAsync([SchedulerPermissions.Jobs.View, SchedulerPermissions.Logs.View], cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var visible = (await VisibleJobsAsync(db, cancellationToken)).Select(j => j.Id);
         var log = await db.JobLogs.AsNoTracking().Where(l => visible.Contains(l.JobId)).SingleOrDefaultAsync(l => l.Id == logId, cancellationToken);

@@ -53,8 +53,13 @@ internal sealed class JobService(
             return beyond.Error!;
         }
 
-        var job = new Job(input.Name.Trim(), input.Type);
-        Apply(job, input);
+        var created = Job.Create(input);
+        if (created.IsFailure)
+        {
+            return created.Error!;
+        }
+
+        var job = created.Value;
         db.Jobs.Add(job);
         await db.SaveChangesAsync(cancellationToken);
         await sync.SyncAsync(job.Id, cancellationToken);
@@ -79,6 +84,7 @@ internal sealed class JobService(
 
         if (input.Type != job.Type)
         {
+            // Refused before the other checks: a type change is not an edit the form can fix.
             return Error.Invalid("scheduler.job.type_fixed");
         }
 
@@ -93,8 +99,11 @@ internal sealed class JobService(
         }
 
         db.Entry(job).Property(j => j.Version).OriginalValue = version;
-        job.Name = input.Name.Trim();
-        Apply(job, input);
+        if (job.Configure(input) is { IsFailure: true } refused)
+        {
+            return refused;
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -147,8 +156,7 @@ internal sealed class JobService(
             await guard.DemandAsync(SchedulerPermissions.Jobs.Script, cancellationToken);
         }
 
-        var changed = jobs.Where(j => j.Enabled != enabled).ToList();
-        changed.ForEach(j => j.Enabled = enabled);
+        var changed = jobs.Where(j => enabled ? j.Enable() : j.Disable()).ToList();
         await db.SaveChangesAsync(cancellationToken);
         foreach (var job in changed)
         {
@@ -163,7 +171,11 @@ internal sealed class JobService(
         ChangePauseAsync(id, job => job.Pause(until, clock.GetUtcNow()), "job.pause", cancellationToken);
 
     public Task<Result> ResumeAsync(long id, CancellationToken cancellationToken = default) =>
-        ChangePauseAsync(id, job => job.Resume(), "job.resume", cancellationToken);
+        ChangePauseAsync(id, job =>
+        {
+            job.Resume();
+            return Result.Success();
+        }, "job.resume", cancellationToken);
 
     public CronPreview Preview(string cron, string timeZone, int count = 10) =>
         CronRules.Preview(cron, timeZone, clock.GetUtcNow(), count, CultureInfo.CurrentUICulture);
@@ -174,7 +186,7 @@ internal sealed class JobService(
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
             var job = await db.Jobs.SingleOrDefaultAsync(j => j.Id == id, cancellationToken);
-            if (job is null || !job.IsPaused || job.PausedUntil is null || job.PausedUntil > clock.GetUtcNow().AddSeconds(1))
+            if (job is null || !job.ResumeIsDue(clock.GetUtcNow()))
             {
                 return;
             }
@@ -187,7 +199,7 @@ internal sealed class JobService(
         await RecordAsync("job.resume", id, "automatic", cancellationToken);
     }
 
-    private async Task<Result> ChangePauseAsync(long id, Action<Job> change, string action, CancellationToken cancellationToken)
+    private async Task<Result> ChangePauseAsync(long id, Func<Job, Result> change, string action, CancellationToken cancellationToken)
     {
         await guard.DemandAsync(SchedulerPermissions.Jobs.Pause, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
@@ -197,13 +209,9 @@ internal sealed class JobService(
             return Error.NotFound("scheduler.job.not_found");
         }
 
-        try
+        if (change(job) is { IsFailure: true } refused)
         {
-            change(job);
-        }
-        catch (DomainException ex)
-        {
-            return Error.Invalid(ex.Code);
+            return refused;
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -256,28 +264,6 @@ internal sealed class JobService(
         return recipients.Count > 0 && await db.Users.CountAsync(u => recipients.Contains(u.Id), cancellationToken) != recipients.Distinct().Count()
             ? Error.Invalid("scheduler.job.recipient_missing")
             : Result.Success();
-    }
-
-    private static void Apply(Job job, JobInput input)
-    {
-        job.Description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
-        job.Cron = input.Cron.Trim();
-        job.TimeZone = input.TimeZone.Trim();
-        job.Config = input.Config;
-        job.RetryCount = input.RetryCount;
-        job.RetryIntervalSeconds = input.RetryIntervalSeconds;
-        job.TimeoutSeconds = input.TimeoutSeconds;
-        job.Enabled = input.Enabled;
-        job.Concurrency = input.Concurrency;
-        job.Misfire = input.Misfire;
-        job.Recoverable = input.Recoverable;
-        job.DepartmentId = input.DepartmentId;
-        job.AlertOnFailure = input.AlertOnFailure;
-        job.AlertOnTimeout = input.AlertOnTimeout;
-        job.AlertAfterFailures = input.AlertAfterFailures;
-        job.AlertDurationSeconds = input.AlertDurationSeconds;
-        job.AlertChannels = string.Join(',', (input.AlertChannels ?? []).Distinct());
-        job.AlertRecipients = string.Join(',', (input.AlertRecipients ?? []).Distinct().Select(r => r.ToString(CultureInfo.InvariantCulture)));
     }
 
     private Task RecordAsync(string action, long id, string detail, CancellationToken cancellationToken) =>

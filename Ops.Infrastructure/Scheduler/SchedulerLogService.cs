@@ -19,7 +19,7 @@ internal sealed class SchedulerLogService(
 {
     public const int MaxExportRows = 50_000;
 
-    private static readonly SortMap<JobLog> Sorts = new SortMap<JobLog>()
+    private static readonly SortMap<JobLog> Sorts = new SortMap<JobLog>(x => x.Id)
         .Add("id", l => l.Id)
         .Add("jobId", l => l.JobId)
         .Add("startedAt", l => l.StartedAt)

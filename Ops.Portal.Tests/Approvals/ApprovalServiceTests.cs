@@ -256,4 +256,27 @@ public sealed class ApprovalServiceTests
             queued.Where(m => m.Channel == MessageChannel.Email && m.TemplateCode == "approval.task_assigned.email").Select(m => m.Recipient).Order());
         Assert.True(await check.MessageTemplates.AnyAsync(t => t.Code == "approval.task_assigned.email" && t.Channel == MessageChannel.Email));
     }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Notices_LeadToTheApplication_ToDosAsInformation_ARejectionAsAWarning(DatabaseProvider provider)
+    {
+        var f = await ApprovalFixture.StartAsync(provider);
+        await using var _ = f.Harness;
+        var id = await f.StartAsync();
+        var task = await f.TaskOfAsync(id, f.LeaderB);
+        Assert.True((await f.Actions(f.LeaderB, s => s.RejectAsync(new TaskRef(id, task), "预算不足", RejectTarget.End))).IsSuccess);
+
+        await f.DrainAsync();
+
+        await using var db = await f.Harness.CreateDbContextAsync();
+        var queued = await db.MessageLogs.Where(m => m.BusinessType == "approval" && m.BusinessId == id.ToString()).ToListAsync();
+        Assert.All(queued, m => Assert.Equal($"/workflow/instances/{id}", m.Link));
+        Assert.All(queued.Where(m => m.TemplateCode == "approval.task_assigned"), m => Assert.Equal(NotificationLevel.Info, m.Level));
+        Assert.Equal(NotificationLevel.Warning, Assert.Single(queued, m => m.TemplateCode == "approval.rejected").Level);
+
+        // What the in-app sender stores for the applicant carries both.
+        var notice = Notification.FromMessage(queued.Single(m => m.TemplateCode == "approval.rejected"), f.Harness.Clock.GetUtcNow());
+        Assert.Equal(($"/workflow/instances/{id}", NotificationLevel.Warning), (notice.Link, notice.Level));
+    }
 }

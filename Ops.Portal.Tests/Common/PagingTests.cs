@@ -7,7 +7,7 @@ public sealed class PagingTests
 {
     public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.MySql];
 
-    private static readonly SortMap<Department> Sorts = new SortMap<Department>()
+    private static readonly SortMap<Department> Sorts = new SortMap<Department>(x => x.Id)
         .Add("name", d => d.Name)
         .Add("sort", d => d.SortOrder)
         .Default("sort");

@@ -71,5 +71,28 @@ public sealed class TimeRenderingTests : PortalTestContext
         Assert.True(offenders.Count == 0, "Show times through ViewerTime / <When>:\n" + string.Join('\n', offenders));
     }
 
+    /// <summary>Reviewed places that may read the machine's clock directly, with the reason. None so far.</summary>
+    private static readonly IReadOnlyDictionary<string, string> ClockAllowed = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The clock comes from the injected TimeProvider everywhere, so tests can drive it (pages, services, jobs).</summary>
+    [Fact]
+    public void PortalAndInfrastructure_ReadTheClockOnlyThroughTimeProvider()
+    {
+        var clock = new Regex(@"\bDateTime(Offset)?\.(UtcNow|Now|Today)\b", RegexOptions.CultureInvariant);
+        var offenders = new[] { "Ops.Portal", "Ops.Infrastructure" }
+            .Select(project => Path.Combine(PageExtensions.RepositoryRoot(), project))
+            .SelectMany(root => Directory.EnumerateFiles(root, "*.*", SearchOption.AllDirectories)
+                .Where(f => f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+                .Select(f => (File: f, Relative: Path.GetRelativePath(Path.GetDirectoryName(root)!, f).Replace('\\', '/'))))
+            .Where(x => !x.Relative.Split('/').Any(part => part is "obj" or "bin" or "Migrations"))
+            .Where(x => !ClockAllowed.ContainsKey(x.Relative))
+            .SelectMany(x => File.ReadLines(x.File).Select((line, i) => (x.Relative, line, i)))
+            .Where(x => clock.IsMatch(x.line))
+            .Select(x => $"{x.Relative}:{x.i + 1}: {x.line.Trim()}")
+            .ToList();
+
+        Assert.True(offenders.Count == 0, "Read the time from the injected TimeProvider (or allow the place here, with a reason):\n" + string.Join('\n', offenders));
+    }
+
     private static string Normalize(string text) => Regex.Replace(text, @"\s+", " ").Trim();
 }

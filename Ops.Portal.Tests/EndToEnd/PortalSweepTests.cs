@@ -6,7 +6,8 @@ using Ops.Portal.Tests.EndToEnd.Sweep;
 namespace Ops.Portal.Tests.EndToEnd;
 
 /// <summary>
-/// Every menu page (and the detail pages people land on), in zh-CN and en-US, light and dark, at 1366×768, over
+/// Every menu page (and the detail pages people land on), in zh-CN and en-US, light and dark, at 1366×768 (and once more
+/// in English at 1920×1080, where wide grids and stretched forms show their own faults), over
 /// lists that are not empty: no error boundary, no English in the Chinese portal nor Chinese in the English one
 /// outside user data, text contrast at WCAG AA (4.5:1) and no horizontal overflow; a grid wider than its frame
 /// keeps its first column and its row actions in view.
@@ -39,16 +40,19 @@ public sealed class PortalSweepTests(BrowserFixture browser)
         var failures = new List<string>();
         foreach (var (language, theme) in combinations)
         {
-            failures.AddRange(await SweepAsync(language, theme, $"sweep.{language}.{theme}", pages, script));
+            failures.AddRange(await SweepAsync(language, theme, $"sweep.{language}.{theme}", pages, script, (1366, 768)));
         }
+
+        failures.AddRange(await SweepAsync("en-US", "light", "sweep.en-US.light", pages, script, (1920, 1080)));
 
         Assert.True(failures.Count == 0, $"{failures.Count} findings:\n" + string.Join("\n", failures));
     }
 
-    private async Task<IReadOnlyList<string>> SweepAsync(string language, string theme, string user, IReadOnlyList<string> pages, string script)
+    private async Task<IReadOnlyList<string>> SweepAsync(
+        string language, string theme, string user, IReadOnlyList<string> pages, string script, (int Width, int Height) screen)
     {
         var page = await browser.NewPageAsync(language);
-        await page.SetViewportSizeAsync(1366, 768);
+        await page.SetViewportSizeAsync(screen.Width, screen.Height);
         await page.SignInAsync(user, SweepData.Password);
         await page.WaitForURLAsync("**/dashboard");
         await page.WaitForInteractiveAsync();
@@ -63,7 +67,7 @@ public sealed class PortalSweepTests(BrowserFixture browser)
             await NavigateAsync(page, href);
             var found = await page.EvaluateAsync<JsonElement>(script, arguments);
             findings.AddRange(found.EnumerateArray().Select(f =>
-                $"[{language} {theme}] {href} {f.GetProperty("kind").GetString()} at {f.GetProperty("selector").GetString()}: " +
+                $"[{language} {theme} {screen.Width}] {href} {f.GetProperty("kind").GetString()} at {f.GetProperty("selector").GetString()}: " +
                 $"\"{f.GetProperty("text").GetString()}\" {f.GetProperty("detail").GetString()}"));
         }
 

@@ -140,14 +140,12 @@ public sealed class FlowEngineTests
         var job = await host.CreateJobAsync(SchedulerHost.Shell("echo tick", "tick") with { Concurrency = ConcurrencyPolicy.Allow });
         var flow = await CreateFlowAsync(host, Flow([Node("tick", job)], []) with { Cron = "0/2 * * * * ?" });
 
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        PagedResult<FlowInstanceRow> instances;
-        while ((instances = await host.AsSystemAsync(sp => sp.GetRequiredService<IFlowRunService>().InstancesAsync(new FlowInstanceFilter(flow), new PageRequest())))
-            .Items.Count(i => i.Status == FlowStatus.Success) < 2)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the flow's cron did not fire twice");
-            await Task.Delay(200);
-        }
+        using var signal = new BusSignal(host.Events).On<FlowInstanceChanged>(e => e.FlowId == flow);
+        var instances = await signal.UntilAsync(
+            () => host.AsSystemAsync(sp => sp.GetRequiredService<IFlowRunService>().InstancesAsync(new FlowInstanceFilter(flow), new PageRequest())),
+            page => page.Items.Count(i => i.Status == FlowStatus.Success) >= 2,
+            _ => "the flow's cron did not fire twice",
+            TimeSpan.FromSeconds(10));
 
         Assert.All(instances.Items, i => Assert.Equal(JobTriggerType.Cron, i.Trigger));
     }
@@ -224,20 +222,15 @@ public sealed class FlowEngineTests
         return run.Value;
     }
 
+    /// <summary>Reads the instance again each time it or one of its runs changes, until the condition holds.</summary>
     internal static async Task<FlowInstanceDetail> WaitAsync(SchedulerHost host, long instance, Func<FlowInstanceDetail, bool> until, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var detail = (await host.AsSystemAsync(sp => sp.GetRequiredService<IFlowRunService>().GetAsync(instance))).Value;
-            if (until(detail))
-            {
-                return detail;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"instance {instance}: {detail.Instance.Status}; {string.Join(", ", detail.Nodes.Select(n => $"{n.Key}={n.Status}"))}");
-            await Task.Delay(100);
-        }
+        using var signal = new BusSignal(host.Events).On<FlowInstanceChanged>(e => e.InstanceId == instance).On<JobRunChanged>();
+        return await signal.UntilAsync(
+            async () => (await host.AsSystemAsync(sp => sp.GetRequiredService<IFlowRunService>().GetAsync(instance))).Value,
+            until,
+            detail => $"instance {instance}: {detail.Instance.Status}; {string.Join(", ", detail.Nodes.Select(n => $"{n.Key}={n.Status}"))}",
+            timeout);
     }
 }
 

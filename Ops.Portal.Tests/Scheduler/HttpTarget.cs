@@ -25,6 +25,14 @@ public sealed class HttpTarget : IAsyncDisposable
 
     public ConcurrentQueue<(string Path, string Body, DateTimeOffset At, string? TraceHeader)> Hits { get; } = new();
 
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _arrivals = new(StringComparer.Ordinal);
+
+    /// <summary>Completes when the first request for <paramref name="path"/> has arrived (already, or later).</summary>
+    public Task ArrivalOf(string path) => Arrival(path).Task;
+
+    private TaskCompletionSource Arrival(string path) =>
+        _arrivals.GetOrAdd(path, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
     public static async Task<HttpTarget> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -36,6 +44,7 @@ public sealed class HttpTarget : IAsyncDisposable
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync();
             target.Hits.Enqueue((context.Request.Path + context.Request.QueryString, body, DateTimeOffset.UtcNow, context.Request.Headers["X-Ops-Trace-Id"].ToString()));
+            target.Arrival(context.Request.Path).TrySetResult();
             await next();
         });
         app.Map("/ok", () => Results.Text("pong 你好"));

@@ -43,6 +43,23 @@ public sealed class JobAlertTests
         Assert.NotNull(row.AcknowledgedBy);
     }
 
+    [Fact]
+    public async Task AnAlertNotice_LeadsToTheRunThatRaisedIt_AtErrorLevel()
+    {
+        await using var host = await SchedulerHost.StartAsync(settings: new Dictionary<string, string?> { ["Outbox:PollInterval"] = "00:00:00.200" });
+        var admin = await AdminIdAsync(host);
+        var job = await host.CreateJobAsync(SchedulerHost.Shell("exit 3", "failing export") with
+        {
+            AlertOnFailure = true, AlertChannels = [MessageChannel.InApp], AlertRecipients = [admin],
+        });
+
+        var run = await host.RunNowAsync(job);
+        await host.WaitForAsync(run);
+
+        var notice = Assert.Single(await WaitForNotificationsAsync(host, admin, 1));
+        Assert.Equal(($"/scheduler/runs/{run}", NotificationLevel.Error), (notice.Link, notice.Level));
+    }
+
     private static async Task<long> AdminIdAsync(SchedulerHost host)
     {
         await using var scope = host.Factory.Services.CreateAsyncScope();

@@ -47,38 +47,33 @@ public sealed class SchedulerHost(OpsWebFactory factory) : IAsyncDisposable
 
     public Task<Result> StopAsync(long logId) => AsSystemAsync(sp => sp.GetRequiredService<IJobRunService>().StopAsync(logId));
 
+    public IEventBus Events => Factory.Services.GetRequiredService<IEventBus>();
+
+    /// <summary>Waits for the run to get there: the log is read again each time a run changes, never on a timer.</summary>
     public async Task<JobLog> WaitForAsync(long logId, TimeSpan? timeout = null, Func<JobLog, bool>? until = null)
     {
         until ??= l => l.IsFinished;
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var log = (await LogsAsync()).SingleOrDefault(l => l.Id == logId);
-            if (log is not null && until(log))
-            {
-                return log;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"run {logId} did not get there in time; last seen: {log?.Status}");
-            await Task.Delay(100);
-        }
+        using var signal = new BusSignal(Events).On<JobRunChanged>(e => e.LogId == logId);
+        var log = await signal.UntilAsync(
+            async () => (await LogsAsync()).SingleOrDefault(l => l.Id == logId),
+            l => l is not null && until(l),
+            l => $"run {logId} did not get there in time; last seen: {l?.Status}",
+            timeout);
+        return log!;
     }
 
     public async Task<List<JobLog>> WaitForLogsAsync(long jobId, Func<List<JobLog>, bool> until, TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var logs = (await LogsAsync()).Where(l => l.JobId == jobId).OrderBy(l => l.Id).ToList();
-            if (until(logs))
-            {
-                return logs;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"job {jobId}: condition not met; runs: {string.Join(", ", logs.Select(l => $"{l.Id}:{l.Status}"))}");
-            await Task.Delay(100);
-        }
+        using var signal = new BusSignal(Events).On<JobRunChanged>(e => e.JobId == jobId);
+        return await signal.UntilAsync(
+            async () => (await LogsAsync()).Where(l => l.JobId == jobId).OrderBy(l => l.Id).ToList(),
+            until,
+            logs => $"job {jobId}: condition not met; runs: {string.Join(", ", logs.Select(l => $"{l.Id}:{l.Status}"))}",
+            timeout);
     }
+
+    /// <summary>Collects the live output of every run from now on; await a line with <see cref="OutputWatch.WaitForAsync"/>.</summary>
+    public OutputWatch WatchOutput() => new(Events);
 
     public async Task<List<JobLog>> LogsAsync()
     {

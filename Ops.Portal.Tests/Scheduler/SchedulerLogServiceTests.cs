@@ -64,7 +64,7 @@ public sealed class SchedulerLogServiceTests
         var (ops, sales) = (await harness.DepartmentAsync("OPS"), await harness.DepartmentAsync("SALES"));
         var (mine, theirs) = (await JobAsync(harness, "ops job", ops), await JobAsync(harness, "sales job", sales));
         var old = harness.Clock.Now.AddDays(-40);
-        await RunAsync(harness, mine, old, JobRunStatus.Success, JobTriggerType.Cron);
+        var myRun = await RunAsync(harness, mine, old, JobRunStatus.Success, JobTriggerType.Cron);
         var theirRun = await RunAsync(harness, theirs, old, JobRunStatus.Failed, JobTriggerType.Cron);
         var role = await harness.RoleAsync("ops.logs", DataScope.Department, null, ViewsLogs);
         harness.CurrentUser.Actor = await harness.UserAsync("ops.viewer", ops, [role]);
@@ -76,6 +76,11 @@ public sealed class SchedulerLogServiceTests
         Assert.Equal(["ops job"], (await logs.ListJobsAsync(null)).Select(j => j.Name));
         var exported = ExcelExchange.Import(new MemoryStream(await logs.ExportAsync(new())), (cells, _) => Result<IReadOnlyDictionary<string, string?>>.Success(cells)).Rows;
         Assert.Equal("ops job", Assert.Single(exported).First(c => c.Key is "Job" or "任务").Value);
+
+        // A reader of the log opens the runs it lists (without the job list's right), and only those.
+        var runs = harness.Services.CreateScope().ServiceProvider.GetRequiredService<IJobRunService>();
+        Assert.Equal(mine, (await runs.GetLogAsync(myRun)).Value.JobId);
+        Assert.Equal("scheduler.run.not_found", (await runs.GetLogAsync(theirRun)).Error!.Code);
 
         Assert.Equal(1, (await logs.ClearAsync(harness.Clock.Now.AddDays(-30))).Value);
         await using var db = await harness.CreateDbContextAsync();
@@ -129,7 +134,8 @@ public sealed class SchedulerLogServiceTests
     private static async Task<long> JobAsync(InfrastructureHarness harness, string name, long? department)
     {
         await using var db = await harness.CreateDbContextAsync();
-        var job = new Job(name, JobType.Http) { Cron = "0 0 3 * * ?", TimeZone = "UTC", Config = "{}", DepartmentId = department };
+        var config = JobConfigJson.Serialize(new HttpJobConfig("GET", "https://example.com/"));
+        var job = Job.Create(new JobInput(name, null, JobType.Http, "0 0 3 * * ?", "UTC", config, DepartmentId: department)).Value;
         db.Jobs.Add(job);
         await db.SaveChangesAsync();
         return job.Id;

@@ -16,6 +16,11 @@ public sealed class FieldErrors
 
     public bool Has(string field) => _byField.ContainsKey(field);
 
+    /// <summary>The messages about <paramref name="field"/> and its parts (<c>form:items</c> takes <c>form:items[2].price</c>).</summary>
+    public IEnumerable<string> Within(string field) => _byField
+        .Where(p => p.Key == field || p.Key.StartsWith(field + "[", StringComparison.Ordinal))
+        .Select(p => p.Value);
+
     /// <summary>Every message, field errors first, for the summary.</summary>
     public IEnumerable<string> All => _byField.Values.Concat(_general);
 

@@ -4,15 +4,23 @@ using Ops.Infrastructure.Auth;
 
 namespace Ops.Portal.Common;
 
-/// <summary>Builds policy names for permission codes: <c>perm:&lt;code&gt;</c>.</summary>
+/// <summary>
+/// Builds policy names for permission codes: <c>perm:&lt;code&gt;</c>, or <c>perm:&lt;a&gt;|&lt;b&gt;</c> for a page that
+/// either code opens (a page attribute needs a constant: <c>Policies.Prefix + A + Policies.Or + B</c>).
+/// </summary>
 public static class Policies
 {
     public const string Prefix = "perm:";
 
+    public const string Or = "|";
+
     public static string For(string permission) => Prefix + permission;
+
+    /// <summary>The codes a policy name stands for, any one of which passes it.</summary>
+    public static IReadOnlyList<string> CodesOf(string policyName) => policyName[Prefix.Length..].Split(Or);
 }
 
-internal sealed record PermissionRequirement(string Permission) : IAuthorizationRequirement;
+internal sealed record PermissionRequirement(IReadOnlyList<string> AnyOf) : IAuthorizationRequirement;
 
 /// <summary>Maps every <c>perm:&lt;code&gt;</c> policy to a <see cref="PermissionRequirement"/>.</summary>
 internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options) : DefaultAuthorizationPolicyProvider(options)
@@ -23,7 +31,7 @@ internal sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> op
         {
             return new AuthorizationPolicyBuilder()
                 .RequireAuthenticatedUser()
-                .AddRequirements(new PermissionRequirement(policyName[Policies.Prefix.Length..]))
+                .AddRequirements(new PermissionRequirement(Policies.CodesOf(policyName)))
                 .Build();
         }
 
@@ -37,7 +45,7 @@ internal sealed class PermissionAuthorizationHandler(IUserAccessStore accessStor
     protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, PermissionRequirement requirement)
     {
         var actor = CurrentUser.FromPrincipal(context.User);
-        if (actor.UserId is { } userId && (await accessStore.GetAsync(userId)).Has(requirement.Permission))
+        if (actor.UserId is { } userId && (await accessStore.GetAsync(userId)) is var access && requirement.AnyOf.Any(access.Has))
         {
             context.Succeed(requirement);
         }

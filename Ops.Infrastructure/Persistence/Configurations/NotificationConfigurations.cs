@@ -52,6 +52,8 @@ internal sealed class MessageLogConfiguration : IEntityTypeConfiguration<Message
         builder.Property(m => m.BusinessType).HasMaxLength(64);
         builder.Property(m => m.BusinessId).HasMaxLength(64);
         builder.Property(m => m.IdempotencyKey).HasMaxLength(MessageLog.KeyMaxLength);
+        builder.Property(m => m.Link).HasMaxLength(Notification.LinkMaxLength);
+        builder.Property(m => m.Level).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.LeaseOwner).HasMaxLength(64);
         builder.Property(m => m.LastError).HasMaxLength(2000);
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });

@@ -16,7 +16,7 @@ internal sealed class FlowRunService(
     IDbContextFactory<OpsDbContext> factory, IPermissionGuard guard, IDataScopeProvider scopes, ICurrentUser currentUser, IAuditTrail audit,
     FlowEngine engine, FlowAccess access, TimeProvider clock, IdempotentCommands once) : IFlowRunService
 {
-    private static readonly SortMap<FlowInstance> Sorts = new SortMap<FlowInstance>()
+    private static readonly SortMap<FlowInstance> Sorts = new SortMap<FlowInstance>(x => x.Id)
         .Add("id", i => i.Id)
         .Add("durationMs", i => i.DurationMs)
         .Default("id", SortDirection.Descending);

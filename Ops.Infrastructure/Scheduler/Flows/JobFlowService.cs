@@ -15,7 +15,7 @@ internal sealed class JobFlowService(
     IDbContextFactory<OpsDbContext> factory, IPermissionGuard guard, IDataScopeProvider scopes, IAuditTrail audit, FlowScheduleSync sync, FlowAccess access,
     TimeProvider clock) : IJobFlowService
 {
-    private static readonly SortMap<JobFlow> Sorts = new SortMap<JobFlow>()
+    private static readonly SortMap<JobFlow> Sorts = new SortMap<JobFlow>(x => x.Id)
         .Add("name", f => f.Name)
         .Add("updatedAt", f => f.UpdatedAt)
         .Default("name");

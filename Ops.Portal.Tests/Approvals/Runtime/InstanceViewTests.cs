@@ -117,4 +117,23 @@ public sealed class InstanceViewTests : ApprovalPageTestContext
 
         page.WaitForAssertion(() => Assert.Contains("ccread", Approvals.Calls));
     }
+
+    [Fact]
+    public void AnApprovalRefusedForAFieldTheApproverEdited_IsShownOnThatField()
+    {
+        Authorization.SetClaims(new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, "7"));
+        Inbox.Detail = Detail(new InstancePermissions([2], [], false, false, false, false, true, ["reason"]));
+        Approvals.Answer = Error.Invalid("approval.form.too_long", "Reason", 10).On(FormError.KeyOf("reason"));
+        var dialogs = Render<MudBlazor.MudDialogProvider>();
+        var page = Render<InstanceView>(p => p.Add(v => v.Id, 42));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-field=reason] input")));
+
+        page.Find("[data-field=reason] input").Change("a family trip to the seaside");
+        page.Find("[data-action=approve]").Click();
+        dialogs.WaitForAssertion(() => Assert.NotNull(dialogs.Find("#action-confirm")));
+        dialogs.Find("#action-confirm").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Reason", page.Find("[data-field=reason] [data-refused=reason]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("a family trip to the seaside", page.Find("[data-field=reason] input").GetAttribute("value"));
+    }
 }

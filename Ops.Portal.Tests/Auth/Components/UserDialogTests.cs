@@ -24,11 +24,11 @@ public sealed class UserDialogTests : PortalTestContext
         Services.AddScoped<UiErrorHandler>();
     }
 
-    // What the service answers: its own checks (UserRules), a record only when they pass.
+    // What the service answers: its own checks (UserInputRules), a record only when they pass.
     private Result<UserCreated> Create(UserInput input, string? key)
     {
         _keys.Add(key);
-        var checks = UserRules.Validate(input);
+        var checks = UserInputRules.Validate(input);
         if (checks.IsFailure)
         {
             return checks.Error!;

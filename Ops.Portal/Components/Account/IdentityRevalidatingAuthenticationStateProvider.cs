@@ -20,7 +20,10 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider : Revalida
 
     private readonly IServiceScopeFactory _scopeFactory;
     private readonly IOptions<IdentityOptions> _options;
-    private readonly IDisposable _subscription;
+    private readonly IEventBus _events;
+    private readonly Lock _gate = new();
+    private IDisposable? _subscription;
+    private bool _disposed;
 
     public IdentityRevalidatingAuthenticationStateProvider(
         ILoggerFactory loggerFactory, IServiceScopeFactory scopeFactory, IOptions<IdentityOptions> options, IEventBus events)
@@ -28,7 +31,22 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider : Revalida
     {
         _scopeFactory = scopeFactory;
         _options = options;
-        _subscription = events.Subscribe<SessionsRevoked>(OnSessionsRevokedAsync);
+        _events = events;
+        // Every scope that asks who the user is gets one of these: the logout request's, every short service scope. Only a
+        // circuit is ever given a state; listening for revoked sessions anywhere else would ask a state that is not
+        // there, and the bus would log each failure as a warning (what a logout used to leave in the log).
+        AuthenticationStateChanged += _ => ListenForRevokedSessions();
+    }
+
+    private void ListenForRevokedSessions()
+    {
+        lock (_gate)
+        {
+            if (!_disposed)
+            {
+                _subscription ??= _events.Subscribe<SessionsRevoked>(OnSessionsRevokedAsync);
+            }
+        }
     }
 
     protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(30);
@@ -68,7 +86,11 @@ internal sealed class IdentityRevalidatingAuthenticationStateProvider : Revalida
     {
         if (disposing)
         {
-            _subscription.Dispose();
+            lock (_gate)
+            {
+                _disposed = true;
+                _subscription?.Dispose();
+            }
         }
 
         base.Dispose(disposing);

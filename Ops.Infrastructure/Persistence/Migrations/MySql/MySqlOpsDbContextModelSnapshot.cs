@@ -1341,6 +1341,15 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
                     b.Property<DateTime?>("LeaseUntil")
                         .HasColumnType("datetime(6)");
 
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("varchar(16)");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("varchar(500)");
+
                     b.Property<DateTime>("NextAttemptAt")
                         .HasColumnType("datetime(6)");
 

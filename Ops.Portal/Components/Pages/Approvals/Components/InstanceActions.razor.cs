@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Ops.Domain.Approvals;
 using Ops.Domain.Common;
+using Ops.Portal.Common;
 using Ops.Portal.Components.Shared;
 
 namespace Ops.Portal.Components.Pages.Approvals.Components;
@@ -18,6 +19,10 @@ public sealed partial class InstanceActions
     /// <summary>The form as the approver edited it; the editable fields that differ go with the approval.</summary>
     [Parameter]
     public IReadOnlyDictionary<string, JsonElement>? Values { get; set; }
+
+    /// <summary>Where a refusal that names a form field is shown (on that field); others are shown as a message.</summary>
+    [Parameter]
+    public FieldErrors? Refused { get; set; }
 
     /// <summary>After an action went through: the page reloads.</summary>
     [Parameter]
@@ -158,10 +163,16 @@ public sealed partial class InstanceActions
         _busy = true;
         try
         {
+            Refused?.Clear();
             var result = await Ui.RunAsync(action);
-            if (result is { IsFailure: true })
+            if (result is { IsFailure: true, Error: var error })
             {
-                Ui.ShowError(result.Error!);
+                if (Refused is not null && error!.Field is not null)
+                {
+                    Ui.ShowError(error, Refused);
+                }
+
+                Ui.ShowError(error!);
             }
             else if (result is not null)
             {

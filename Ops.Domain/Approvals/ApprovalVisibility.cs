@@ -1,9 +1,7 @@
-using Ops.Domain.Approvals;
-
-namespace Ops.Infrastructure.Approvals;
+namespace Ops.Domain.Approvals;
 
 /// <summary>Who may open an application: the applicant, anyone who held or was given one of its tasks, and its CC recipients (holders of view_all see all).</summary>
-internal static class ApprovalVisibility
+public static class ApprovalVisibility
 {
     public static bool CanSee(ApprovalInstance instance, long userId) =>
         instance.ApplicantId == userId
