@@ -1,5 +1,4 @@
 using Ops.Domain.Common;
-using Ops.Domain.Notifications;
 
 namespace Ops.Domain.Approvals;
 
@@ -30,7 +29,7 @@ public enum CallbackStatus
 /// the callbacks of a final state), then delivered at least once with retry and backoff. Receivers
 /// de-duplicate on <see cref="DeliveryId"/>.
 /// </summary>
-public sealed class ApprovalCallback : Entity
+public sealed class ApprovalCallback : Entity, IOutboxRow<CallbackStatus>
 {
     public const int TargetMaxLength = 500;
     public const int ErrorMaxLength = 1000;
@@ -53,6 +52,12 @@ public sealed class ApprovalCallback : Entity
     /// <summary>For a row queued with a new instance: EF sets <see cref="InstanceId"/> when both are inserted.</summary>
     public ApprovalCallback(ApprovalInstance instance, CallbackKind kind, string target, string payload, DateTimeOffset now)
         : this(instance.Id, kind, target, payload, now) => Instance = instance;
+
+    static CallbackStatus IOutboxRow<CallbackStatus>.Waiting => CallbackStatus.Pending;
+
+    static CallbackStatus IOutboxRow<CallbackStatus>.InHand => CallbackStatus.Sending;
+
+    bool IOutboxRow.IsWaiting => Status == CallbackStatus.Pending;
 
     public long InstanceId { get; private set; }
 
@@ -90,6 +95,8 @@ public sealed class ApprovalCallback : Entity
         Attempts++;
     }
 
+    void IOutboxRow.Succeeded(DateTimeOffset now) => Delivered(now);
+
     /// <summary>A failed attempt: retried after the policy's backoff, or failed for good after the last attempt.</summary>
     public void AttemptFailed(string error, DateTimeOffset now, RetryPolicy policy)
     {
@@ -104,6 +111,12 @@ public sealed class ApprovalCallback : Entity
 
         (Status, NextAttemptAt) = (CallbackStatus.Pending, now + policy.DelayAfter(Attempts));
     }
+
+    /// <summary>Held back: due again from <paramref name="until"/>, no attempt spent.</summary>
+    public void Deferred(DateTimeOffset until) => (Status, NextAttemptAt, LeaseOwner, LeaseUntil) = (CallbackStatus.Pending, until, null, null);
+
+    /// <summary>A restart found it being delivered by a process of this node that died: due again now.</summary>
+    public void TakenBack(DateTimeOffset now) => (Status, NextAttemptAt, LeaseOwner, LeaseUntil) = (CallbackStatus.Pending, now, null, null);
 
     /// <summary>An administrator sends a failed callback again.</summary>
     public void Retry(DateTimeOffset now) => (Status, NextAttemptAt, Attempts) = (CallbackStatus.Pending, now, 0);

@@ -15,7 +15,7 @@ public enum MessageStatus
 /// One message to one recipient over one channel (seed t_message_log), and the outbox row the
 /// dispatcher works from: claimed under a lease, retried with backoff, never lost.
 /// </summary>
-public sealed class MessageLog : Entity
+public sealed class MessageLog : Entity, IOutboxRow<MessageStatus>
 {
     public const int AddressMaxLength = 512;
     public const int KeyMaxLength = 128;
@@ -42,6 +42,12 @@ public sealed class MessageLog : Entity
         CreatedAt = now;
         NextAttemptAt = now;
     }
+
+    static MessageStatus IOutboxRow<MessageStatus>.Waiting => MessageStatus.Pending;
+
+    static MessageStatus IOutboxRow<MessageStatus>.InHand => MessageStatus.Sending;
+
+    bool IOutboxRow.IsWaiting => Status == MessageStatus.Pending;
 
     public MessageChannel Channel { get; private set; }
 
@@ -156,6 +162,13 @@ public sealed class MessageLog : Entity
         (LeaseOwner, LeaseUntil) = (null, null);
     }
 
+    /// <summary>A restart found it being sent by a process of this node that died: due again now, and counted as resent.</summary>
+    public void TakenBack(DateTimeOffset now)
+    {
+        (Status, NextAttemptAt, LeaseOwner, LeaseUntil) = (MessageStatus.Pending, now, null, null);
+        ResentAfterRestart++;
+    }
+
     /// <summary>Manual resend of a failed message: a fresh round of attempts.</summary>
     public void Resend(DateTimeOffset now)
     {
@@ -196,17 +209,4 @@ public sealed class MessageAttempt : Entity
     public string? Error { get; private set; }
 
     public double DurationMs { get; private set; }
-}
-
-/// <summary>Exponential backoff: base, doubled per attempt, capped.</summary>
-public sealed record RetryPolicy(int MaxAttempts, TimeSpan BaseDelay, TimeSpan MaxDelay)
-{
-    public static readonly RetryPolicy Default = new(5, TimeSpan.FromSeconds(10), TimeSpan.FromMinutes(30));
-
-    public TimeSpan DelayAfter(int attempts)
-    {
-        var factor = Math.Pow(2, Math.Max(0, attempts - 1));
-        var delay = TimeSpan.FromTicks((long)Math.Min(BaseDelay.Ticks * factor, MaxDelay.Ticks));
-        return delay;
-    }
 }

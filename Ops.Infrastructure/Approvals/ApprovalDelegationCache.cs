@@ -9,7 +9,7 @@ namespace Ops.Infrastructure.Approvals;
 /// delegation service calls <see cref="Invalidate"/> after its save); one made on another node applies within
 /// <see cref="Lifetime"/>.
 /// </summary>
-internal sealed class ApprovalDelegationCache(TimeSpan? lifetime = null)
+internal sealed class ApprovalDelegationCache(TimeProvider clock, TimeSpan? lifetime = null)
 {
     /// <summary>How long a snapshot serves before it is read again (5 s unless a test sets it).</summary>
     public TimeSpan Lifetime { get; } = lifetime ?? TimeSpan.FromSeconds(5);
@@ -21,10 +21,10 @@ internal sealed class ApprovalDelegationCache(TimeSpan? lifetime = null)
     public async Task<IReadOnlyList<(long UserId, long DelegateId)>> InForceAsync(OpsDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var snapshot = Volatile.Read(ref _snapshot);
-        if (snapshot is null || now < snapshot.LoadedFor || Environment.TickCount64 - snapshot.LoadedAt > Lifetime.TotalMilliseconds)
+        if (snapshot is null || now < snapshot.LoadedFor || clock.GetElapsedTime(snapshot.LoadedAt) > Lifetime)
         {
             var generation = Interlocked.Read(ref _generation);
-            var loadedAt = Environment.TickCount64;
+            var loadedAt = clock.GetTimestamp();
             var rows = await db.ApprovalDelegations.AsNoTracking()
                 .Where(d => d.CancelledAt == null && d.End > now)
                 .OrderBy(d => d.CreatedAt).ThenBy(d => d.Id)

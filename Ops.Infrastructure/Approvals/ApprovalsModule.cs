@@ -7,6 +7,7 @@ using Ops.Domain.Approvals;
 using Ops.Domain.Auth;
 using Ops.Domain.Common;
 using Ops.Infrastructure.Common.Modules;
+using Ops.Infrastructure.Common.Outbox;
 using Ops.Infrastructure.Scheduler;
 
 namespace Ops.Infrastructure.Approvals;
@@ -35,7 +36,8 @@ public static class ApprovalsModule
     /// <summary>The approval services, the callback outbox dispatcher and (with the scheduler on) the due-time timers and the file cleanup.</summary>
     public static IServiceCollection AddApprovalsModule(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddSingleton(configuration.GetSection("Approvals:Callbacks").Get<ApprovalCallbackOptions>() ?? new ApprovalCallbackOptions());
+        var callbacks = configuration.GetSection("Approvals:Callbacks").Get<ApprovalCallbackOptions>() ?? new ApprovalCallbackOptions();
+        services.AddSingleton(callbacks);
         services.AddSingleton(configuration.GetSection("Approvals:Timers").Get<ApprovalTimerOptions>() ?? new ApprovalTimerOptions());
         services.AddSingleton((configuration.GetSection(ApprovalFileOptions.SectionName).Get<ApprovalFileOptions>() ?? new ApprovalFileOptions()).Validated());
         var notices = configuration.GetSection("Approvals:Notices").Get<ApprovalNoticeOptions>() ?? new ApprovalNoticeOptions();
@@ -54,9 +56,8 @@ public static class ApprovalsModule
         services.AddScoped<ApprovalDemoSeeder>();
         services.AddScoped<IApprovalFileService, ApprovalFileService>();
         services.AddScoped<ApprovalFileCleanup>();
-        services.AddHttpClient(ApprovalCallbackDispatcher.HttpClientName).ConfigurePrimaryHttpMessageHandler((handler, _) => ((SocketsHttpHandler)handler).AllowAutoRedirect = false);
-        services.AddSingleton<ApprovalCallbackDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<ApprovalCallbackDispatcher>());
+        services.AddHttpClient(ApprovalCallbackDelivery.HttpClientName).ConfigurePrimaryHttpMessageHandler((handler, _) => ((SocketsHttpHandler)handler).AllowAutoRedirect = false);
+        services.AddOutbox<ApprovalCallback, CallbackStatus, ApprovalCallbackDelivery>(callbacks);
 
         var scheduler = configuration.GetSection(SchedulerOptions.SectionName).Get<SchedulerOptions>() ?? new SchedulerOptions();
         if (scheduler.Enabled)

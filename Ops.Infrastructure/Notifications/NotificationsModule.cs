@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Ops.Domain.Auth;
 using Ops.Domain.Notifications;
 using Ops.Infrastructure.Common.Modules;
+using Ops.Infrastructure.Common.Outbox;
 
 namespace Ops.Infrastructure.Notifications;
 
@@ -32,9 +33,10 @@ public static class NotificationsModule
         services.AddScoped<IMessageSender, DingTalkRobotSender>();
         services.AddScoped<IMessageSender, FeishuRobotSender>();
         services.AddScoped<IMessageSender, WeComRobotSender>();
-        services.AddSingleton(configuration.GetSection("Outbox").Get<OutboxOptions>() ?? new OutboxOptions());
+        var outbox = configuration.GetSection("Outbox").Get<OutboxOptions>() ?? new OutboxOptions();
+        services.AddSingleton(outbox);
         services.AddSingleton<ChannelRateLimiter>();
-        services.AddHostedService<OutboxDispatcher>();
+        services.AddOutbox<MessageLog, MessageStatus, MessageDelivery>(outbox);
         return services;
     }
 

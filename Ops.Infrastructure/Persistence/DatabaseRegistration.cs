@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Ops.Domain.Common;
+using Ops.Infrastructure.Common.Outbox;
 
 namespace Ops.Infrastructure.Persistence;
 
@@ -16,6 +18,8 @@ internal static class DatabaseRegistration
             ? Path.GetFullPath(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString(configuration, environment, options)).DataSource)
             : null));
         services.AddSingleton<AuditingInterceptor>();
+        services.TryAddSingleton<OutboxSignals>();
+        services.AddSingleton<OutboxWakeInterceptor>();
         var connection = ConnectionString(configuration, environment, options);
 
         switch (options.Provider)
@@ -23,7 +27,7 @@ internal static class DatabaseRegistration
             case DatabaseProvider.Sqlite:
                 EnsureSqliteDirectory(connection!);
                 services.AddPooledDbContextFactory<SqliteOpsDbContext>((sp, o) =>
-                    ConfigureSqlite(o, connection!).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), new SqlitePragmas()));
+                    ConfigureSqlite(o, connection!).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<OutboxWakeInterceptor>(), new SqlitePragmas()));
                 services.AddScoped<IDbContextFactory<OpsDbContext>, OpsDbContextFactory<SqliteOpsDbContext>>();
                 break;
             case DatabaseProvider.MySql:
@@ -34,7 +38,7 @@ internal static class DatabaseRegistration
                 }
 
                 services.AddPooledDbContextFactory<MySqlOpsDbContext>((sp, o) =>
-                    ConfigureMySql(o, connection, options.ServerVersion).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>()));
+                    ConfigureMySql(o, connection, options.ServerVersion).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<OutboxWakeInterceptor>()));
                 services.AddScoped<IDbContextFactory<OpsDbContext>, OpsDbContextFactory<MySqlOpsDbContext>>();
                 break;
             default:

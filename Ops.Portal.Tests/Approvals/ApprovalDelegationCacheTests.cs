@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Ops.Domain.Approvals;
 using Ops.Infrastructure.Approvals;
 
@@ -15,8 +16,9 @@ public sealed class ApprovalDelegationCacheTests
         var f = await ApprovalFixture.StartAsync(DatabaseProvider.Sqlite);
         await using var _ = f.Harness;
         var (away, standIn) = (f.LeaderA.UserId!.Value, f.LeaderB.UserId!.Value);
-        var cache = new ApprovalDelegationCache(TimeSpan.FromMilliseconds(300));
         var now = f.Harness.Clock.GetUtcNow();
+        var clock = new FakeTimeProvider(now);
+        var cache = new ApprovalDelegationCache(clock, TimeSpan.FromSeconds(5));
         await using var db = await f.Harness.CreateDbContextAsync();
         Assert.Empty(await cache.InForceAsync(db, now, CancellationToken.None));
 
@@ -26,7 +28,9 @@ public sealed class ApprovalDelegationCacheTests
         await db.SaveChangesAsync();
         Assert.Empty(await cache.InForceAsync(db, now, CancellationToken.None));
 
-        await Task.Delay(cache.Lifetime + TimeSpan.FromMilliseconds(100));
+        clock.Advance(cache.Lifetime - TimeSpan.FromMilliseconds(1));
+        Assert.Empty(await cache.InForceAsync(db, now, CancellationToken.None));
+        clock.Advance(TimeSpan.FromMilliseconds(2));
         Assert.Equal([(away, standIn)], await cache.InForceAsync(db, now, CancellationToken.None));
 
         // Out of its period it does not apply, without another read; cancelled and invalidated, it is gone at once.

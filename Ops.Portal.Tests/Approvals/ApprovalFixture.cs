@@ -97,7 +97,7 @@ public sealed class ApprovalFixture
     /// <summary>Runs the approval outbox until it has nothing due (notices queued, callbacks posted); returns how many rows it handled.</summary>
     public async Task<int> DrainAsync()
     {
-        var dispatcher = Harness.Services.GetRequiredService<Ops.Infrastructure.Approvals.ApprovalCallbackDispatcher>();
+        var dispatcher = Harness.Services.GetRequiredService<Ops.Infrastructure.Common.Outbox.OutboxDispatcher<ApprovalCallback, CallbackStatus>>();
         var total = 0;
         for (var handled = -1; handled != 0; total += handled)
         {

@@ -91,7 +91,7 @@ public sealed class EgressTests
         await using var target = await HttpTarget.StartAsync();
         await using var harness = await InfrastructureHarness.StartAsync(DatabaseProvider.Sqlite, settings: TestEgress.Strict);
         var clients = harness.Services.GetRequiredService<IHttpClientFactory>();
-        string[] names = ["", HttpJobExecutor.ClientName, ApprovalCallbackDispatcher.HttpClientName, "WebhookSender", "SmsGatewaySender", "DingTalk", "Feishu", "WeCom", "Oidc"];
+        string[] names = ["", HttpJobExecutor.ClientName, ApprovalCallbackDelivery.HttpClientName, "WebhookSender", "SmsGatewaySender", "DingTalk", "Feishu", "WeCom", "Oidc"];
 
         foreach (var name in names)
         {

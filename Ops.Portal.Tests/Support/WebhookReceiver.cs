@@ -11,7 +11,9 @@ namespace Ops.Portal.Tests.Support;
 public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<int, (TaskCompletionSource Arrived, TaskCompletionSource Release)> _holds = new();
     private int _failuresLeft;
+    private int _requests;
 
     private WebhookReceiver(WebApplication app) => _app = app;
 
@@ -23,6 +25,17 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public ConcurrentQueue<(string Path, IReadOnlyDictionary<string, string> Query, string Body)> Robots { get; } = new();
 
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>
+    /// Holds the <paramref name="number"/>th request (counting from 1, failed ones included) until <c>Release</c> is called;
+    /// <c>Arrived</c> completes when it is being held.
+    /// </summary>
+    public (Task Arrived, Action Release) Hold(int number)
+    {
+        var hold = (Arrived: new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), Release: new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        _holds[number] = hold;
+        return (hold.Arrived.Task, () => hold.Release.TrySetResult());
+    }
 
     /// <summary>Answer 500 to the next <paramref name="count"/> requests.</summary>
     public void FailNext(int count) => _failuresLeft = count;
@@ -38,6 +51,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
         {
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync();
+            if (receiver._holds.TryGetValue(Interlocked.Increment(ref receiver._requests), out var hold))
+            {
+                hold.Arrived.TrySetResult();
+                await hold.Release.Task;
+            }
+
             if (Interlocked.Decrement(ref receiver._failuresLeft) >= 0)
             {
                 return Results.StatusCode(500);

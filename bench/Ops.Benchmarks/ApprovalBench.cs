@@ -81,8 +81,7 @@ internal static partial class ApprovalBench
                 // Transitions alone: the notices are queued with each action but neither outbox delivers them
                 // (no approval outbox dispatcher, no message outbox dispatcher in this process).
                 foreach (var dispatcher in services.Where(d => d.ServiceType == typeof(Microsoft.Extensions.Hosting.IHostedService)
-                    && (d.ImplementationType == typeof(Ops.Infrastructure.Notifications.OutboxDispatcher)
-                        || d.ImplementationFactory?.Method.DeclaringType?.FullName?.Contains("ApprovalsModule", StringComparison.Ordinal) == true)).ToList())
+                    && d.ImplementationFactory?.Method.DeclaringType?.FullName?.Contains("OutboxServiceCollectionExtensions", StringComparison.Ordinal) == true).ToList())
                 {
                     services.Remove(dispatcher);
                 }
