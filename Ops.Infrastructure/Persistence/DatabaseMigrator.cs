@@ -16,6 +16,7 @@ internal sealed class DatabaseMigrator(IDbContextFactory<OpsDbContext> factory, 
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        await SquashedMigrations.AdoptAsync(db, cancellationToken);
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         if (pending.Count == 0)
         {

@@ -28,7 +28,7 @@ public sealed class MigrationSetTests
     private static IEnumerable<string> Names(DbContext context) =>
         context.Database.GetMigrations().Select(id => id[(id.IndexOf('_', StringComparison.Ordinal) + 1)..]);
 
-    private static TContext Create<TContext>() where TContext : OpsDbContext
+    internal static TContext Create<TContext>() where TContext : OpsDbContext
     {
         var factoryType = typeof(OpsDbContext).Assembly.GetTypes()
             .Single(t => typeof(IDesignTimeDbContextFactory<TContext>).IsAssignableFrom(t));

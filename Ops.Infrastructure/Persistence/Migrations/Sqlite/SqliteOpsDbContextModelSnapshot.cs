@@ -1497,7 +1497,7 @@ namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("t_user_notification_setting", (string)null);
                 });
 
-            modelBuilder.Entity("Ops.Domain.Scheduler.DataSource", b =>
+            modelBuilder.Entity("Ops.Domain.Reports.DataSource", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
