@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Ops.Domain.Approvals;
 using Ops.Infrastructure.Persistence;
@@ -81,13 +80,4 @@ internal sealed class ApprovalFileCleanupJob(ApprovalFileCleanup cleanup) : IJob
     public static readonly JobKey Key = new("approval-file-cleanup", "ops-approvals");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await cleanup.RunAsync(cancellationToken);
-}
-
-/// <summary>Registers (or updates) the cleanup job and its repeating trigger when the portal starts.</summary>
-internal sealed class ApprovalFileCleanupStartup(ISchedulerFactory schedulers, ApprovalFileOptions options) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken) =>
-        Scheduler.RecurringJobs.ScheduleAsync<ApprovalFileCleanupJob>(schedulers, ApprovalFileCleanupJob.Key, options.CleanupInterval, cancellationToken);
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

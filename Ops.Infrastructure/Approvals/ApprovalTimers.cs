@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Ops.Domain.Approvals;
 using Ops.Infrastructure.Persistence;
@@ -85,13 +84,4 @@ internal sealed class ApprovalTimerJob(ApprovalTimers timers) : IJob
     public static readonly JobKey Key = new("approval-timers", "ops-approvals");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await timers.RunDueAsync(cancellationToken);
-}
-
-/// <summary>Registers (or updates) the timer job and its repeating trigger when the portal starts.</summary>
-internal sealed class ApprovalTimerStartup(ISchedulerFactory schedulers, ApprovalTimerOptions options) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken) =>
-        Scheduler.RecurringJobs.ScheduleAsync<ApprovalTimerJob>(schedulers, ApprovalTimerJob.Key, options.Interval, cancellationToken);
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -62,8 +62,8 @@ public static class ApprovalsModule
         var scheduler = configuration.GetSection(SchedulerOptions.SectionName).Get<SchedulerOptions>() ?? new SchedulerOptions();
         if (scheduler.Enabled)
         {
-            services.AddHostedService<ApprovalTimerStartup>();
-            services.AddHostedService<ApprovalFileCleanupStartup>();
+            services.AddRecurringJob<ApprovalTimerJob>(ApprovalTimerJob.Key, sp => sp.GetRequiredService<ApprovalTimerOptions>().Interval);
+            services.AddRecurringJob<ApprovalFileCleanupJob>(ApprovalFileCleanupJob.Key, sp => sp.GetRequiredService<ApprovalFileOptions>().CleanupInterval);
         }
 
         return services;

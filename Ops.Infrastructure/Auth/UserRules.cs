@@ -119,29 +119,12 @@ internal static class UserRules
             return Result.Success();
         }
 
-        if (input.IsSuperuser || user.IsSuperuser)
+        var target = new UserAccessRules.Target(user.Id, user.IsSuperuser, user.IsActive, user.PendingApproval, user.DataScope, user.DataScopeDepartments,
+            user.WeComId, user.DingTalkId, user.FeishuId);
+        var rules = UserAccessRules.Check(target, input, currentRoleIds, caller.UserId, caller.Has);
+        if (rules.IsFailure)
         {
-            return Error.Forbidden("auth.user.superuser_only");
-        }
-
-        var addedRoles = input.RoleIds.Except(currentRoleIds).ToList();
-        var rolesChanged = addedRoles.Count > 0 || currentRoleIds.Except(input.RoleIds).Any();
-        var scopeChanged = user.DataScope != input.DataScope
-            || (input.DataScope == DataScope.Custom && DataScopeGrant.FormatIds(input.CustomDepartmentIds) != user.DataScopeDepartments);
-        if (caller.UserId == user.Id && (rolesChanged || scopeChanged))
-        {
-            return Error.Forbidden("auth.user.own_access");
-        }
-
-        if (UserInputRules.ChangesSsoIds(input, user.WeComId, user.DingTalkId, user.FeishuId))
-        {
-            return Error.Forbidden("auth.user.sso_ids_superuser_only");
-        }
-
-        if (user.Id != 0 && user.IsActive != input.IsActive
-            && !caller.Has(user.PendingApproval ? SystemPermissions.Users.ApproveRegistration : SystemPermissions.Users.Enable))
-        {
-            return Error.Forbidden("common.forbidden");
+            return rules;
         }
 
         var department = user.Id == 0 || user.DepartmentId != input.DepartmentId ? PrivilegeCeiling.CheckDepartment(caller, input.DepartmentId) : Result.Success();
@@ -150,8 +133,8 @@ internal static class UserRules
             return department;
         }
 
-        var scope = scopeChanged ? PrivilegeCeiling.CheckScope(caller, input.DataScope) : Result.Success();
-        return scope.IsFailure ? scope : await ceiling.CheckRolesAsync(caller, addedRoles, cancellationToken);
+        var scope = UserAccessRules.ScopeChanged(target, input) ? PrivilegeCeiling.CheckScope(caller, input.DataScope) : Result.Success();
+        return scope.IsFailure ? scope : await ceiling.CheckRolesAsync(caller, UserAccessRules.AddedRoles(input, currentRoleIds), cancellationToken);
     }
 
     private static string? Blank(string? value) => UserInputRules.Blank(value);

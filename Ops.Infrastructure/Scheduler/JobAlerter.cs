@@ -52,7 +52,7 @@ internal sealed class JobAlerter(
             ["status"] = log.Status.ToString(),
             ["reason"] = reason,
             ["time"] = (log.EndedAt ?? clock.GetUtcNow()).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture),
-            ["link"] = $"/scheduler/jobs/{job.Id.ToString(CultureInfo.InvariantCulture)}",
+            ["link"] = JobAlertRules.Link(log.Id), // the run that raised it, as the in-app notice leads
         };
         var link = JobAlertRules.Link(log.Id);
         var sent = false;

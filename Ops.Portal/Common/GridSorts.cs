@@ -1,3 +1,7 @@
+using MudBlazor;
+using Ops.Domain.Common;
+using SortDirection = Ops.Domain.Common.SortDirection;
+
 namespace Ops.Portal.Common;
 
 /// <summary>
@@ -12,4 +16,12 @@ public static class GridSorts
         var member = sortBy.Split('.').Last();
         return member.Length == 0 ? member : char.ToLowerInvariant(member[0]) + member[1..];
     }
+
+    /// <summary>The page, size and sorts a server-side grid asks for, as the services take them.</summary>
+    public static PageRequest Request<T>(GridState<T> state) => new()
+    {
+        Page = state.Page,
+        PageSize = state.PageSize,
+        Sort = [.. state.SortDefinitions.Select(s => new SortSpec(Column(s.SortBy), s.Descending ? SortDirection.Descending : SortDirection.Ascending))],
+    };
 }

@@ -72,9 +72,8 @@ public sealed partial class Todo
 
     private async Task<GridData<InboxRow>> LoadAsync(GridState<InboxRow> state, CancellationToken cancellationToken)
     {
-        var sort = state.SortDefinitions.Select(s => new SortSpec(GridSorts.Column(s.SortBy), s.Descending ? Ops.Domain.Common.SortDirection.Descending : Ops.Domain.Common.SortDirection.Ascending)).ToList();
         var filter = Filter();
-        var page = new PageRequest { Page = state.Page, PageSize = state.PageSize, Search = _search, Sort = sort };
+        var page = GridSorts.Request(state) with { Search = _search };
         var rows = await Ui.RunAsync(() => Inbox.ListAsync(_box, filter, page, cancellationToken));
         return new GridData<InboxRow> { Items = rows?.Items ?? [], TotalItems = rows?.TotalCount ?? 0 };
     }

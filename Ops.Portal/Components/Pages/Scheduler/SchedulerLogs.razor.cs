@@ -62,8 +62,7 @@ public sealed partial class SchedulerLogs
 
     private async Task<GridData<SchedulerLogRow>> LoadAsync(GridState<SchedulerLogRow> state, CancellationToken cancellationToken)
     {
-        var sort = state.SortDefinitions.Select(s => new SortSpec(GridSorts.Column(s.SortBy), s.Descending ? SortDirection.Descending : SortDirection.Ascending)).ToList();
-        var page = await Ui.RunAsync(() => Logs.QueryAsync(_filter, new PageRequest { Page = state.Page, PageSize = state.PageSize, Sort = sort }, cancellationToken));
+        var page = await Ui.RunAsync(() => Logs.QueryAsync(_filter, GridSorts.Request(state), cancellationToken));
         return new GridData<SchedulerLogRow> { Items = page?.Items ?? [], TotalItems = page?.TotalCount ?? 0 };
     }
 
