@@ -7,18 +7,16 @@ using Ops.Infrastructure.Common.Outbox;
 using Ops.Infrastructure.Config;
 using Ops.Infrastructure.Notifications;
 
+using static Ops.Portal.Tests.Notifications.OutboxTestKit;
+
 namespace Ops.Portal.Tests.Notifications;
 
 /// <summary>
-/// The durable outbox against a real webhook receiver: signatures, retries, failure, restarts. Time is a FakeTimeProvider
+/// The durable outbox against a real webhook receiver: signatures, waking, retries, failure, the rate limit (restarts: <see cref="OutboxRestartTests"/>). Time is a FakeTimeProvider
 /// the test advances; the test waits on the dispatcher's passes, never on the clock.
 /// </summary>
 public sealed class OutboxTests
 {
-    private static readonly Dictionary<string, string?> ThreeAttempts = new() { ["Outbox:MaxAttempts"] = "3" };
-
-    private static FakeTimeProvider NewClock() => new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-
     [Fact]
     public async Task Webhook_IsDeliveredOnce_WithAValidSignature()
     {
@@ -138,89 +136,6 @@ public sealed class OutboxTests
     }
 
     [Fact]
-    public async Task HostStoppedMidBatch_AndStartedAgain_DeliversEachMessageExactlyOnce()
-    {
-        const int Messages = 40;
-        var clock = NewClock();
-        await using var receiver = await WebhookReceiver.StartAsync();
-        await using var database = TestDatabase.Create(Ops.Infrastructure.Persistence.DatabaseProvider.Sqlite);
-        var first = new OpsWebFactory(clock: clock, settings: ThreeAttempts, database: database);
-        _ = first.CreateClient();
-        await ConfigureAsync(first, receiver);
-
-        // The first message is held at the receiver while the other 39 are queued, so the next pass claims all 39 in one
-        // batch; the sixth request (the fifth of that batch) is then held, and the host stops with it in flight and 34
-        // claimed but not started.
-        var (firstHeld, releaseFirst) = receiver.Hold(1);
-        var (sixthHeld, releaseSixth) = receiver.Hold(6);
-        await SendAsync(first, "message 0", key: "m0");
-        await firstHeld.WaitAsync(TimeSpan.FromSeconds(30));
-        for (var i = 1; i < Messages; i++)
-        {
-            await SendAsync(first, $"message {i}", key: $"m{i}");
-        }
-
-        releaseFirst();
-        await sixthHeld.WaitAsync(TimeSpan.FromSeconds(30));
-        first.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(releaseSixth);
-        await first.DisposeAsync();
-
-        // The one in flight was finished; those claimed but not started were handed back, not left under a lease. (The
-        // stop reaches the dispatcher a moment after the release, so one more may have gone in between.)
-        var deliveredBeforeRestart = receiver.Received.Count;
-        Assert.InRange(deliveredBeforeRestart, 6, Messages - 1);
-        await using (var db = Open(database))
-        {
-            Assert.Equal(deliveredBeforeRestart, await db.MessageLogs.CountAsync(m => m.Status == MessageStatus.Sent));
-            Assert.Equal(Messages - deliveredBeforeRestart, await db.MessageLogs.CountAsync(m => m.Status == MessageStatus.Pending && m.LeaseOwner == null));
-        }
-
-        await using var second = new OpsWebFactory(clock: clock, settings: ThreeAttempts, database: database);
-        _ = second.CreateClient();
-        await Driver(second).UntilAsync(() => CountAsync(second, MessageStatus.Sent), sent => sent == Messages);
-
-        var ids = receiver.Received.Select(r => r.Headers["X-Ops-Message-Id"]).ToList();
-        Assert.Equal(Messages, ids.Count);
-        Assert.Equal(Messages, ids.Distinct().Count());
-    }
-
-    [Fact]
-    public async Task MessageBeingSentWhenTheProcessDied_IsSentAgainAtTheRestart_NotWhenTheLeaseRunsOut_AndSaysSo()
-    {
-        var clock = NewClock();
-        await using var receiver = await WebhookReceiver.StartAsync();
-        await using var database = TestDatabase.Create(Ops.Infrastructure.Persistence.DatabaseProvider.Sqlite);
-        var first = new OpsWebFactory(clock: clock, settings: ThreeAttempts, database: database);
-        _ = first.CreateClient();
-        await ConfigureAsync(first, receiver);
-        await SendAsync(first, "in flight at the crash");
-        var sent = await UntilAsync(first, m => m.Status == MessageStatus.Sent);
-        await first.DisposeAsync();
-
-        // As a killed process leaves it: sending, under a lease of two more minutes held by a process that is gone
-        // (a container that came back with another host name).
-        DateTimeOffset? held = clock.GetUtcNow().AddMinutes(2);
-        await using (var db = Open(database))
-        {
-            await db.MessageLogs.Where(m => m.Id == sent.Id).ExecuteUpdateAsync(u => u
-                .SetProperty(m => m.Status, MessageStatus.Sending).SetProperty(m => m.LeaseOwner, "old-container/" + new string('0', 32))
-                .SetProperty(m => m.LeaseUntil, held));
-        }
-
-        await using var second = new OpsWebFactory(clock: clock, settings: ThreeAttempts, database: database);
-        _ = second.CreateClient();
-        var resent = await UntilAsync(second, m => m.Status == MessageStatus.Sent && m.ResentAfterRestart == 1);
-
-        Assert.True(clock.GetUtcNow() < held, "sent again before the dead process's lease ran out");
-        Assert.Equal(2, receiver.Received.Count); // at least once: the receiver de-duplicates on the message id
-        Assert.All(receiver.Received, r => Assert.Equal(sent.Id.ToString(CultureInfo.InvariantCulture), r.Headers["X-Ops-Message-Id"]));
-        Assert.Equal(1, resent.ResentAfterRestart);
-        await using var scope = second.Services.CreateSystemScope();
-        var shown = await scope.ServiceProvider.GetRequiredService<IMessageLogService>().QueryAsync(new MessageLogFilter(), new PageRequest());
-        Assert.Equal(1, Assert.Single(shown.Items).ResentAfterRestart); // the message log says which deliveries were resent
-    }
-
-    [Fact]
     public async Task RateLimit_HoldsBackMessagesBeyondTheWindow_WithoutSpendingAttempts()
     {
         var clock = NewClock();
@@ -253,57 +168,5 @@ public sealed class OutboxTests
         var logs = await db.MessageLogs.AsNoTracking().OrderBy(m => m.SentAt).ToListAsync();
         Assert.All(logs, m => Assert.Equal((MessageStatus.Sent, 1), (m.Status, m.Attempts)));
         Assert.Equal([start, start, start, start.AddMinutes(1), start.AddMinutes(1)], logs.Select(m => m.SentAt!.Value));
-    }
-
-    private static async Task ConfigureAsync(OpsWebFactory factory, WebhookReceiver receiver) => await ConfigureAsync(factory, receiver.Url);
-
-    private static async Task ConfigureAsync(OpsWebFactory factory, string url)
-    {
-        await using var scope = factory.Services.CreateSystemScope();
-        await scope.ServiceProvider.GetRequiredService<SettingsStore>().SetAsync(WebhookSettings.Key, "notification",
-            new WebhookSettings(url, "hook-secret", new Dictionary<string, string> { ["X-Team"] = "on" }), encrypt: true);
-        var templates = scope.ServiceProvider.GetRequiredService<ITemplateService>();
-        if ((await templates.ListAsync(null, new PageRequest())).TotalCount == 0)
-        {
-            await templates.CreateAsync(new TemplateInput("deploy.done", "部署完成", MessageChannel.Webhook, null, "{\"text\":\"${text}\"}", null, null,
-                [new TemplateParameter("text", null, "v1")], true));
-        }
-    }
-
-    private static async Task<Result<int>> SendAsync(OpsWebFactory factory, string text, string? key = null)
-    {
-        await using var scope = factory.Services.CreateSystemScope();
-        return await scope.ServiceProvider.GetRequiredService<IMessageService>().SendAsync(
-            new SendRequest("deploy.done", [], ["default"], new Dictionary<string, string?> { ["text"] = text }, "deploy", "42", key));
-    }
-
-    private static OutboxDriver<MessageLog, MessageStatus> Driver(OpsWebFactory factory) => new(factory.Services);
-
-    private static Task<MessageLog> UntilAsync(OpsWebFactory factory, Func<MessageLog, bool> done) =>
-        Driver(factory).UntilAsync(() => FirstAsync(factory), done);
-
-    private static async Task<MessageLog> FirstAsync(OpsWebFactory factory)
-    {
-        await using var scope = factory.Services.CreateSystemScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync();
-        return await db.MessageLogs.AsNoTracking().OrderBy(m => m.Id).FirstAsync();
-    }
-
-    private static async Task<int> CountAsync(OpsWebFactory factory, MessageStatus status)
-    {
-        await using var scope = factory.Services.CreateSystemScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync();
-        return await db.MessageLogs.CountAsync(m => m.Status == status);
-    }
-
-    private static Ops.Infrastructure.Persistence.SqliteOpsDbContext Open(TestDatabase database) =>
-        new Ops.Infrastructure.Persistence.SqliteOpsDbContext(
-            new DbContextOptionsBuilder<Ops.Infrastructure.Persistence.SqliteOpsDbContext>().UseSqlite(database.ConnectionString).Options);
-
-    private static async Task<List<MessageAttempt>> AttemptsAsync(OpsWebFactory factory, long id)
-    {
-        await using var scope = factory.Services.CreateSystemScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync();
-        return await db.MessageAttempts.AsNoTracking().Where(a => a.MessageId == id).OrderBy(a => a.Number).ToListAsync();
     }
 }
