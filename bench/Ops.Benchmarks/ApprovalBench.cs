@@ -23,7 +23,8 @@ namespace Ops.Benchmarks;
 /// started and submitted by the applicant, approved by u1, approved by u2, every call in a scope acting as
 /// its user. Transitions/s = 3 N / wall time; p50 / p99 per step; records and final states checked.
 /// Two phases per database, each on a fresh portal: notifications on (the product) and off (the message
-/// service replaced by a no-op, everything else the same). Every EF command is counted per step.
+/// service replaced by a no-op, everything else the same). Every EF command is counted per step. After each phase,
+/// on the same database, the same transitions as plain SQL (ApprovalBench.PlainSql.cs) give the ratio.
 /// </summary>
 internal static partial class ApprovalBench
 {
@@ -175,6 +176,11 @@ internal static partial class ApprovalBench
             {
                 await DrainAsync(services, run.Elapsed);
             }
+
+            // The same run's baseline: the same transitions as plain SQL on this database, same parallelism.
+            var plain = await PlainSqlAsync(services, firstMeasured, count, parallel);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  portal ÷ plain SQL: {3 * count / run.Elapsed.TotalSeconds / plain:F2} of the baseline's transitions/s ({database}, {label})"));
         }
         finally
         {

@@ -15,7 +15,9 @@ namespace Ops.Benchmarks;
 
 /// <summary>
 /// Outbox throughput: N webhook messages queued through the send API, then the time until a local
-/// Kestrel receiver has all of them (signed, one HTTP POST each, every attempt recorded).
+/// Kestrel receiver has all of them (signed, one HTTP POST each, every attempt recorded). Beside it, in the
+/// same run, the baseline: the same number of POSTs of the same body sent straight with one HttpClient, one at
+/// a time, to the same receiver; the portal's rate is printed as a ratio to it.
 /// </summary>
 internal static class OutboxBench
 {
@@ -36,10 +38,28 @@ internal static class OutboxBench
 
             return Results.Ok();
         });
+        var baselineArrived = 0;
+        var baselineDone = new TaskCompletionSource();
+        receiver.MapPost("/baseline", () =>
+        {
+            if (Interlocked.Increment(ref baselineArrived) == count)
+            {
+                baselineDone.TrySetResult();
+            }
+
+            return Results.Ok();
+        });
+        receiver.MapPost("/hook-warmup", () => Results.Ok());
         await receiver.StartAsync();
         var hook = receiver.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/hook";
 
-        var (app, _, cleanup) = await PortalBenchHost.StartAsync("outbox bench passphrase", new Dictionary<string, string?> { ["Outbox:PollInterval"] = "00:00:00.100" });
+        var (app, _, cleanup) = await PortalBenchHost.StartAsync("outbox bench passphrase", new Dictionary<string, string?>
+        {
+            ["Outbox:PollInterval"] = "00:00:00.100",
+
+            // The receiver is local: the egress policy refuses loopback unless allowed.
+            ["Egress:Allow:0"] = "127.0.0.1",
+        });
         try
         {
             await using (var scope = app.Services.CreateSystemScope())
@@ -62,13 +82,41 @@ internal static class OutboxBench
             var queued = clock.Elapsed;
             await done.Task.WaitAsync(TimeSpan.FromMinutes(10));
             var total = clock.Elapsed;
+            var portalRate = count / total.TotalSeconds;
             Console.WriteLine($"outbox: {count:N0} webhook messages queued in {queued.TotalSeconds:F2} s ({count / queued.TotalSeconds:F0}/s), " +
-                $"all received after {total.TotalSeconds:F2} s: {count / total.TotalSeconds:F0} messages/s end to end");
+                $"all received after {total.TotalSeconds:F2} s: {portalRate:F0} messages/s end to end");
+
+            var baseline = await StraightPostsAsync(hook.Replace("/hook", "/baseline", StringComparison.Ordinal), count, baselineDone.Task);
+            var baselineRate = count / baseline.TotalSeconds;
+            Console.WriteLine($"baseline: {count:N0} POSTs sent straight with HttpClient, one at a time, to the same receiver in {baseline.TotalSeconds:F2} s: {baselineRate:F0}/s");
+            Console.WriteLine($"outbox ÷ baseline: {portalRate / baselineRate:F2} (1.00 = the outbox delivers as fast as bare HTTP POSTs one at a time)");
         }
         finally
         {
             await cleanup();
             await receiver.StopAsync();
         }
+    }
+
+    /// <summary>The same POSTs (same body, same query) without the portal: one HttpClient, one request at a time, after a short warm-up.</summary>
+    private static async Task<TimeSpan> StraightPostsAsync(string url, int count, Task allArrived)
+    {
+        using var client = new HttpClient();
+        for (var i = 0; i < 20; i++)
+        {
+            using var warm = await client.PostAsync(url.Replace("/baseline", "/hook-warmup", StringComparison.Ordinal), Body());
+        }
+
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            using var response = await client.PostAsync($"{url}?n={i}", Body());
+            response.EnsureSuccessStatusCode();
+        }
+
+        await allArrived.WaitAsync(TimeSpan.FromMinutes(1));
+        return clock.Elapsed;
+
+        static StringContent Body() => new("{\"text\":\"load\"}", System.Text.Encoding.UTF8, "application/json");
     }
 }
