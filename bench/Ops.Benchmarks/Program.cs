@@ -58,6 +58,13 @@ if (mode == "approvals")
     return;
 }
 
+if (mode == "circuits")
+{
+    // circuits [pages] [portal route] [template route]
+    await CircuitsBench.RunAsync(int.Parse(args.ElementAtOrDefault(1) ?? "100", System.Globalization.CultureInfo.InvariantCulture), args.ElementAtOrDefault(2) ?? "/dashboard", args.ElementAtOrDefault(3) ?? "/");
+    return;
+}
+
 if (mode == "signin")
 {
     await SignInBench.RunAsync();
