@@ -109,6 +109,13 @@ internal static class CircuitsBench
 
         var heapAfter = await HeapProbe.CollectAsync(target.App.Id, Path.Combine(target.Directory, "after.gcdump"));
         var rssAfter = target.App.ResidentBytes();
+        if (int.TryParse(Environment.GetEnvironmentVariable("BENCH_HOLD"), CultureInfo.InvariantCulture, out var hold))
+        {
+            // Time to take a full dump (dotnet-dump collect -p <pid>) with the circuits open.
+            Console.WriteLine($"  {target.Name} process {target.App.Id} holds {circuits} circuits for {hold} s");
+            await Task.Delay(TimeSpan.FromSeconds(hold));
+        }
+
         var clicks = new List<double>(Clicks);
         for (var i = 0; i < Clicks; i++)
         {
@@ -146,7 +153,7 @@ internal static class CircuitsBench
         Console.WriteLine($"  resident      {MiB(f.RssBefore),8} → {MiB(f.RssAfter),8} MiB   per circuit {KiB(f.RssPerCircuit),6} KiB");
         Console.WriteLine($"  managed heap  {MiB(f.HeapBefore.HeapBytes),8} → {MiB(f.HeapAfter.HeapBytes),8} MiB   per circuit {KiB(f.HeapPerCircuit),6} KiB");
         Console.WriteLine($"  click ({f.Clicks.Count}×)  p50 {f.ClickP50:F1} ms   p95 {f.ClickP95:F1} ms");
-        Console.WriteLine("  heap growth per circuit by type (own bytes, not retained):");
+        Console.WriteLine($"  heap growth per circuit by type (own bytes, not retained; the rows cover {f.HeapAfter.TypedShare:P0} of the heap, lossy before .NET 11):");
         foreach (var (type, bytes, count) in HeapProbe.Growth(f.HeapBefore, f.HeapAfter, f.Circuits, 15))
         {
             Console.WriteLine($"    {KiB(bytes),7} KiB  {count,8:F1} objects  {type}");
