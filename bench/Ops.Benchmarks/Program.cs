@@ -58,6 +58,13 @@ if (mode == "approvals")
     return;
 }
 
+if (mode == "circuits")
+{
+    // circuits [pages] [portal route] [template route]; BENCH_KEEP=1 keeps the gcdumps, BENCH_HOLD=<s> pauses with the circuits open
+    await CircuitsBench.RunAsync(int.Parse(args.ElementAtOrDefault(1) ?? "100", System.Globalization.CultureInfo.InvariantCulture), args.ElementAtOrDefault(2) ?? "/dashboard", args.ElementAtOrDefault(3) ?? "/");
+    return;
+}
+
 if (mode == "signin")
 {
     await SignInBench.RunAsync();
