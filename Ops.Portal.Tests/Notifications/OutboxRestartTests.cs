@@ -14,13 +14,17 @@ namespace Ops.Portal.Tests.Notifications;
 /// <summary>The outbox across restarts: a host stopped mid-batch, and a process that died while sending.</summary>
 public sealed class OutboxRestartTests
 {
-    [Fact]
-    public async Task HostStoppedMidBatch_AndStartedAgain_DeliversEachMessageExactlyOnce()
+    public static TheoryData<Ops.Infrastructure.Persistence.DatabaseProvider> Providers =>
+        [Ops.Infrastructure.Persistence.DatabaseProvider.Sqlite, Ops.Infrastructure.Persistence.DatabaseProvider.MySql];
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task HostStoppedMidBatch_AndStartedAgain_DeliversEachMessageExactlyOnce(Ops.Infrastructure.Persistence.DatabaseProvider provider)
     {
         const int Messages = 40;
         var clock = NewClock();
         await using var receiver = await WebhookReceiver.StartAsync();
-        await using var database = TestDatabase.Create(Ops.Infrastructure.Persistence.DatabaseProvider.Sqlite);
+        await using var database = TestDatabase.Create(provider);
         var first = new OpsWebFactory(clock: clock, settings: ThreeAttempts, database: database);
         _ = first.CreateClient();
         await ConfigureAsync(first, receiver);
@@ -61,12 +65,13 @@ public sealed class OutboxRestartTests
         Assert.Equal(Messages, ids.Distinct().Count());
     }
 
-    [Fact]
-    public async Task MessageBeingSentWhenTheProcessDied_IsSentAgainAtTheRestart_NotWhenTheLeaseRunsOut_AndSaysSo()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task MessageBeingSentWhenTheProcessDied_IsSentAgainAtTheRestart_NotWhenTheLeaseRunsOut_AndSaysSo(Ops.Infrastructure.Persistence.DatabaseProvider provider)
     {
         var clock = NewClock();
         await using var receiver = await WebhookReceiver.StartAsync();
-        await using var database = TestDatabase.Create(Ops.Infrastructure.Persistence.DatabaseProvider.Sqlite);
+        await using var database = TestDatabase.Create(provider);
         var first = new OpsWebFactory(clock: clock, settings: ThreeAttempts, database: database);
         _ = first.CreateClient();
         await ConfigureAsync(first, receiver);

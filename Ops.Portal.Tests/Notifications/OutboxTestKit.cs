@@ -57,9 +57,13 @@ internal static class OutboxTestKit
         return await db.MessageLogs.CountAsync(m => m.Status == status);
     }
 
-    public static Ops.Infrastructure.Persistence.SqliteOpsDbContext Open(TestDatabase database) =>
-        new Ops.Infrastructure.Persistence.SqliteOpsDbContext(
-            new DbContextOptionsBuilder<Ops.Infrastructure.Persistence.SqliteOpsDbContext>().UseSqlite(database.ConnectionString).Options);
+    /// <summary>A context straight on the database, for a test that plays a process that is gone.</summary>
+    public static OpsDbContext Open(TestDatabase database) => database.Provider == Ops.Infrastructure.Persistence.DatabaseProvider.Sqlite
+        ? new Ops.Infrastructure.Persistence.SqliteOpsDbContext(
+            new DbContextOptionsBuilder<Ops.Infrastructure.Persistence.SqliteOpsDbContext>().UseSqlite(database.ConnectionString).Options)
+        : new Ops.Infrastructure.Persistence.MySqlOpsDbContext(
+            new DbContextOptionsBuilder<Ops.Infrastructure.Persistence.MySqlOpsDbContext>()
+                .UseMySql(database.ConnectionString, ServerVersion.Parse("10.11.0-mariadb")).Options);
 
     public static async Task<List<MessageAttempt>> AttemptsAsync(OpsWebFactory factory, long id)
     {

@@ -17,11 +17,15 @@ namespace Ops.Portal.Tests.Notifications;
 /// </summary>
 public sealed class OutboxTests
 {
-    [Fact]
-    public async Task Webhook_IsDeliveredOnce_WithAValidSignature()
+    // The claim, lease and record statements are conditional updates: MariaDB runs them too.
+    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.MySql];
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Webhook_IsDeliveredOnce_WithAValidSignature(DatabaseProvider provider)
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        await using var factory = new OpsWebFactory(clock: NewClock(), settings: ThreeAttempts);
+        await using var factory = new OpsWebFactory(provider, clock: NewClock(), settings: ThreeAttempts);
         _ = factory.CreateClient();
         await ConfigureAsync(factory, receiver);
 
@@ -62,12 +66,13 @@ public sealed class OutboxTests
         Assert.Single(receiver.Received);
     }
 
-    [Fact]
-    public async Task TwoFailures_ThenSuccess_SendsOnTheThirdAttempt_WithBackoff()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task TwoFailures_ThenSuccess_SendsOnTheThirdAttempt_WithBackoff(DatabaseProvider provider)
     {
         var clock = NewClock();
         await using var receiver = await WebhookReceiver.StartAsync();
-        await using var factory = new OpsWebFactory(clock: clock, settings: ThreeAttempts);
+        await using var factory = new OpsWebFactory(provider, clock: clock, settings: ThreeAttempts);
         _ = factory.CreateClient();
         await ConfigureAsync(factory, receiver);
         receiver.FailNext(2);
@@ -135,13 +140,14 @@ public sealed class OutboxTests
         Assert.Single(back.Received);
     }
 
-    [Fact]
-    public async Task RateLimit_HoldsBackMessagesBeyondTheWindow_WithoutSpendingAttempts()
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task RateLimit_HoldsBackMessagesBeyondTheWindow_WithoutSpendingAttempts(DatabaseProvider provider)
     {
         var clock = NewClock();
         var start = clock.GetUtcNow();
         await using var receiver = await WebhookReceiver.StartAsync();
-        await using var factory = new OpsWebFactory(clock: clock, settings: new Dictionary<string, string?>(ThreeAttempts)
+        await using var factory = new OpsWebFactory(provider, clock: clock, settings: new Dictionary<string, string?>(ThreeAttempts)
         {
             ["Outbox:RateLimits:Webhook"] = "3",
             ["Outbox:RateWindow"] = "00:01:00",

@@ -18,12 +18,16 @@ Func<Task> run = mode switch
     // flows ["<mysql server connection>"] [nodes]
     "flows" => () => FlowBench.RunAsync(args.ElementAtOrDefault(1), Number(args.ElementAtOrDefault(2), 1000)),
     "approvals" => Approvals,
+
+    // circuits [pages] [portal route] [template route]; BENCH_KEEP=1 keeps the gcdumps, BENCH_HOLD=<s> pauses with the circuits open
+    "circuits" => () => CircuitsBench.RunAsync(Number(args.ElementAtOrDefault(1), 100), args.ElementAtOrDefault(2) ?? "/dashboard", args.ElementAtOrDefault(3) ?? "/"),
     "signin" => SignInBench.RunAsync,
 
     // users sqlite [count] | users mysql "<server connection>" [count]
     _ => Users,
 };
-await Calibration.AroundAsync(mode, run);
+// circuits times the loop itself, next to each of its two apps.
+await (mode == "circuits" ? run() : Calibration.AroundAsync(mode, run));
 
 Task Approvals()
 {
