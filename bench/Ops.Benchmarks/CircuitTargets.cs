@@ -88,21 +88,5 @@ internal static class CircuitTargets
         await rendered.Task.WaitAsync(TimeSpan.FromSeconds(60));
     }
 
-    private static async Task RunAsync(string directory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed:\n{await output}{await error}");
-        }
-    }
+    private static Task RunAsync(string directory, params string[] arguments) => Dotnet.RunAsync(directory, null, arguments);
 }

@@ -56,28 +56,8 @@ internal static partial class HeapProbe
 
     private static long Number(string text) => long.Parse(text, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
 
-    private static async Task<string> ToolAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryRoot() };
-        start.ArgumentList.Add("tool");
-        start.ArgumentList.Add("run");
-        start.ArgumentList.Add("dotnet-gcdump");
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet-gcdump {arguments[0]} failed ({process.ExitCode}); run `dotnet tool restore`:\n{await output}{await error}");
-        }
-
-        return await output;
-    }
+    private static Task<string> ToolAsync(params string[] arguments) =>
+        Dotnet.RunAsync(RepositoryRoot(), "; run `dotnet tool restore`", ["tool", "run", "dotnet-gcdump", .. arguments]);
 
     public static string RepositoryRoot()
     {
