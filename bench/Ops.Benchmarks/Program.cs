@@ -23,6 +23,9 @@ Func<Task> run = mode switch
     "circuits" => () => CircuitsBench.RunAsync(Number(args.ElementAtOrDefault(1), 100), args.ElementAtOrDefault(2) ?? "/dashboard", args.ElementAtOrDefault(3) ?? "/"),
     "signin" => SignInBench.RunAsync,
 
+    // exports [count]: the user list export against MiniExcel alone
+    "exports" => () => ExportsBench.RunAsync(Number(args.ElementAtOrDefault(1), 100_000)),
+
     // users sqlite [count] | users mysql "<server connection>" [count]
     _ => Users,
 };
