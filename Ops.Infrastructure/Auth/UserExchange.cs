@@ -35,21 +35,10 @@ internal sealed class UserExchange(
             join r in db.Roles on ur.RoleId equals r.Id
             select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
         var roleLookup = roles.ToLookup(r => r.UserId, r => r.Name);
-        var columns = UserSheet.Columns;
-        var sheet = rows.Select(u => new Dictionary<string, object?>
-        {
-            [columns.UserName.Header(format)] = u.UserName,
-            [columns.RealName.Header(format)] = u.RealName,
-            [columns.Email.Header(format)] = u.Email,
-            [columns.Phone.Header(format)] = u.PhoneNumber,
-            [columns.Department.Header(format)] = u.Department,
-            [columns.Roles.Header(format)] = string.Join(",", roleLookup[u.Id]),
-            [columns.Active.Header(format)] = UserSheet.FormatBool(u.IsActive, format),
-            [columns.LoginCount.Header(format)] = u.LoginCount,
-            [format.TimeHeader(columns.LastLogin.Key)] = format.Time(u.LastLoginAt),
-        }).ToList();
+        var sheet = rows.Select(u => new UserExportRow(
+            u.UserName, u.RealName, u.Email, u.PhoneNumber, u.Department, string.Join(",", roleLookup[u.Id]), u.IsActive, u.LoginCount, u.LastLoginAt)).ToList();
         await audit.RecordAsync(new AuditEntry("system", "user.export", "user", Detail: $"{sheet.Count} rows"), cancellationToken);
-        return await Common.ExcelExchange.ExportAsync(sheet, "Users", cancellationToken);
+        return await Common.ExcelExchange.ExportAsync(UserSheet.Export.Rows(sheet, format), "Users", cancellationToken);
     }
 
     public async Task<byte[]> TemplateAsync(SheetFormat format, CancellationToken cancellationToken = default)

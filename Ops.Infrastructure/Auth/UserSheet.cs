@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Ops.Domain.Auth;
 using Ops.Domain.Common;
+using Ops.Infrastructure.Common;
 using Ops.Infrastructure.Persistence;
 
 namespace Ops.Infrastructure.Auth;
@@ -26,6 +27,10 @@ internal sealed record UserSheetColumns(
     SheetColumn LoginCount,
     SheetColumn LastLogin);
 
+/// <summary>One exported user, roles already joined.</summary>
+internal sealed record UserExportRow(
+    string? UserName, string? RealName, string? Email, string? Phone, string? Department, string Roles, bool Active, int LoginCount, DateTimeOffset? LastLogin);
+
 internal sealed record ImportedUser(string UserName, string? RealName, string? Email, string? Phone, long? DepartmentId, IReadOnlyList<long> RoleIds, bool Active);
 
 /// <summary>Codes and names the import checks against, loaded once.</summary>
@@ -49,6 +54,18 @@ internal static class UserSheet
         new("sheet.user.user_name"), new("sheet.user.real_name"), new("sheet.user.email"), new("sheet.user.phone"),
         new("sheet.user.department_code"), new("sheet.user.role_codes"), new("sheet.user.active"),
         new("sheet.user.login_count"), new("sheet.user.last_login"));
+
+    /// <summary>The exported sheet: the import's columns, then the login figures.</summary>
+    public static readonly SheetColumns<UserExportRow> Export = new SheetColumns<UserExportRow>()
+        .Add(Columns.UserName.Key, r => r.UserName)
+        .Add(Columns.RealName.Key, r => r.RealName)
+        .Add(Columns.Email.Key, r => r.Email)
+        .Add(Columns.Phone.Key, r => r.Phone)
+        .Add(Columns.Department.Key, r => r.Department)
+        .Add(Columns.Roles.Key, r => r.Roles)
+        .Word(Columns.Active.Key, r => r.Active ? "sheet.user.yes" : "sheet.user.no")
+        .Add(Columns.LoginCount.Key, r => r.LoginCount)
+        .Time(Columns.LastLogin.Key, r => r.LastLogin);
 
     private static readonly string[] Yes = ["是", "yes", "y", "true", "1", "启用"];
     private static readonly string[] No = ["否", "no", "n", "false", "0", "停用"];

@@ -30,7 +30,8 @@ public static class ExcelExchange
         IEnumerable<IReadOnlyDictionary<string, object?>> rows, string sheetName = "Sheet1", CancellationToken cancellationToken = default)
     {
         using var stream = new MemoryStream();
-        var data = rows.Select(r => r.ToDictionary(kv => kv.Key, kv => kv.Value)).ToList();
+        // MiniExcel writes IDictionary rows only; most rows already are one (SheetColumns builds dictionaries), so no copy.
+        var data = rows.Select(r => r as IDictionary<string, object?> ?? r.ToDictionary(kv => kv.Key, kv => kv.Value)).ToList();
         await stream.SaveAsAsync(data, sheetName: sheetName, cancellationToken: cancellationToken);
         return stream.ToArray();
     }

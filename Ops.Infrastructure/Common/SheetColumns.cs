@@ -27,7 +27,20 @@ internal sealed class SheetColumns<T>
     /// <summary>The rows as header → cell, headers in the format's language, times in its zone.</summary>
     public IEnumerable<IReadOnlyDictionary<string, object?>> Rows(IEnumerable<T> rows, SheetFormat format)
     {
+        // Texts resolved once per export, not once per row: each lookup switches the culture and reads the resources.
         var headers = _columns.Select(c => c.Kind == Kind.Time ? format.TimeHeader(c.Key) : format.Text(c.Key)).ToArray();
+        var words = new Dictionary<string, string>(StringComparer.Ordinal);
+        string Word(string key)
+        {
+            if (!words.TryGetValue(key, out var text))
+            {
+                text = format.Text(key);
+                words[key] = text;
+            }
+
+            return text;
+        }
+
         return rows.Select(row =>
         {
             var cells = new Dictionary<string, object?>(_columns.Count);
@@ -37,7 +50,7 @@ internal sealed class SheetColumns<T>
                 cells[headers[i]] = _columns[i].Kind switch
                 {
                     Kind.Time => format.Time((DateTimeOffset?)value),
-                    Kind.Word => format.Text((string)value!),
+                    Kind.Word => Word((string)value!),
                     _ => value,
                 };
             }

@@ -74,6 +74,29 @@ public sealed class UserImportTests
         Assert.Contains("exported.one", result.Rows);
     }
 
+    [Fact]
+    public async Task Export_ResolvesEachText_OncePerExport_NotPerRow()
+    {
+        await using var harness = await InfrastructureHarness.StartAsync(DatabaseProvider.Sqlite);
+        for (var i = 0; i < 6; i++)
+        {
+            await harness.UserAsync($"exported.{i}");
+        }
+
+        harness.CurrentUser.Actor = Actor.System;
+        var lookups = 0;
+        var english = TestSheets.English;
+        var counting = english with { Text = key => { Interlocked.Increment(ref lookups); return english.Text(key); } };
+
+        var bytes = await harness.InScopeAsync(sp => sp.GetRequiredService<IUserExchange>().ExportAsync(new UserFilter(), null, counting));
+
+        var active = ExcelExchange.Import(new MemoryStream(bytes), (cells, _) => Result<string>.Success(cells["Active"]!));
+        Assert.True(active.Rows.Count >= 6);
+        Assert.All(active.Rows, value => Assert.Equal("yes", value));
+        // Nine headers and the two words of the Active column, however many rows.
+        Assert.InRange(lookups, 1, 11);
+    }
+
     private static async Task<ImportReport> ImportAsync(InfrastructureHarness harness, List<Dictionary<string, object?>> rows)
     {
         var bytes = await ExcelExchange.ExportAsync(rows.Select(r => (IReadOnlyDictionary<string, object?>)r));
