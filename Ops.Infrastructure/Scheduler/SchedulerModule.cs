@@ -8,6 +8,7 @@ using Ops.Infrastructure.Common.Modules;
 using Ops.Infrastructure.Persistence;
 using Ops.Infrastructure.Scheduler.Execution;
 using Quartz;
+using Quartz.Impl.AdoJobStore;
 
 namespace Ops.Infrastructure.Scheduler;
 
@@ -73,6 +74,8 @@ public static class SchedulerModule
         return services;
     }
 
+    private const string SqliteProvider = "SQLite-Microsoft";
+
     /// <summary>The portal's Quartz: its thread pool, and the persistent store in the application database (also used by the benchmark).</summary>
     public static void ConfigureQuartz(IQuartzBuilder quartz, SchedulerOptions options, DatabaseProvider provider, string connection)
     {
@@ -104,7 +107,11 @@ public static class SchedulerModule
             }
             else
             {
-                store.UseSqlite(connection);
+                // What UseSqlite does, with Quartz's Microsoft.Data.Sqlite description carrying our connection type (so
+                // its connections get the portal's pragmas), registered under Quartz's own provider name, which replaces
+                // the shipped one. The builder keeps the first delegate registered: SQLite's, with its in-process lock.
+                store.UseDriverDelegate<SQLiteDelegate>();
+                store.UseGenericDatabase(SqliteProvider, connection, QuartzSqliteConnection.Describe);
             }
         });
     }
