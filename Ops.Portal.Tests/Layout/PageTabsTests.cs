@@ -93,6 +93,26 @@ public sealed class PageTabsTests : PortalTestContext
         Assert.EndsWith("/dashboard", navigation.Uri, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void NoTabMenu_IsRenderedUntilOneIsOpened()
+    {
+        var host = Render<Host>();
+
+        Assert.Single(host.FindAll("#page-tabs .ops-page-tab"));
+        Assert.Empty(host.FindComponents<MudMenu>());
+        Assert.Empty(host.FindComponents<MudMenuItem>());
+    }
+
+    [Fact]
+    public void RightClickOnATab_OpensItsMenu()
+    {
+        var host = Render<Host>();
+
+        host.Find("#page-tabs [data-path='/dashboard']").ContextMenu();
+
+        host.WaitForAssertion(() => Assert.NotEmpty(host.FindAll(".mud-popover-open .tab-close-others")));
+    }
+
     private static void Menu(IRenderedComponent<Host> tabs, string item)
     {
         tabs.Find(".page-tabs-menu button").Click();

@@ -55,6 +55,22 @@ public static class NavigationCatalog
             ? NavLinkMatch.All
             : NavLinkMatch.Prefix;
 
+    /// <summary>
+    /// Whether the drawer lights <paramref name="item"/> on <paramref name="path"/> (a path without query or fragment), as
+    /// <c>NavLink</c> with <see cref="MatchFor"/> would: the page itself, or with prefix matching a page below it.
+    /// </summary>
+    public static bool IsActive(NavItem item, string path)
+    {
+        path = "/" + path.Trim('/');
+        var href = item.Href.TrimEnd('/');
+        if (path.Equals(href, StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        return MatchFor(item) == NavLinkMatch.Prefix && path.StartsWith(href + "/", StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>The groups and pages the caller may open, by the same permission codes the services demand.</summary>
     public static async Task<IReadOnlyList<NavGroup>> VisibleAsync(IPermissionGuard guard, CancellationToken cancellationToken = default)
     {

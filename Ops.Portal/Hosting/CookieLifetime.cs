@@ -31,21 +31,7 @@ internal static class CookieLifetime
                 context.Properties.IsPersistent = false;
                 return Task.CompletedTask;
             };
-            o.Events.OnValidatePrincipal = async context =>
-            {
-                // The session behind the cookie carries the absolute limit, revocation and idle time.
-                var principal = context.Principal;
-                var sessions = context.HttpContext.RequestServices.GetRequiredService<SessionService>();
-                var userId = long.TryParse(principal?.FindFirstValue(ClaimTypes.NameIdentifier), CultureInfo.InvariantCulture, out var id) ? id : 0;
-                if (!await sessions.IsAliveAsync(principal?.FindFirstValue(SessionService.ClaimType), userId, touch: true))
-                {
-                    context.RejectPrincipal();
-                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
-                    return;
-                }
-
-                await SecurityStampValidator.ValidatePrincipalAsync(context);
-            };
+            o.Events.OnValidatePrincipal = ValidatePrincipalAsync;
         });
         // Cookie expiry and stamp validation read the application clock, so tests can move time.
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
@@ -70,5 +56,38 @@ internal static class CookieLifetime
                 };
             });
         return services;
+    }
+
+    /// <summary>
+    /// The session behind the cookie carries the absolute limit, revocation and idle time; then Identity's stamp check.
+    /// Both run in a scope of their own: the request's scope of a circuit's WebSocket lives as long as the circuit, and
+    /// what the check resolves there (a DbContext, the user and role managers, an authentication state provider) stayed
+    /// alive beside every open circuit (issue 17).
+    /// </summary>
+    internal static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
+    {
+        var http = context.HttpContext;
+        var requestServices = http.RequestServices;
+        await using var scope = requestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        http.RequestServices = scope.ServiceProvider;
+        try
+        {
+            var principal = context.Principal;
+            var sessions = scope.ServiceProvider.GetRequiredService<SessionService>();
+            var userId = long.TryParse(principal?.FindFirstValue(ClaimTypes.NameIdentifier), CultureInfo.InvariantCulture, out var id) ? id : 0;
+            if (!await sessions.IsAliveAsync(principal?.FindFirstValue(SessionService.ClaimType), userId, touch: true))
+            {
+                context.RejectPrincipal();
+                await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+                return;
+            }
+
+            // Identity's validator reads its services from the request; it finds the check's scope there.
+            await SecurityStampValidator.ValidatePrincipalAsync(context);
+        }
+        finally
+        {
+            http.RequestServices = requestServices;
+        }
     }
 }
