@@ -23,7 +23,7 @@ public sealed class ApprovalNoticeBatchTests
         var rows = await PendingNoticesAsync(f);
 
         IReadOnlyDictionary<string, string?> refusals;
-        using (var sql = SqlCommandCounter.Start())
+        using (var sql = await SqlCommandCounter.StartAsync(f.Harness))
         {
             refusals = await SendAsync(f, rows);
 

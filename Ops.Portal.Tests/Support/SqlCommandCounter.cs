@@ -35,13 +35,38 @@ internal sealed class SqlCommandCounter : IObserver<DiagnosticListener>, IObserv
 
     public int Transactions => Volatile.Read(ref _transactions);
 
-    /// <summary>Starts counting the work of the calling flow (and the flows it starts) until disposed.</summary>
-    public static SqlCommandCounter Start()
+    /// <summary>
+    /// Starts counting the work of the calling flow (and the flows it starts) until disposed. EF caches for a moment
+    /// whether anyone listens, so it first runs a probe statement until one is seen, then starts from zero.
+    /// </summary>
+    public static Task<SqlCommandCounter> StartAsync(InfrastructureHarness harness)
     {
+        // Not async: the async-local is set in the caller's flow, which an async method would restore on return.
         var counter = new SqlCommandCounter();
         Current.Value = counter;
         counter._subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(counter));
-        return counter;
+        return counter.UntilHeardAsync(harness);
+    }
+
+    private async Task<SqlCommandCounter> UntilHeardAsync(InfrastructureHarness harness)
+    {
+        var bound = Stopwatch.StartNew();
+        while (Commands.Count == 0 && bound.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await using (var db = await harness.CreateDbContextAsync())
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT 1");
+            }
+
+            if (Commands.Count == 0)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        Assert.NotEmpty(Commands);
+        Reset();
+        return this;
     }
 
     public void Reset()
