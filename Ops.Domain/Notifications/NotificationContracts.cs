@@ -61,6 +61,13 @@ public interface IMessageService
 {
     /// <summary>Queues the messages; returns how many rows were queued (repeats of a key queue nothing).</summary>
     Task<Result<int>> SendAsync(SendRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Queues many requests together (templates, recipients and suppressions looked up once for all, one save):
+    /// each request gets the result <see cref="SendAsync"/> would have given it, in the order given; a refused request
+    /// does not hold back the others.
+    /// </summary>
+    Task<IReadOnlyList<Result<int>>> SendManyAsync(IReadOnlyList<SendRequest> requests, CancellationToken cancellationToken = default);
 }
 
 public sealed record MessageLogFilter(

@@ -61,40 +61,61 @@ internal sealed class ApprovalEffects(IEventBus events, ApprovalNoticeOptions op
     /// <summary>Sends a queued notice row; throws when a send is refused, so the outbox retries (the message keys make a retry send nothing twice).</summary>
     public async Task SendNoticesAsync(IServiceProvider services, ApprovalCallback row, CancellationToken cancellationToken)
     {
-        var notices = JsonSerializer.Deserialize<List<ApprovalNotice>>(row.Payload, ApprovalJson.Options) ?? [];
-        await using var db = await services.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync(cancellationToken);
-        var instance = await (from i in db.ApprovalInstances
-                              where i.Id == row.InstanceId
-                              join u in db.Users on i.ApplicantId equals u.Id into applicants
-                              from u in applicants.DefaultIfEmpty()
-                              select new { i.Title, i.DefinitionCode, Applicant = u == null ? null : u.RealName ?? u.UserName }).SingleAsync(cancellationToken);
-        var variables = new Dictionary<string, string?>
+        var refusals = await SendNoticesAsync(services, [row], cancellationToken);
+        if (refusals.GetValueOrDefault(row.DeliveryId) is { } refusal)
         {
-            ["title"] = instance.Title,
-            ["applicant"] = instance.Applicant,
-            ["definition"] = instance.DefinitionCode,
-            ["link"] = ApprovalNoticeRules.Link(row.InstanceId),
-        };
-        var messages = services.GetRequiredService<IMessageService>();
-        foreach (var group in notices.GroupBy(n => n.Kind))
+            throw new DeliveryException(refusal);
+        }
+    }
+
+    /// <summary>
+    /// Sends the notices of many queued rows in one call of the message center (instances, templates, users and
+    /// suppressions looked up once for all). Returns, per notice row by delivery id, null when all its notices were
+    /// queued, or why one was refused (that row alone is to be retried; the message keys make a retry send nothing
+    /// twice). Rows of other kinds are left out.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string?>> SendNoticesAsync(IServiceProvider services, IReadOnlyList<ApprovalCallback> rows, CancellationToken cancellationToken)
+    {
+        var notices = rows.Where(r => r.Kind == CallbackKind.Notice)
+            .Select(r => (Row: r, Notices: JsonSerializer.Deserialize<List<ApprovalNotice>>(r.Payload, ApprovalJson.Options) ?? [])).ToList();
+        var refusals = notices.ToDictionary(n => n.Row.DeliveryId, _ => (string?)null, StringComparer.Ordinal);
+        var instances = await ApprovalNoticeSubjects.LoadAsync(services, notices.Select(n => n.Row.InstanceId).ToList(), cancellationToken);
+        var sends = new List<(ApprovalCallback Row, ApprovalNoticeKind Kind, MessageChannel Channel, SendRequest Request)>();
+        foreach (var (row, list) in notices)
         {
-            foreach (var channel in options.Channels.Distinct())
+            if (!instances.TryGetValue(row.InstanceId, out var variables))
             {
-                await EnsureTemplateAsync(services, group.Key, channel, cancellationToken);
-                var result = await messages.SendAsync(new SendRequest(
-                    Code(group.Key, channel), group.Select(n => n.UserId).Distinct().ToList(), [], variables, "approval",
-                    row.InstanceId.ToString(CultureInfo.InvariantCulture), $"approval-{row.DeliveryId}-{group.Key}", NotificationType.Approval)
+                refusals[row.DeliveryId] = $"Approval instance {row.InstanceId} not found";
+                continue;
+            }
+
+            foreach (var group in list.GroupBy(n => n.Kind))
+            {
+                foreach (var channel in options.Channels.Distinct())
                 {
-                    Link = ApprovalNoticeRules.Link(row.InstanceId),
-                    Level = ApprovalNoticeRules.Level(group.Key),
-                }, cancellationToken);
-                if (result.IsFailure)
-                {
-                    logger.LogWarning("Approval notice {Kind} of {InstanceId} not queued on {Channel}: {Error}", group.Key, row.InstanceId, channel, result.Error);
-                    throw new DeliveryException($"Notice {group.Key} refused on {channel}: {result.Error}");
+                    await EnsureTemplateAsync(services, group.Key, channel, cancellationToken);
+                    sends.Add((row, group.Key, channel, new SendRequest(
+                        Code(group.Key, channel), group.Select(n => n.UserId).Distinct().ToList(), [], variables, "approval",
+                        row.InstanceId.ToString(CultureInfo.InvariantCulture), $"approval-{row.DeliveryId}-{group.Key}", NotificationType.Approval)
+                    {
+                        Link = ApprovalNoticeRules.Link(row.InstanceId),
+                        Level = ApprovalNoticeRules.Level(group.Key),
+                    }));
                 }
             }
         }
+
+        var results = sends.Count == 0 ? [] : await services.GetRequiredService<IMessageService>().SendManyAsync(sends.Select(s => s.Request).ToList(), cancellationToken);
+        foreach (var ((row, kind, channel, _), result) in sends.Zip(results))
+        {
+            if (result.IsFailure)
+            {
+                logger.LogWarning("Approval notice {Kind} of {InstanceId} not queued on {Channel}: {Error}", kind, row.InstanceId, channel, result.Error);
+                refusals[row.DeliveryId] ??= $"Notice {kind} refused on {channel}: {result.Error}";
+            }
+        }
+
+        return refusals;
     }
 
     /// <summary>The template of a notice kind on a channel: <c>approval.task_assigned</c> in-app, <c>approval.task_assigned.email</c> by e-mail, ….</summary>
@@ -146,20 +167,4 @@ internal sealed class ApprovalEffects(IEventBus events, ApprovalNoticeOptions op
             _ensured[(kind, channel)] = true;
         }
     }
-}
-
-/// <summary>The default wording of each notice (Chinese and English); administrators edit the templates afterwards.</summary>
-internal static class ApprovalNoticeTexts
-{
-    public static (string Subject, string Content, string SubjectEn, string ContentEn) For(ApprovalNoticeKind kind) => kind switch
-    {
-        ApprovalNoticeKind.TaskAssigned => ("待审批：${title}", "${applicant} 提交的“${title}”等待您审批。", "To approve: ${title}", "${applicant}'s application \"${title}\" awaits your decision."),
-        ApprovalNoticeKind.Urged => ("催办：${title}", "${applicant} 催您审批“${title}”。", "Reminder: ${title}", "${applicant} asks you to decide on \"${title}\"."),
-        ApprovalNoticeKind.DueReminder => ("审批已到期：${title}", "“${title}”的审批已到期，请尽快处理。", "Approval due: ${title}", "Your decision on \"${title}\" is due."),
-        ApprovalNoticeKind.CarbonCopy => ("抄送：${title}", "${applicant} 的申请“${title}”抄送给您。", "CC: ${title}", "${applicant}'s application \"${title}\" was copied to you."),
-        ApprovalNoticeKind.Approved => ("已通过：${title}", "您的申请“${title}”已通过。", "Approved: ${title}", "Your application \"${title}\" was approved."),
-        ApprovalNoticeKind.Rejected => ("已驳回：${title}", "您的申请“${title}”被驳回。", "Rejected: ${title}", "Your application \"${title}\" was rejected."),
-        ApprovalNoticeKind.Returned => ("已退回：${title}", "您的申请“${title}”被退回，可修改后重新提交。", "Returned: ${title}", "Your application \"${title}\" was returned to you; edit and resubmit it."),
-        _ => ("已终止：${title}", "您的申请“${title}”已被管理员终止。", "Terminated: ${title}", "Your application \"${title}\" was terminated by an administrator."),
-    };
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Ops.Domain.Notifications;
-using Ops.Infrastructure.Auth;
 using Ops.Infrastructure.Persistence;
 
 namespace Ops.Infrastructure.Notifications;
@@ -9,15 +8,26 @@ namespace Ops.Infrastructure.Notifications;
 /// <summary>One recipient of a send: the address on the channel, the user behind it, and their language.</summary>
 internal sealed record MessageTarget(string Address, long? UserId, bool English);
 
-/// <summary>Expands a send's users, roles, departments and raw addresses into distinct channel addresses.</summary>
+/// <summary>
+/// Expands sends' users, roles, departments and raw addresses into distinct channel addresses: the same few queries
+/// for one send or for many (role members, department members, the users themselves).
+/// </summary>
 internal static class MessageRecipients
 {
-    public static async Task<IReadOnlyList<MessageTarget>> ResolveAsync(OpsDbContext db, MessageChannel channel, SendRequest request, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<IReadOnlyList<MessageTarget>>> ResolveAsync(
+        OpsDbContext db, IReadOnlyList<(MessageChannel Channel, SendRequest Request)> sends, CancellationToken cancellationToken)
     {
-        var userIds = await UserIdsAsync(db, request, cancellationToken);
-        var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id) && u.IsActive)
-            .Select(u => new { u.Id, u.Email, u.PhoneNumber, u.PreferredCulture }).ToListAsync(cancellationToken);
-        return users
+        var userIds = await MessageRecipientUsers.IdsAsync(db, sends.Select(s => s.Request).ToList(), cancellationToken);
+        var all = userIds.SelectMany(ids => ids).Distinct().ToList();
+        var users = all.Count == 0
+            ? []
+            : await db.Users.AsNoTracking().Where(u => all.Contains(u.Id) && u.IsActive)
+                .Select(u => new User(u.Id, u.Email, u.PhoneNumber, u.PreferredCulture)).ToDictionaryAsync(u => u.Id, cancellationToken);
+        return sends.Select((send, i) => Targets(send.Channel, send.Request, userIds[i], users)).ToList();
+    }
+
+    private static IReadOnlyList<MessageTarget> Targets(MessageChannel channel, SendRequest request, HashSet<long> userIds, Dictionary<long, User> users) =>
+        userIds.Order().Where(users.ContainsKey).Select(id => users[id])
             .Select(u => (Address: AddressOf(channel, u.Id, u.Email, u.PhoneNumber), UserId: (long?)u.Id,
                 English: u.PreferredCulture?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true))
             .Concat(request.Addresses.Select(a => (Address: (string?)a.Trim(), UserId: (long?)null, English: false)))
@@ -25,25 +35,6 @@ internal static class MessageRecipients
             .DistinctBy(t => t.Address)
             .Select(t => new MessageTarget(t.Address!, t.UserId, t.English))
             .ToList();
-    }
-
-    /// <summary>The named users, the members of the roles, and everyone in the departments' subtrees: three queries at most.</summary>
-    private static async Task<List<long>> UserIdsAsync(OpsDbContext db, SendRequest request, CancellationToken cancellationToken)
-    {
-        var ids = request.UserIds.ToHashSet();
-        if (request.RoleIds is { Count: > 0 } roles)
-        {
-            ids.UnionWith(await db.UserRoles.Where(r => roles.Contains(r.RoleId)).Select(r => r.UserId).ToListAsync(cancellationToken));
-        }
-
-        if (request.DepartmentIds is { Count: > 0 } departments)
-        {
-            var subtree = DepartmentPaths.DescendantIds(db, departments);
-            ids.UnionWith(await db.Users.Where(u => u.DepartmentId != null && subtree.Contains(u.DepartmentId.Value)).Select(u => u.Id).ToListAsync(cancellationToken));
-        }
-
-        return ids.ToList();
-    }
 
     /// <summary>Where a user is reached on a channel; robots and webhooks use the channel's own target.</summary>
     private static string? AddressOf(MessageChannel channel, long userId, string? email, string? phone) => channel switch
@@ -53,4 +44,6 @@ internal static class MessageRecipients
         MessageChannel.InApp => userId.ToString(CultureInfo.InvariantCulture),
         _ => "default",
     };
+
+    private sealed record User(long Id, string? Email, string? PhoneNumber, string? PreferredCulture);
 }

@@ -6,6 +6,10 @@ using Ops.Infrastructure.Persistence;
 
 namespace Ops.Infrastructure.Notifications;
 
+/// <summary>
+/// The send API. One send is a batch of one: templates, recipients, suppressions and the keys already queued are
+/// looked up once for the whole batch, and every row is written in one save.
+/// </summary>
 internal sealed class MessageService(IDbContextFactory<OpsDbContext> factory, IPermissionGuard guard, TimeProvider clock) : IMessageService
 {
     /// <summary>Recipients one send may reach after roles and departments are expanded.</summary>
@@ -14,111 +18,65 @@ internal sealed class MessageService(IDbContextFactory<OpsDbContext> factory, IP
     /// <summary>Rounds against concurrent sends with the same idempotency key before giving up.</summary>
     private const int KeyClashRounds = 3;
 
-    public async Task<Result<int>> SendAsync(SendRequest request, CancellationToken cancellationToken = default)
+    public async Task<Result<int>> SendAsync(SendRequest request, CancellationToken cancellationToken = default) =>
+        (await SendManyAsync([request], cancellationToken))[0];
+
+    public async Task<IReadOnlyList<Result<int>>> SendManyAsync(IReadOnlyList<SendRequest> requests, CancellationToken cancellationToken = default)
     {
         await guard.DemandAsync(NotificationPermissions.Notifications.Send, cancellationToken);
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var template = await db.MessageTemplates.AsNoTracking().SingleOrDefaultAsync(t => t.Code == request.TemplateCode, cancellationToken);
-        if (template is null || !template.Enabled)
+        if (requests.Count == 0)
         {
-            return Error.NotFound("message.template.not_found");
+            return [];
         }
 
-        if (request.Link is { } link && !Notification.IsLink(link))
-        {
-            return Error.Invalid("message.notification.link_invalid");
-        }
-
-        var targets = await MessageRecipients.ResolveAsync(db, template.Channel, request, cancellationToken);
-        if (targets.Count == 0)
-        {
-            return Error.Invalid("message.send.no_recipients");
-        }
-
-        if (targets.Count > MaxRecipients)
-        {
-            return Error.Invalid("message.notification.recipients", MaxRecipients);
-        }
-
-        // Two renderings at most (zh-CN and en-US), checked before anything is written.
-        var input = TemplateService.ToInput(template);
-        var chinese = TemplateRules.Render(input, request.Variables, english: false);
-        var english = TemplateRules.Render(input, request.Variables, english: true);
-        if (chinese.IsFailure || english.IsFailure)
-        {
-            return chinese.Error ?? english.Error!;
-        }
-
+        IReadOnlyList<Result<MessageSendPlan>> plans;
+        SendSuppression suppression;
         var now = clock.GetUtcNow();
-        var suppression = await SendSuppression.LoadAsync(db, template.Channel, request.Type, targets, now, cancellationToken);
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            plans = await MessageSendPlan.CheckAsync(db, requests, cancellationToken);
+            suppression = await SendSuppression.LoadAsync(db, plans.Where(p => p.IsSuccess).SelectMany(p => p.Value.Targets).ToList(), now, cancellationToken);
+        }
+
+        var ready = plans.Where(p => p.IsSuccess).Select(p => p.Value).ToList();
+        if (ready.Count == 0)
+        {
+            return plans.Select(p => (Result<int>)p.Error!).ToList();
+        }
+
         for (var round = 1; ; round++)
         {
             await using var write = await factory.CreateDbContextAsync(cancellationToken);
-            var alreadySent = await AlreadyQueuedAsync(write, request.IdempotencyKey, template.Channel, cancellationToken);
-            var queued = targets.Where(t => !alreadySent.Contains(t.Address)).Select(t =>
-            {
-                var rendered = t.English ? english.Value : chinese.Value;
-                var message = new MessageLog(template.Channel, t.Address, t.UserId, template.Code, rendered.Subject, rendered.Content,
-                    request.BusinessType, request.BusinessId, request.IdempotencyKey, now, request.Type);
-                message.Leads(request.Link, request.Level);
-                if (suppression.ReasonFor(t) is { } reason)
-                {
-                    // Suppressed sends are logged, not silently dropped: the log says why nothing went out.
-                    message.Block(reason);
-                }
-
-                return message;
-            }).ToList();
-            write.MessageLogs.AddRange(queued);
+            var queued = await AlreadyQueuedAsync(write, ready, cancellationToken);
+            // In the order given: a later request with an earlier one's key queues only the recipients still missing.
+            var messages = plans.Select(p => p.IsSuccess ? p.Value.Messages(suppression, queued, now) : []).ToList();
+            write.MessageLogs.AddRange(messages.SelectMany(m => m));
 
             // A concurrent send with the same key took some recipients: reload the keys and queue the rest.
             if (await Common.UniqueViolation.TrySaveAsync(write, cancellationToken))
             {
-                return queued.Count(m => m.Status == MessageStatus.Pending);
+                return plans.Select((p, i) => p.IsSuccess ? messages[i].Count(m => m.Status == MessageStatus.Pending) : (Result<int>)p.Error!).ToList();
             }
 
             if (round == KeyClashRounds)
             {
-                return Error.Conflict("message.send.busy");
+                return plans.Select(p => p.IsSuccess ? Error.Conflict("message.send.busy") : (Result<int>)p.Error!).ToList();
             }
         }
     }
 
-    /// <summary>Recipients this idempotency key has already queued on the channel: one query for the whole send.</summary>
-    private static async Task<HashSet<string>> AlreadyQueuedAsync(OpsDbContext db, string? key, MessageChannel channel, CancellationToken cancellationToken) =>
-        key is null
-            ? []
-            : (await db.MessageLogs.Where(m => m.IdempotencyKey == key && m.Channel == channel).Select(m => m.Recipient).ToListAsync(cancellationToken))
-                .ToHashSet(StringComparer.Ordinal);
-
-    /// <summary>Blacklist entries and opt-outs that apply to this send, loaded once.</summary>
-    private sealed record SendSuppression(List<BlacklistEntry> Blacklist, HashSet<long> OptedOut, MessageChannel Channel, DateTimeOffset Now)
+    /// <summary>Recipients the sends' idempotency keys have already queued, per key and channel: one query for the whole batch.</summary>
+    private static async Task<HashSet<(string Key, MessageChannel Channel, string Recipient)>> AlreadyQueuedAsync(
+        OpsDbContext db, IReadOnlyList<MessageSendPlan> plans, CancellationToken cancellationToken)
     {
-        public static async Task<SendSuppression> LoadAsync(
-            OpsDbContext db, MessageChannel channel, NotificationType type, IReadOnlyList<MessageTarget> targets, DateTimeOffset now, CancellationToken cancellationToken)
+        var keys = plans.Where(p => p.Request.IdempotencyKey is not null).Select(p => p.Request.IdempotencyKey!).Distinct(StringComparer.Ordinal).ToList();
+        if (keys.Count == 0)
         {
-            // Only the entries that can match these targets (their user ids, their addresses in any case): a blacklist
-            // of thousands of addresses is not read for every send.
-            var userIds = targets.Where(t => t.UserId is not null).Select(t => t.UserId!.Value).Distinct().ToList();
-            var addresses = targets.Select(t => t.Address.ToLowerInvariant()).Distinct().ToList();
-            var blacklist = await db.Blacklist.AsNoTracking()
-                .Where(b => b.Channel == channel && (b.ExpiresAt == null || b.ExpiresAt > now)
-                    && ((b.UserId != null && userIds.Contains(b.UserId.Value)) || (b.Address != null && addresses.Contains(b.Address.ToLower()))))
-                .ToListAsync(cancellationToken);
-            var optedOut = await db.NotificationSettings.AsNoTracking()
-                .Where(s => userIds.Contains(s.UserId) && s.Type == type && s.Channel == channel && !s.Enabled)
-                .Select(s => s.UserId).ToListAsync(cancellationToken);
-            return new SendSuppression(blacklist, optedOut.ToHashSet(), channel, now);
+            return [];
         }
 
-        public string? ReasonFor(MessageTarget target)
-        {
-            if (Blacklist.FirstOrDefault(b => b.Blocks(Channel, target.Address, target.UserId, Now)) is { } entry)
-            {
-                return DeliveryTexts.Blacklisted(entry.Reason);
-            }
-
-            return target.UserId is { } id && OptedOut.Contains(id) ? DeliveryTexts.OptedOut : null;
-        }
+        var rows = await db.MessageLogs.Where(m => m.IdempotencyKey != null && keys.Contains(m.IdempotencyKey))
+            .Select(m => new { m.IdempotencyKey, m.Channel, m.Recipient }).ToListAsync(cancellationToken);
+        return rows.Select(r => (r.IdempotencyKey!, r.Channel, r.Recipient)).ToHashSet();
     }
 }

@@ -131,6 +131,7 @@ internal static class PermissionProbes
         // message
         P<INotificationService>(NotificationPermissions.Notifications.Send, nameof(INotificationService.SendAsync), s => s.SendAsync(new(NotificationType.System, NotificationLevel.Info, "", ""), [0])),
         P<IMessageService>(NotificationPermissions.Notifications.Send, nameof(IMessageService.SendAsync), s => s.SendAsync(new("probe.none", [], [], new Dictionary<string, string?>()))),
+        P<IMessageService>(NotificationPermissions.Notifications.Send, nameof(IMessageService.SendManyAsync), s => s.SendManyAsync([new("probe.none", [], [], new Dictionary<string, string?>())])),
         P<ITemplateService>(NotificationPermissions.Templates.View, nameof(ITemplateService.ListAsync), s => s.ListAsync(null, new PageRequest())),
         P<ITemplateService>(NotificationPermissions.Templates.Edit, nameof(ITemplateService.CreateAsync), s => s.CreateAsync(new("", "", default, null, "", null, null, [], true))),
         P<ITemplateService>(NotificationPermissions.Templates.Edit, nameof(ITemplateService.UpdateAsync), s => s.UpdateAsync(0, new("x", "x", default, null, "x", null, null, [], true), 0)),

@@ -63,6 +63,9 @@ internal sealed partial class SqlCounter : IObserver<DiagnosticListener>, IObser
 
     public void Reset() => _stats.Clear();
 
+    /// <summary>The SQL commands counted so far in a step.</summary>
+    public long Commands(string step) => _stats.Where(s => s.Key.Step == step && !s.Key.Key.StartsWith('(')).Sum(s => (long)s.Value.Count);
+
     public void Dispose()
     {
         lock (_subscriptions)
