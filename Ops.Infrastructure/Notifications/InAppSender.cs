@@ -10,7 +10,7 @@ namespace Ops.Infrastructure.Notifications;
 /// In-app delivery: a notification row for the user, announced to their open pages. The row is keyed
 /// by the message id, so a message dispatched twice (a lease lost mid-send) still shows once.
 /// </summary>
-internal sealed class InAppSender(IDbContextFactory<OpsDbContext> factory, IEventBus events, TimeProvider clock) : IMessageSender
+internal sealed class InAppSender(IDbContextFactory<OpsDbContext> factory, MessageBatch batch, IEventBus events, TimeProvider clock) : IMessageSender
 {
     public MessageChannel Channel => MessageChannel.InApp;
 
@@ -22,7 +22,7 @@ internal sealed class InAppSender(IDbContextFactory<OpsDbContext> factory, IEven
         }
 
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        if (!await db.Users.AnyAsync(u => u.Id == message.UserId && u.IsActive, cancellationToken))
+        if (!(batch.IsActive(message.UserId.Value) ?? await db.Users.AnyAsync(u => u.Id == message.UserId && u.IsActive, cancellationToken)))
         {
             throw new DeliveryException(DeliveryTexts.UserInactive(message.UserId.Value));
         }

@@ -6,10 +6,13 @@ namespace Ops.Infrastructure.Notifications;
 
 /// <summary>
 /// Sends one message of the outbox through the sender of its channel, within the channel's rate limit; every attempt is
-/// kept for the message log's detail view.
+/// kept for the message log's detail view. Per batch it looks up the in-app recipients once (<see cref="MessageBatch"/>).
 /// </summary>
-internal sealed class MessageDelivery(IEnumerable<IMessageSender> senders, ChannelRateLimiter limiter, TimeProvider clock) : IOutboxDelivery<MessageLog>
+internal sealed class MessageDelivery(IEnumerable<IMessageSender> senders, ChannelRateLimiter limiter, MessageBatch batch, TimeProvider clock)
+    : IOutboxDelivery<MessageLog>
 {
+    public Task PrepareAsync(IReadOnlyList<MessageLog> messages, CancellationToken cancellationToken) => batch.PrepareAsync(messages, cancellationToken);
+
     public async Task<DateTimeOffset?> DeliverAsync(MessageLog message, CancellationToken cancellationToken)
     {
         if (limiter.TryAcquire(message.Channel, clock.GetUtcNow()) is { } freeAt)

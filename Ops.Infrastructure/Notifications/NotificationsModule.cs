@@ -26,6 +26,7 @@ public static class NotificationsModule
         services.AddScoped<IBlacklistService, BlacklistService>();
         services.AddScoped<IChannelConfigService, ChannelConfigService>();
         services.AddScoped<INotificationSettingsService, NotificationSettingsService>();
+        services.AddScoped<MessageBatch>();
         services.AddScoped<IMessageSender, WebhookSender>();
         services.AddScoped<IMessageSender, InAppSender>();
         services.AddScoped<IMessageSender, SmsGatewaySender>();

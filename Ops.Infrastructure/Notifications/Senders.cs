@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Ops.Domain.Notifications;
-using Ops.Infrastructure.Config;
 
 namespace Ops.Infrastructure.Notifications;
 
@@ -26,13 +25,13 @@ public sealed record WebhookSettings(string Url, string? Secret, IReadOnlyDictio
 /// POSTs the rendered JSON body. Headers: <c>X-Ops-Message-Id</c> (receivers de-duplicate on it),
 /// <c>X-Ops-Timestamp</c> and <c>X-Ops-Signature</c> = hex HMAC-SHA256(secret, timestamp + "." + body).
 /// </summary>
-internal sealed class WebhookSender(IHttpClientFactory clients, SettingsStore settings, TimeProvider clock) : IMessageSender
+internal sealed class WebhookSender(IHttpClientFactory clients, MessageBatch batch, TimeProvider clock) : IMessageSender
 {
     public MessageChannel Channel => MessageChannel.Webhook;
 
     public async Task SendAsync(MessageLog message, CancellationToken cancellationToken)
     {
-        var config = await settings.GetAsync<WebhookSettings?>(WebhookSettings.Key, null, cancellationToken)
+        var config = await batch.SettingAsync<WebhookSettings>(WebhookSettings.Key, cancellationToken)
             ?? throw new DeliveryException(DeliveryTexts.WebhookNotConfigured);
         // Always the configured address: a caller-supplied URL would let senders reach internal hosts
         // with the webhook's secret headers and signature (the recipient is only a label here).

@@ -12,7 +12,13 @@ internal interface IOutboxDelivery<in TRow>
     where TRow : IOutboxRow
 {
     /// <summary>
-    /// Makes one attempt. Returns null when the row was delivered, or the time it may go when it must wait (a rate limit;
+    /// Called once per batch before its attempts, so a delivery can look up at once what its rows need (the pass's scope
+    /// holds the result; nothing outlives the pass). An exception fails the attempt of every row of the batch.
+    /// </summary>
+    Task PrepareAsync(IReadOnlyList<TRow> rows, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Makes one attempt, possibly while other rows of the batch are attempted. Returns null when the row was delivered, or the time it may go when it must wait (a rate limit;
     /// no attempt is spent). Any exception is a failed attempt, retried with backoff.
     /// </summary>
     Task<DateTimeOffset?> DeliverAsync(TRow row, CancellationToken cancellationToken);

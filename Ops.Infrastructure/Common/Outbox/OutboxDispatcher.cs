@@ -23,7 +23,8 @@ internal sealed class OutboxDispatcher<TRow, TStatus>(
     private readonly Pulse _wake = signals.For(typeof(TRow));
     private readonly Pulse _passed = new();
     private readonly string _owner = node.Owner;
-    private long? _inFlight;
+    private readonly OutboxLeaseClock _leases = new(settings.Lease);
+    private OutboxBatch<TRow, TStatus>? _current;
     private long _passesStarted;
     private long _passesEnded;
 
@@ -76,7 +77,7 @@ internal sealed class OutboxDispatcher<TRow, TStatus>(
         {
             await using var scope = scopes.CreateSystemScope();
             await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<OpsDbContext>>().CreateDbContextAsync(CancellationToken.None);
-            await OutboxRows<TRow, TStatus>.ReleaseAsync(db, _owner, _inFlight, CancellationToken.None);
+            await OutboxRows<TRow, TStatus>.ReleaseAsync(db, _owner, [.. _current?.Started.Keys ?? []], CancellationToken.None);
         }
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or ObjectDisposedException or OperationCanceledException or System.Data.Common.DbException)
         {
@@ -84,39 +85,24 @@ internal sealed class OutboxDispatcher<TRow, TStatus>(
         }
     }
 
-    /// <summary>Claims and attempts one batch; returns how many rows it claimed.</summary>
+    /// <summary>Claims, attempts and records one batch; returns how many rows it claimed.</summary>
     internal async Task<int> DispatchOnceAsync(CancellationToken stoppingToken)
     {
         await using var scope = scopes.CreateSystemScope();
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<OpsDbContext>>();
         var delivery = scope.ServiceProvider.GetRequiredService<IOutboxDelivery<TRow>>();
-        List<long> claimed;
-        await using (var db = await factory.CreateDbContextAsync(stoppingToken))
-        {
-            claimed = await OutboxRows<TRow, TStatus>.ClaimAsync(db, _owner, clock.GetUtcNow(), settings.Lease, settings.BatchSize, stoppingToken);
-        }
-
-        var attempt = new OutboxAttemptRunner<TRow, TStatus>(factory, delivery, settings, clock, logger, _owner);
-        foreach (var id in claimed)
-        {
-            if (stoppingToken.IsCancellationRequested)
-            {
-                break;
-            }
-
-            // Not tied to the stop: a row in hand is finished, so it is not delivered twice.
-            _inFlight = id;
-            await attempt.RunAsync(id);
-            _inFlight = null;
-        }
-
+        var batch = new OutboxBatch<TRow, TStatus>(factory, delivery, settings, _leases, clock, logger, _owner);
+        _current = batch;
+        var claimed = await batch.RunAsync(stoppingToken);
         if (stoppingToken.IsCancellationRequested)
         {
+            // What the batch had not started goes back to the queue, due as it was.
             await using var db = await factory.CreateDbContextAsync(CancellationToken.None);
-            await OutboxRows<TRow, TStatus>.ReleaseAsync(db, _owner, null, CancellationToken.None);
+            await OutboxRows<TRow, TStatus>.ReleaseAsync(db, _owner, [], CancellationToken.None);
         }
 
-        return claimed.Count;
+        _current = null;
+        return claimed;
     }
 
     /// <summary>

@@ -21,51 +21,55 @@ internal static class OutboxRows<TRow, TStatus>
     public static IQueryable<TRow> Due(IQueryable<TRow> rows, DateTimeOffset now) =>
         rows.Where(Or(And(IsWaiting, r => r.NextAttemptAt <= now), And(IsInHand, r => r.LeaseUntil < now)));
 
-    /// <summary>Claims up to <paramref name="batch"/> due rows for <paramref name="owner"/>, oldest due first.</summary>
-    public static async Task<List<long>> ClaimAsync(OpsDbContext db, string owner, DateTimeOffset now, TimeSpan lease, int batch, CancellationToken cancellationToken)
+    /// <summary>
+    /// Claims up to <paramref name="batch"/> due rows for <paramref name="owner"/>, oldest due first, in one statement: the
+    /// due condition is evaluated again by the update itself, so of two nodes that race for a row exactly one changes it.
+    /// <paramref name="until"/> is the claim's token as well as its lease: <see cref="ClaimedAsync"/> reads back what this
+    /// claim took and nothing an earlier pass of the same owner may still hold.
+    /// </summary>
+    public static Task<int> ClaimAsync(OpsDbContext db, string owner, DateTimeOffset now, DateTimeOffset until, int batch, CancellationToken cancellationToken)
     {
-        var candidates = await Due(db.Set<TRow>(), now).OrderBy(r => r.NextAttemptAt).Select(r => r.Id).Take(batch).ToListAsync(cancellationToken);
-        var (inHand, until) = (TRow.InHand, (DateTimeOffset?)(now + lease));
-        var claimed = new List<long>();
-        foreach (var id in candidates)
-        {
-            var rows = await Due(db.Set<TRow>().Where(r => r.Id == id), now).ExecuteUpdateAsync(
-                u => u.SetProperty(r => r.Status, inHand).SetProperty(r => r.LeaseOwner, owner).SetProperty(r => r.LeaseUntil, until), cancellationToken);
-            if (rows == 1)
-            {
-                claimed.Add(id);
-            }
-        }
-
-        return claimed;
+        var (inHand, lease) = (TRow.InHand, (DateTimeOffset?)until);
+        // A join, not IN: MariaDB refuses LIMIT inside an IN subquery but materialises a derived table (UPDATE … JOIN; UPDATE
+        // … FROM on SQLite). The outer due condition is checked again on the row the update locks: a candidate another
+        // node claimed meanwhile is skipped, not taken over.
+        var candidates = Due(db.Set<TRow>(), now).OrderBy(r => r.NextAttemptAt).ThenBy(r => r.Id).Take(batch).Select(r => r.Id);
+        var claimed = from r in Due(db.Set<TRow>(), now) join id in candidates on r.Id equals id select r;
+        return claimed.ExecuteUpdateAsync(
+            u => u.SetProperty(r => r.Status, inHand).SetProperty(r => r.LeaseOwner, owner).SetProperty(r => r.LeaseUntil, lease), cancellationToken);
     }
 
-    /// <summary>Extends the lease for one attempt if <paramref name="owner"/> still holds it: a long batch may have lost a row to another node.</summary>
-    public static async Task<bool> RenewAsync(OpsDbContext db, long id, string owner, DateTimeOffset until, CancellationToken cancellationToken) =>
-        await HeldBy(db, owner).Where(r => r.Id == id).ExecuteUpdateAsync(u => u.SetProperty(r => r.LeaseUntil, (DateTimeOffset?)until), cancellationToken) == 1;
+    /// <summary>The rows one claim (owner and token) holds, tracked, oldest due first.</summary>
+    public static Task<List<TRow>> ClaimedAsync(OpsDbContext db, string owner, DateTimeOffset until, CancellationToken cancellationToken) =>
+        HeldUnder(db, owner, until).OrderBy(r => r.NextAttemptAt).ThenBy(r => r.Id).ToListAsync(cancellationToken);
+
+    /// <summary>Moves the lease of the rows one claim still holds to a new token; returns how many it kept.</summary>
+    public static Task<int> RenewAsync(OpsDbContext db, string owner, DateTimeOffset until, DateTimeOffset renewed, CancellationToken cancellationToken) =>
+        HeldUnder(db, owner, until).ExecuteUpdateAsync(u => u.SetProperty(r => r.LeaseUntil, (DateTimeOffset?)renewed), cancellationToken);
 
     /// <summary>
-    /// Saves the tracked outcome of <paramref name="id"/> only while <paramref name="owner"/> holds it: the no-op update
-    /// locks the row for the transaction, so a node that lost it cannot overwrite the outcome of the node that took it over.
+    /// Opens the transaction that records a batch's outcomes and returns the ids of <paramref name="ids"/> the claim still
+    /// holds: one no-op update locks them all for the transaction (so a node that took one over cannot have its outcome
+    /// overwritten), and only when it finds fewer than asked does a select say which were lost.
     /// </summary>
-    public static async Task<bool> SaveIfHeldAsync(OpsDbContext db, long id, string owner, CancellationToken cancellationToken)
+    public static async Task<IReadOnlySet<long>> LockHeldAsync(
+        OpsDbContext db, string owner, DateTimeOffset until, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await HeldBy(db, owner).Where(r => r.Id == id).ExecuteUpdateAsync(u => u.SetProperty(r => r.LeaseOwner, owner), cancellationToken) == 0)
+        var held = HeldUnder(db, owner, until).Where(r => ids.Contains(r.Id));
+        if (await held.ExecuteUpdateAsync(u => u.SetProperty(r => r.LeaseOwner, owner), cancellationToken) == ids.Count)
         {
-            return false;
+            return ids.ToHashSet();
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
+        return (await held.Select(r => r.Id).ToListAsync(cancellationToken)).ToHashSet();
     }
 
-    /// <summary>Hands rows <paramref name="owner"/> holds back to the queue, due as they were; <paramref name="except"/> is the one still being attempted.</summary>
-    public static Task<int> ReleaseAsync(OpsDbContext db, string owner, long? except, CancellationToken cancellationToken)
+    /// <summary>Hands rows <paramref name="owner"/> holds back to the queue, due as they were; <paramref name="except"/> are those attempted or being attempted.</summary>
+    public static Task<int> ReleaseAsync(OpsDbContext db, string owner, IReadOnlyCollection<long> except, CancellationToken cancellationToken)
     {
-        var (waiting, skip) = (TRow.Waiting, except ?? 0);
-        return HeldBy(db, owner).Where(r => r.Id != skip).ExecuteUpdateAsync(
+        var waiting = TRow.Waiting;
+        var rows = except.Count == 0 ? HeldBy(db, owner) : HeldBy(db, owner).Where(r => !except.Contains(r.Id));
+        return rows.ExecuteUpdateAsync(
             u => u.SetProperty(r => r.Status, waiting).SetProperty(r => r.LeaseOwner, (string?)null).SetProperty(r => r.LeaseUntil, (DateTimeOffset?)null), cancellationToken);
     }
 
@@ -90,6 +94,12 @@ internal static class OutboxRows<TRow, TStatus>
     }
 
     private static IQueryable<TRow> HeldBy(OpsDbContext db, string owner) => db.Set<TRow>().Where(IsInHand).Where(r => r.LeaseOwner == owner);
+
+    private static IQueryable<TRow> HeldUnder(OpsDbContext db, string owner, DateTimeOffset until)
+    {
+        DateTimeOffset? lease = until;
+        return HeldBy(db, owner).Where(r => r.LeaseUntil == lease);
+    }
 
     // The status is the row's own enum, so its comparison is built here; EF stores and compares it as it maps the column.
     private static Expression<Func<TRow, bool>> StatusIs(TStatus status)

@@ -13,6 +13,12 @@ public class OutboxSettings
 
     public int BatchSize { get; set; } = 50;
 
+    /// <summary>
+    /// How many rows of a batch are attempted at once. A batch takes longer than one attempt, so its lease is moved on
+    /// while it runs; a delivery must be safe to call concurrently (the channels' rate limits are).
+    /// </summary>
+    public int Parallelism { get; set; } = 8;
+
     public int MaxAttempts { get; set; } = 5;
 
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(10);
