@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Ops.Domain.Approvals;
 using Ops.Domain.Common;
 using Ops.Domain.Notifications;
+using Ops.Infrastructure.Common;
 using Ops.Infrastructure.Common.Outbox;
 using Ops.Infrastructure.Notifications;
 using Ops.Infrastructure.Persistence;
@@ -26,6 +27,32 @@ internal sealed class ApprovalCallbackDelivery(
     /// <summary>The named client for callbacks: it does not follow redirects (the signature headers must not travel elsewhere).</summary>
     public const string HttpClientName = "approval-callbacks";
 
+    // The notices of this pass's batch, sent together by PrepareAsync: per delivery id, null when all went, else the refusal.
+    private IReadOnlyDictionary<string, string?>? _noticesSent;
+
+    /// <summary>
+    /// Sends the notices of every notice row of the batch in one call of the message center (instances, templates and
+    /// users looked up once); each row's attempt then reports its own outcome. Should the batch send fail as a whole,
+    /// each row tries on its own.
+    /// </summary>
+    public async Task PrepareAsync(IReadOnlyList<ApprovalCallback> rows, CancellationToken cancellationToken)
+    {
+        var notices = rows.Where(r => r.Kind == CallbackKind.Notice).ToList();
+        if (notices.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            _noticesSent = await effects.SendNoticesAsync(services, notices, cancellationToken);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException or InvalidOperationException)
+        {
+            _noticesSent = null;
+        }
+    }
+
     public async Task<DateTimeOffset?> DeliverAsync(ApprovalCallback callback, CancellationToken cancellationToken)
     {
         switch (callback.Kind)
@@ -37,7 +64,7 @@ internal sealed class ApprovalCallbackDelivery(
                 await CallHookAsync(callback, cancellationToken);
                 break;
             default:
-                await effects.SendNoticesAsync(services, callback, cancellationToken);
+                await SendNoticesAsync(callback, cancellationToken);
                 break;
         }
 
@@ -45,6 +72,23 @@ internal sealed class ApprovalCallbackDelivery(
     }
 
     public RetryPolicy Retry(ApprovalCallback callback, RetryPolicy standard) => callback.Kind == CallbackKind.Notice ? options.NoticeRetry : standard;
+
+    private async Task SendNoticesAsync(ApprovalCallback callback, CancellationToken cancellationToken)
+    {
+        if (_noticesSent is not null && _noticesSent.TryGetValue(callback.DeliveryId, out var refusal))
+        {
+            if (refusal is not null)
+            {
+                throw new DeliveryException(refusal);
+            }
+
+            return;
+        }
+
+        // On its own (the batch send failed): in a scope of its own, as other rows of the batch run beside it.
+        await using var scope = services.GetRequiredService<IServiceScopeFactory>().CreateSystemScope();
+        await effects.SendNoticesAsync(scope.ServiceProvider, callback, cancellationToken);
+    }
 
     private async Task PostAsync(ApprovalCallback callback, CancellationToken cancellationToken)
     {
@@ -70,7 +114,9 @@ internal sealed class ApprovalCallbackDelivery(
 
     private async Task CallHookAsync(ApprovalCallback callback, CancellationToken cancellationToken)
     {
-        var hook = services.GetServices<IApprovalHook>().FirstOrDefault(h => h.BusinessType == callback.Target)
+        // A scope of its own: the rows of a batch are attempted in parallel, and a module's hook may use scoped services.
+        await using var scope = services.GetRequiredService<IServiceScopeFactory>().CreateSystemScope();
+        var hook = scope.ServiceProvider.GetServices<IApprovalHook>().FirstOrDefault(h => h.BusinessType == callback.Target)
             ?? throw new DeliveryException(DeliveryTexts.NoHook(callback.Target));
         var finished = JsonSerializer.Deserialize<ApprovalFinished>(callback.Payload, ApprovalJson.Options)!;
         await hook.OnFinishedAsync(finished, cancellationToken);

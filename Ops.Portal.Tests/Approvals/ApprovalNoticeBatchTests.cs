@@ -23,7 +23,7 @@ public sealed class ApprovalNoticeBatchTests
         var rows = await PendingNoticesAsync(f);
 
         IReadOnlyDictionary<string, string?> refusals;
-        using (var sql = await SqlCommandCounter.StartAsync(f.Harness))
+        using (var sql = await SqlCommandLog.StartAsync(f.Harness))
         {
             refusals = await SendAsync(f, rows);
 
@@ -70,6 +70,28 @@ public sealed class ApprovalNoticeBatchTests
         var effects = f.Harness.Services.GetRequiredService<ApprovalEffects>();
         await using var scope = f.Harness.Services.CreateSystemScope();
         await Assert.ThrowsAsync<DeliveryException>(() => effects.SendNoticesAsync(scope.ServiceProvider, rows.Single(r => r.DeliveryId == refused.Key), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TheApprovalOutbox_SendsTheNoticesOfABatch_InOneCallOfTheMessageCenter()
+    {
+        var f = await ApprovalFixture.StartAsync(DatabaseProvider.Sqlite);
+        await using var _ = f.Harness;
+        await WarmUpAsync(f);
+        var reads = new List<int>();
+        foreach (var starts in new[] { 2, 16 })
+        {
+            await ActionsAsync(f, starts, rejections: 0);
+            using var sql = await SqlCommandLog.StartAsync(f.Harness);
+            Assert.Equal(starts, await f.DrainAsync());
+            reads.Add(sql.Reads);
+        }
+
+        // One pass (claim, read, one batch send, record) and an empty pass: the same reads for 2 rows as for 16.
+        Assert.Equal(reads[0], reads[1]);
+        await using var db = await f.Harness.CreateDbContextAsync();
+        Assert.Equal(0, await db.ApprovalCallbacks.CountAsync(c => c.Kind == CallbackKind.Notice && c.Status != CallbackStatus.Delivered));
+        Assert.Equal((1 + 2 + 16) * 2, await db.MessageLogs.CountAsync(m => m.TemplateCode == "approval.task_assigned"));
     }
 
     /// <summary>One application started and rejected, its notices sent: the templates exist and the caches are warm.</summary>

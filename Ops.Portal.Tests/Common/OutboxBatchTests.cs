@@ -17,7 +17,7 @@ public sealed class OutboxBatchTests
 {
     public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.MySql];
 
-    [Theory(Skip = "Unfinished: SQLite's SaveChanges sends one UPDATE per row, so the pass's command count grows with the batch; assert on the claim alone")]
+    [Theory]
     [MemberData(nameof(Providers))]
     public async Task ABatch_IsClaimedInOneStatement_AndReadInOne_WhateverItsSize(DatabaseProvider provider)
     {
@@ -35,10 +35,12 @@ public sealed class OutboxBatchTests
             Assert.Contains("LIMIT", commands[0], StringComparison.OrdinalIgnoreCase);
             Assert.StartsWith("SELECT", commands[1], StringComparison.OrdinalIgnoreCase);
             Assert.Single(commands, c => c.Contains("LIMIT", StringComparison.OrdinalIgnoreCase) && c.StartsWith("UPDATE", StringComparison.OrdinalIgnoreCase));
-            statements.Add(commands.Count);
+            // The outcomes are saved row by row (SQLite's provider sends one statement per changed row), but the pass's
+            // reads and its one recording transaction do not grow with the batch.
+            statements.Add(sql.Reads);
+            Assert.Equal(1, sql.Transactions);
         }
 
-        // The rest of the pass (prepare, record in one transaction) does not grow with the batch either.
         Assert.True(statements[0] == statements[1], string.Join("\n", sql.Commands));
         Assert.Equal(45, sender.Sent.Count);
         Assert.All(sender.Sent.Values, n => Assert.Equal(1, n));
@@ -189,7 +191,7 @@ public sealed class OutboxBatchTests
         Assert.Equal(2, await db.MessageAttempts.CountAsync());
     }
 
-    [Theory(Skip = "Unfinished: SqlCommandLog misses the first commands of the pass (EF caches whether a diagnostic listener is enabled)")]
+    [Theory]
     [MemberData(nameof(Providers))]
     public async Task InAppMessagesOfABatch_LookTheirUsersUpOnce(DatabaseProvider provider)
     {

@@ -70,7 +70,7 @@ public sealed class SendManyTests
         }).ToList();
 
         IReadOnlyList<Result<int>> results;
-        using (var sql = await SqlCommandCounter.StartAsync(harness))
+        using (var sql = await SqlCommandLog.StartAsync(harness))
         {
             results = await harness.InScopeAsync(sp => sp.GetRequiredService<IMessageService>().SendManyAsync(requests));
 

@@ -8,15 +8,21 @@ using MySqlConnector;
 namespace Ops.Portal.Tests.Support;
 
 /// <summary>
-/// The SQL commands EF sends to one test database, whichever context sends them: EF's diagnostic events, kept only when
-/// the command's connection points at this test's own database (tests of other classes run beside it).
+/// The SQL commands and transactions EF sends to one test database, whichever context or flow sends them (EF's
+/// diagnostic events, kept only when the connection points at this test's own database; tests of other classes run
+/// beside it, and the harness runs no hosted services): for tests that a piece of work takes a bounded number of statements.
 /// </summary>
 internal sealed class SqlCommandLog : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
 {
+    // EF's command logger is per context (pooled contexts keep theirs) and caches "nobody listens" for this long
+    // (CoreOptionsExtension.LoggingCacheTime, one second by default): a probe on one context does not refresh another's.
+    private static readonly TimeSpan EfLoggingCacheTime = TimeSpan.FromSeconds(1);
+
     private readonly string _database;
     private readonly IDisposable _all;
     private readonly ConcurrentBag<IDisposable> _subscriptions = [];
     private readonly ConcurrentQueue<string> _commands = new();
+    private int _transactions;
 
     private SqlCommandLog(TestDatabase database)
     {
@@ -29,15 +35,26 @@ internal sealed class SqlCommandLog : IObserver<DiagnosticListener>, IObserver<K
     /// <summary>The commands since the last <see cref="Clear"/>, in the order they were sent.</summary>
     public IReadOnlyList<string> Commands => [.. _commands];
 
-    public void Clear() => _commands.Clear();
+    /// <summary>Commands that read (SELECT …), apart from those that write.</summary>
+    public int Reads => Commands.Count(c => c.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Transactions EF began (a plain <c>START TRANSACTION</c> statement is a command, not counted here).</summary>
+    public int Transactions => Volatile.Read(ref _transactions);
+
+    public void Clear()
+    {
+        _commands.Clear();
+        Interlocked.Exchange(ref _transactions, 0);
+    }
 
     /// <summary>
-    /// Starts one for the harness's database and returns once it sees commands: EF re-checks whether anybody listens only
-    /// about once a second, so the commands right after subscribing could go unseen. Probes until one is logged.
+    /// Starts one for the harness's database and returns once every context's logger has noticed it: after EF's logging
+    /// cache time has run out, and once a probe has been seen. Starts from zero.
     /// </summary>
     public static async Task<SqlCommandLog> StartAsync(InfrastructureHarness harness)
     {
         var log = new SqlCommandLog(harness.Database);
+        await Task.Delay(EfLoggingCacheTime + TimeSpan.FromMilliseconds(100));
         await using var db = await harness.CreateDbContextAsync();
         for (var probes = 0; log._commands.IsEmpty; probes++)
         {
@@ -54,7 +71,7 @@ internal sealed class SqlCommandLog : IObserver<DiagnosticListener>, IObserver<K
     {
         if (value.Name == DbLoggerCategory.Name)
         {
-            _subscriptions.Add(value.Subscribe(this, name => name == RelationalEventId.CommandExecuting.Name));
+            _subscriptions.Add(value.Subscribe(this, name => name == RelationalEventId.CommandExecuting.Name || name == RelationalEventId.TransactionStarted.Name));
         }
     }
 
@@ -63,6 +80,10 @@ internal sealed class SqlCommandLog : IObserver<DiagnosticListener>, IObserver<K
         if (value.Value is CommandEventData data && Ours(data.Command.Connection))
         {
             _commands.Enqueue(data.Command.CommandText);
+        }
+        else if (value.Value is TransactionEventData transaction && Ours(transaction.Transaction.Connection))
+        {
+            Interlocked.Increment(ref _transactions);
         }
     }
 
