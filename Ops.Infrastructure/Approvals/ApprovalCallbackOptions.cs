@@ -11,6 +11,9 @@ public sealed class ApprovalCallbackOptions : OutboxSettings
         MaxAttempts = 8;
         MaxDelay = TimeSpan.FromHours(1);
         Timeout = TimeSpan.FromSeconds(15);
+
+        // A batch's notices go to the message center in one call: the bigger the batch, the fewer calls a burst takes.
+        BatchSize = 200;
     }
 
     /// <summary>Notices keep trying for about two days (hourly after the backoff grows): they have no page to resend them from.</summary>

@@ -29,7 +29,7 @@ internal sealed class OutboxBatch<TRow, TStatus>(
         await using var db = await factory.CreateDbContextAsync(stoppingToken);
         var now = clock.GetUtcNow();
         _until = leases.Next(now);
-        if (await OutboxRows<TRow, TStatus>.ClaimAsync(db, owner, now, _until, settings.BatchSize, stoppingToken) == 0)
+        if (await OutboxRows<TRow, TStatus>.ClaimAsync(db, owner, now, _until, Math.Max(1, settings.BatchSize), stoppingToken) == 0)
         {
             return 0;
         }
