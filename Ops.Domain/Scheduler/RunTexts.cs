@@ -28,4 +28,16 @@ public static class RunTexts
     public static string DataSourceMissing(long id) => StoredText.Of("job.run.error.datasource_missing", id).Encode();
 
     public static string InvalidConfig(string code) => StoredText.Of("job.run.error.invalid_config", code).Encode();
+
+    /// <summary>
+    /// An HTTP job's request that failed before any answer, by what failed: the operating system's own message
+    /// ("Connection refused (host:port)") is English whatever the viewer reads.
+    /// </summary>
+    public static string HttpFailed(System.Net.Http.HttpRequestError error) => error switch
+    {
+        System.Net.Http.HttpRequestError.ConnectionError => StoredText.Of("job.run.error.http_connect").Encode(),
+        System.Net.Http.HttpRequestError.NameResolutionError => StoredText.Of("job.run.error.http_dns").Encode(),
+        System.Net.Http.HttpRequestError.SecureConnectionError => StoredText.Of("job.run.error.http_tls").Encode(),
+        _ => StoredText.Of("job.run.error.http_other", error).Encode(),
+    };
 }

@@ -98,7 +98,12 @@ internal sealed class JobRunner(
         }
         catch (Exception ex)
         {
-            failure = ex is HttpRequestException or DbException or TimeoutException or IOException ? ex.Message : ex.ToString();
+            failure = ex switch
+            {
+                HttpRequestException { HttpRequestError: not HttpRequestError.Unknown } http => RunTexts.HttpFailed(http.HttpRequestError),
+                HttpRequestException or DbException or TimeoutException or IOException => ex.Message,
+                _ => ex.ToString(),
+            };
         }
         finally
         {

@@ -25,6 +25,22 @@ public sealed partial class JobExecutionTests
     }
 
     [Fact]
+    public async Task Http_ToAClosedPort_FailsWithACodeShownInTheViewersLanguage_NotTheSystemsEnglish()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        await using var host = await SchedulerHost.StartAsync();
+
+        var run = await host.WaitForAsync(await host.RunNowAsync(await host.CreateJobAsync(SchedulerHost.Http($"http://127.0.0.1:{port}/down"))));
+
+        Assert.Equal(JobRunStatus.Failed, run.Status);
+        Assert.True(Ops.Domain.Common.StoredText.TryDecode(run.Error, out var text), run.Error);
+        Assert.Equal("job.run.error.http_connect", text.Code);
+    }
+
+    [Fact]
     public async Task Shell_EchoSucceeds_AndANonZeroExitFails_WithItsOutput()
     {
         await using var host = await SchedulerHost.StartAsync();
