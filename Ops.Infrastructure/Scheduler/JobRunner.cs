@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Ops.Domain.Scheduler;
 using Ops.Infrastructure.Common;
+using Ops.Infrastructure.Common.Egress;
 using Ops.Infrastructure.Persistence;
 using Ops.Infrastructure.Scheduler.Execution;
 
@@ -100,6 +101,8 @@ internal sealed class JobRunner(
         {
             failure = ex switch
             {
+                // The egress policy's refusal names the rule the administrator set; it is kept as it is.
+                HttpRequestException { InnerException: EgressRefusedException refused } => refused.Message,
                 HttpRequestException { HttpRequestError: not HttpRequestError.Unknown } http => RunTexts.HttpFailed(http.HttpRequestError),
                 HttpRequestException or DbException or TimeoutException or IOException => ex.Message,
                 _ => ex.ToString(),
