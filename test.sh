@@ -108,6 +108,12 @@ skipped=$(count Skipped)
 assemblies=$(grep -cE '^Total tests: +[0-9]+' "$LOG")
 log "$assemblies test assemblies in $(( $(date +%s) - started )) s"
 
+# The CI shows only the tail of this output: repeat each failed test with the start of its message here.
+if [ "$failed" -ne 0 ]; then
+    log "failed tests:"
+    awk '/^  Failed [A-Za-z]/ {n=14} n > 0 {print; n--}' "$LOG" >&2
+fi
+
 status=0
 [ "$test_status" -ne 0 ] && status=1
 [ "$assemblies" -lt 2 ] && { log "expected 2 test assemblies, saw $assemblies"; status=1; }
