@@ -6,8 +6,8 @@ using Quartz;
 
 namespace Ops.Infrastructure.Scheduler;
 
-/// <summary>What Quartz fires for every job: reads the trigger's data and hands the run to <see cref="JobRunner"/>, as the system.</summary>
-internal sealed class OpsQuartzJob(IServiceScopeFactory scopes, Microsoft.Extensions.Hosting.IHostApplicationLifetime lifetime) : IJob
+/// <summary>What Quartz fires for every job: reads the trigger's data, waits for a run slot and hands the run to <see cref="JobRunner"/>, as the system.</summary>
+internal sealed class OpsQuartzJob(IServiceScopeFactory scopes, Microsoft.Extensions.Hosting.IHostApplicationLifetime lifetime, JobRunSlots slots) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
@@ -23,6 +23,7 @@ internal sealed class OpsQuartzJob(IServiceScopeFactory scopes, Microsoft.Extens
             Long(data, JobScheduleSync.LogIdKey));
         // Quartz does not interrupt running jobs at shutdown: the host's stopping token kills the run's processes.
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        using var slot = await slots.TakeAsync(stopping.Token);
         await using var scope = scopes.CreateSystemScope();
         await scope.ServiceProvider.GetRequiredService<JobRunner>().RunAsync(request, stopping.Token);
     }

@@ -50,6 +50,7 @@ public static class SchedulerModule
         services.AddScoped<Ops.Domain.Scheduler.Flows.IJobFlowService, Flows.JobFlowService>();
         services.AddScoped<Ops.Domain.Scheduler.Flows.IFlowRunService, Flows.FlowRunService>();
         services.AddSingleton<RunningJobs>();
+        services.AddSingleton<JobRunSlots>();
         services.AddSingleton<IProcessRunner, ProcessRunner>();
         services.AddHttpClient(HttpJobExecutor.ClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
         services.AddScoped<IJobExecutor, HttpJobExecutor>();
@@ -79,14 +80,16 @@ public static class SchedulerModule
     /// <summary>The portal's Quartz: its thread pool, and the persistent store in the application database (also used by the benchmark).</summary>
     public static void ConfigureQuartz(IQuartzBuilder quartz, SchedulerOptions options, DatabaseProvider provider, string connection)
     {
-        quartz.UseDefaultThreadPool(options.MaxConcurrency);
+        // Quartz's slots are not the runs' limit (JobRunSlots is): a fired run waiting for a run slot holds a Quartz slot.
+        var fireSlots = Math.Max(options.FireBatchSize, options.MaxConcurrency);
+        quartz.UseDefaultThreadPool(fireSlots);
         quartz.ConfigureScheduler(s =>
         {
             s.InstanceName = options.Name;
 
             // Many triggers due at the same second are acquired in one transaction, not one each:
             // on a persistent store that is what keeps 300 fires a second on time.
-            s.MaxBatchSize = options.MaxConcurrency;
+            s.MaxBatchSize = fireSlots;
             s.BatchTriggerAcquisitionFireAheadTimeWindow = options.FireAheadWindow;
         });
         quartz.UsePersistentStore(store =>

@@ -113,7 +113,14 @@ internal static partial class PunctualityBench
         return string.Create(CultureInfo.InvariantCulture, $"{bound}×{figure(portal) / figure(baseline):F2}");
     }
 
-    private static SchedulerOptions Options() => new() { Name = "bench", MaxConcurrency = int.Parse(Environment.GetEnvironmentVariable("BENCH_THREADS") ?? "10", CultureInfo.InvariantCulture) };
+    // The portal's defaults unless BENCH_THREADS (Scheduler:MaxConcurrency) or BENCH_FIRE_BATCH (Scheduler:FireBatchSize) say otherwise.
+    private static SchedulerOptions Options()
+    {
+        var options = new SchedulerOptions { Name = "bench" };
+        options.MaxConcurrency = int.TryParse(Environment.GetEnvironmentVariable("BENCH_THREADS"), CultureInfo.InvariantCulture, out var threads) ? threads : options.MaxConcurrency;
+        options.FireBatchSize = int.TryParse(Environment.GetEnvironmentVariable("BENCH_FIRE_BATCH"), CultureInfo.InvariantCulture, out var batch) ? batch : options.FireBatchSize;
+        return options;
+    }
 
     private static string NewSqliteFile(bool wal)
     {

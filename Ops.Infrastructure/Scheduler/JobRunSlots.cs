@@ -1,0 +1,35 @@
+namespace Ops.Infrastructure.Scheduler;
+
+/// <summary>
+/// The node's run slots: at most <see cref="SchedulerOptions.MaxConcurrency"/> scheduled runs execute at once. Quartz
+/// fires up to <see cref="SchedulerOptions.FireBatchSize"/> triggers in one go; the runs beyond the limit wait here,
+/// in the order they came, and start as slots free up.
+/// </summary>
+internal sealed class JobRunSlots(SchedulerOptions options) : IDisposable
+{
+    private readonly SemaphoreSlim _slots = new(Math.Max(1, options.MaxConcurrency));
+
+    /// <summary>Runs executing now.</summary>
+    public int InUse => Math.Max(1, options.MaxConcurrency) - _slots.CurrentCount;
+
+    public async Task<IDisposable> TakeAsync(CancellationToken cancellationToken)
+    {
+        await _slots.WaitAsync(cancellationToken);
+        return new Slot(_slots);
+    }
+
+    public void Dispose() => _slots.Dispose();
+
+    private sealed class Slot(SemaphoreSlim slots) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                slots.Release();
+            }
+        }
+    }
+}
