@@ -26,7 +26,7 @@ public sealed class SchedulerOptions
     /// as <see cref="MaxConcurrency"/> 300 jobs due in the same second were fired ten at a time, one store round after
     /// another (bench/README.md, cron).
     /// </summary>
-    public int FireBatchSize { get; set; } = 100;
+    public int FireBatchSize { get; set; } = 300;
 
     public string ShellPath { get; set; } = "/bin/bash";
 
