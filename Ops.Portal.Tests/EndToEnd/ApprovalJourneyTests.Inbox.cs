@@ -14,7 +14,7 @@ public sealed partial class ApprovalJourneyTests
         await page.GotoAsync("/workflow/apply");
         await page.WaitForInteractiveAsync();
         await page.ClickAsync($"[data-definition='{code}'] a[href='/workflow/apply/{code}']");
-        await page.WaitForURLAsync($"**/workflow/apply/{code}", Slow);
+        await page.WaitForUrlOrSayWhyAsync(url => url.EndsWith($"/workflow/apply/{code}", StringComparison.Ordinal));
         await page.WaitForSelectorAsync("#apply-title", RoundTrip);
         await page.FillAsync("#apply-title", title);
         await page.FillAsync("[data-field='amount'] input", "12500.50");
@@ -22,7 +22,7 @@ public sealed partial class ApprovalJourneyTests
         await page.FillAsync("[data-field='purpose'] input", "Laptops for the new team");
         await page.PressAsync("[data-field='purpose'] input", "Tab");
         await page.ClickAsync("#apply-submit");
-        await page.WaitForURLAsync(url => InstanceUrl().IsMatch(url), Slow);
+        await page.WaitForUrlOrSayWhyAsync(url => InstanceUrl().IsMatch(url));
         await page.WaitForInteractiveAsync();
         return long.Parse(InstanceUrl().Match(page.Url).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
@@ -68,7 +68,7 @@ public sealed partial class ApprovalJourneyTests
     private static async Task ApproveFromInboxAsync(IPage page, long instanceId, string comment)
     {
         await page.ClickAsync($"#inbox-grid a[data-instance='{instanceId}']");
-        await page.WaitForURLAsync($"**/workflow/instances/{instanceId}", Slow);
+        await page.WaitForUrlOrSayWhyAsync(url => url.EndsWith($"/workflow/instances/{instanceId}", StringComparison.Ordinal));
         await page.WaitForSelectorAsync("#instance-actions [data-action='approve']", RoundTrip);
         await page.ClickAsync("#instance-actions [data-action='approve']");
         await page.FillAsync("#action-comment", comment);

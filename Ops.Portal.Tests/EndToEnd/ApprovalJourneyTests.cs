@@ -150,7 +150,7 @@ public sealed partial class ApprovalJourneyTests(BrowserFixture browser)
         await page.FillAsync("#definition-code", code);
         await page.FillAsync("#definition-name", name);
         await page.ClickAsync("#definition-create-ok");
-        await page.WaitForURLAsync(url => DefinitionUrl().IsMatch(url) && url.Contains("tab=form", StringComparison.Ordinal), Slow);
+        await page.WaitForUrlOrSayWhyAsync(url => DefinitionUrl().IsMatch(url) && url.Contains("tab=form", StringComparison.Ordinal));
         await page.WaitForSelectorAsync("#form-designer", RoundTrip);
 
         // The form: a required amount and a text.
@@ -163,7 +163,7 @@ public sealed partial class ApprovalJourneyTests(BrowserFixture browser)
 
         // The process: start → Leaders (countersign, two users) → Finance (or-sign, the role) → end.
         await page.Locator(".mud-tab", new() { HasText = "Process" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("tab=process", StringComparison.Ordinal), Slow);
+        await page.WaitForUrlOrSayWhyAsync(url => url.Contains("tab=process", StringComparison.Ordinal));
         await page.WaitForSelectorAsync("#process-canvas .diagram-canvas", RoundTrip);
 
         await AddNodeAsync(page, "start", "start");

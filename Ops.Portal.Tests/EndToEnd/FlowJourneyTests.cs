@@ -14,7 +14,6 @@ namespace Ops.Portal.Tests.EndToEnd;
 public sealed partial class FlowJourneyTests(BrowserFixture browser)
 {
     // Under a full parallel run the server can be slow to answer; the URL commit is what matters.
-    private static readonly PageWaitForURLOptions Slow = new() { WaitUntil = WaitUntilState.Commit, Timeout = 45_000 };
 
     [Fact]
     public async Task DrawTwoJobs_ConnectThem_SaveAndRun_BothNodesSucceedLive()
@@ -38,7 +37,7 @@ public sealed partial class FlowJourneyTests(BrowserFixture browser)
         await page.WaitForUrlOrSayWhyAsync(url => url.EndsWith("/scheduler/flows", StringComparison.Ordinal));
         await page.WaitForInteractiveAsync();
         await page.ClickAsync("[data-run='nightly pipeline']");
-        await page.WaitForURLAsync(url => InstanceUrl().IsMatch(url), Slow);
+        await page.WaitForUrlOrSayWhyAsync(url => InstanceUrl().IsMatch(url));
 
         // The first node sleeps: the page shows the second one waiting, then both turn successful without a reload.
         await page.WaitForSelectorAsync("#flow-run-canvas [data-node='flow-report'][data-status='Pending']");
@@ -51,7 +50,7 @@ public sealed partial class FlowJourneyTests(BrowserFixture browser)
 
         // A node opens its run log.
         await page.ClickAsync("#flow-run-canvas [data-node='flow-report']");
-        await page.WaitForURLAsync("**/scheduler/runs/*", Slow);
+        await page.WaitForUrlOrSayWhyAsync(url => url.Contains("/scheduler/runs/", StringComparison.Ordinal));
         await page.WaitForSelectorAsync("#run-output:has-text('reported')");
         Assert.Empty(violations);
         await page.Context.CloseAsync();

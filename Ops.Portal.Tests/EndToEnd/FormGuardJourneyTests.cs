@@ -6,8 +6,6 @@ namespace Ops.Portal.Tests.EndToEnd;
 [Collection(BrowserCollection.Name)]
 public sealed class FormGuardJourneyTests(BrowserFixture browser)
 {
-    private static readonly PageWaitForURLOptions Slow = new() { WaitUntil = WaitUntilState.Commit, Timeout = 45_000 };
-
     [Fact]
     public async Task DirtyJobEditor_ReloadRaisesBeforeUnload_CancelAsksBeforeLeaving_AndANegativeTimeoutIsRefusedOnItsField()
     {
@@ -41,7 +39,7 @@ public sealed class FormGuardJourneyTests(BrowserFixture browser)
         await page.WaitForSelectorAsync("#confirm-ok");
         Assert.EndsWith("/scheduler/jobs/new", page.Url, StringComparison.Ordinal);
         await page.ClickAsync("#confirm-ok");
-        await page.WaitForURLAsync(url => url.EndsWith("/scheduler/jobs", StringComparison.Ordinal), Slow);
+        await page.WaitForUrlOrSayWhyAsync(url => url.EndsWith("/scheduler/jobs", StringComparison.Ordinal));
         await page.Context.CloseAsync();
     }
 }

@@ -8,7 +8,6 @@ namespace Ops.Portal.Tests.EndToEnd;
 public sealed class SchedulerJourneyTests(BrowserFixture browser)
 {
     // Under a full parallel run the server can be slow to answer; the URL commit is what matters.
-    private static readonly PageWaitForURLOptions Slow = new() { WaitUntil = WaitUntilState.Commit, Timeout = 45_000 };
 
     [Fact]
     public async Task CreateHttpJob_WithCronPreview_RunNow_LogAppearsLiveAndSucceeds()
@@ -86,7 +85,7 @@ public sealed class SchedulerJourneyTests(BrowserFixture browser)
     /// <summary>The next page opens, or the error the portal showed instead is the failure message.</summary>
     private static async Task ExpectPageAsync(IPage page, Func<string, bool> next, string what)
     {
-        var opened = page.WaitForURLAsync(next, Slow);
+        var opened = page.WaitForUrlOrSayWhyAsync(next);
         const string problem = ".mud-snackbar[class*='warning'], .mud-snackbar[class*='error']";
         var refused = page.WaitForSelectorAsync(problem, new() { Timeout = 45_000 });
         await Task.WhenAny(opened, refused);

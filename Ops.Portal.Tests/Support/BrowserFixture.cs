@@ -129,18 +129,22 @@ public static class PageExtensions
     /// <summary>
     /// Waits for the address to match; when it does not, the failure says what the page showed instead
     /// (its address, toasts, field errors and the error boundary), so a red CI run explains itself.
+    /// It polls the address rather than calling <c>WaitForURLAsync</c>: that one checks the address, then
+    /// subscribes to navigations, and a Blazor <c>NavigateTo</c> landing between the two is never seen
+    /// (CI once timed out "still at" the very address it waited for).
     /// </summary>
     public static async Task WaitForUrlOrSayWhyAsync(this IPage page, Func<string, bool> url, float timeout = 45_000)
     {
-        try
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!url(page.Url))
         {
-            await page.WaitForURLAsync(url, new() { WaitUntil = WaitUntilState.Commit, Timeout = timeout });
-        }
-        catch (TimeoutException exception)
-        {
-            var shown = await page.EvaluateAsync<string>(
-                "() => [...document.querySelectorAll('.mud-snackbar, .mud-input-helper-text.mud-input-error, .mud-alert, #error-boundary')].map(e => e.innerText.trim()).filter(t => t).join(' | ')");
-            throw new TimeoutException($"Still at {page.Url}; the page showed: {shown}", exception);
+            if (waited.Elapsed.TotalMilliseconds > timeout)
+            {
+                var shown = await page.EvaluateAsync<string>(
+                    "() => [...document.querySelectorAll('.mud-snackbar, .mud-input-helper-text.mud-input-error, .mud-alert, #error-boundary')].map(e => e.innerText.trim()).filter(t => t).join(' | ')");
+                throw new TimeoutException($"Still at {page.Url} after {timeout} ms; the page showed: {shown}");
+            }
+            await Task.Delay(50);
         }
     }
 
