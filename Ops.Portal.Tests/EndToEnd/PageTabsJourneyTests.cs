@@ -18,8 +18,11 @@ public sealed class PageTabsJourneyTests(BrowserFixture browser)
         await page.WaitForURLAsync("**/dashboard");
         await page.WaitForInteractiveAsync();
 
+        // Only the current page's group starts open in the menu.
+        await page.ClickAsync(".mud-nav-group[data-group='nav.group.system'] > button");
         await page.ClickAsync(".mud-navmenu a[href='/system/users']");
         await page.WaitForURLAsync("**/system/users");
+        await page.ClickAsync(".mud-nav-group[data-group='perm.scheduler'] > button");
         await page.ClickAsync(".mud-navmenu a[href='/scheduler/logs']");
         await page.WaitForURLAsync("**/scheduler/logs");
         await WaitForTabsAsync(page, "/dashboard", "/system/users", "/scheduler/logs");

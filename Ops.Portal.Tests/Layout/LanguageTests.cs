@@ -14,6 +14,7 @@ public sealed class LanguageTests : PortalTestContext
     {
         UseCulture(Cultures.Chinese);
         Guard.Granted.Add(SystemPermissions.Permissions.View);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/system/permissions");
 
         var menu = Render<NavMenu>();
 

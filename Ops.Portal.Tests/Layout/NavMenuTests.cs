@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Ops.Domain.Auth;
 using Ops.Portal.Components.Layout;
 
@@ -9,6 +10,8 @@ public sealed class NavMenuTests : PortalTestContext
     [Fact]
     public void WithoutPermissions_ShowsOnlyThePersonalPages()
     {
+        // Only the current page's group starts open.
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/notifications");
         var menu = Render<NavMenu>();
 
         Assert.Single(menu.FindAll("a[href='/dashboard']"));
@@ -21,6 +24,7 @@ public sealed class NavMenuTests : PortalTestContext
     public void WithPermissionView_ShowsTheSystemGroupAndItsPage()
     {
         Guard.Granted.Add(SystemPermissions.Permissions.View);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/system/permissions");
 
         var menu = Render<NavMenu>();
 
@@ -32,6 +36,7 @@ public sealed class NavMenuTests : PortalTestContext
     public void UnrelatedPermission_DoesNotRevealPages()
     {
         Guard.Granted.Add("scheduler.jobs.view");
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/system/permissions");
 
         var menu = Render<NavMenu>();
 

@@ -44,6 +44,21 @@ public sealed class ThemeProviderWeightTests : PortalTestContext
     }
 
     [Fact]
+    public void OnceTheSheetIsMade_ACircuitHoldsNoMudThemeProvider_NorItsThemeOrDarkModeWatcher()
+    {
+        Render<OpsThemeProvider>(p => p.Add(x => x.Theme, OpsTheme.Theme).Add(x => x.IsDarkMode, false));
+        using var next = new PortalContext();
+
+        var provider = next.Render<OpsThemeProvider>(p => p.Add(x => x.Theme, OpsTheme.Theme).Add(x => x.IsDarkMode, false));
+
+        // MudThemeProvider keeps a default MudTheme of its own (two palettes, 108 colours) and a .NET reference for
+        // the browser's dark-mode watch in every instance.
+        Assert.Empty(provider.FindComponents<MudThemeProvider>());
+        Assert.Contains("--mud-palette-primary", provider.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain(next.JSInterop.Invocations, i => i.Identifier.StartsWith("mudThemeProvider", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void SwitchingToDark_DrawsTheDarkPalette()
     {
         var provider = Render<OpsThemeProvider>(p => p.Add(x => x.Theme, OpsTheme.Theme).Add(x => x.IsDarkMode, false));
