@@ -71,6 +71,9 @@ public sealed class AccessJourneyTests(BrowserFixture browser)
         await viewer.GotoAsync("/dashboard");
         await viewer.WaitForURLAsync("**/dashboard");
         await viewer.WaitForInteractiveAsync();
+        // Only the current page's group starts open: open the system group to see what it offers.
+        await viewer.ClickAsync(".mud-nav-group[data-group='nav.group.system'] > button");
+        await viewer.WaitForSelectorAsync(".mud-nav-group[data-group='nav.group.system'] a");
         var nav = await viewer.InnerTextAsync("nav");
         Assert.Contains("Users", nav, StringComparison.Ordinal);
         Assert.DoesNotContain("Roles", nav, StringComparison.Ordinal);
