@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Playwright;
 
 namespace Ops.Portal.Tests.EndToEnd;
 
@@ -16,6 +17,7 @@ public sealed class NotificationJourneyTests(BrowserFixture browser)
         await user.WaitForURLAsync("**/dashboard");
         await user.WaitForInteractiveAsync();
         Assert.Equal("0", await user.GetAttributeAsync("#notification-bell", "data-unread"));
+        Assert.Equal(0, await user.Locator("#notification-bell .mud-badge").CountAsync());
 
         var admin = await browser.NewPageAsync();
         await admin.SignInAsync("notify.admin", "notify admin passphrase");
@@ -32,12 +34,14 @@ public sealed class NotificationJourneyTests(BrowserFixture browser)
         await admin.ClickAsync("#notification-submit");
         await user.WaitForSelectorAsync("#notification-bell[data-unread='1']", new() { Timeout = 1_000 });
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1.5), $"bell took {clock.Elapsed}");
+        Assert.Equal("1", (await user.InnerTextAsync("#notification-bell .mud-badge")).Trim());
 
         await user.GotoAsync("/notifications");
         await user.WaitForInteractiveAsync();
         await user.WaitForSelectorAsync("#notification-grid >> text=维护通知");
         await user.ClickAsync("#mark-all-read");
         await user.WaitForSelectorAsync("#notification-bell[data-unread='0']");
+        await user.WaitForSelectorAsync("#notification-bell .mud-badge", new() { State = WaitForSelectorState.Detached });
         await admin.Context.CloseAsync();
         await user.Context.CloseAsync();
     }
