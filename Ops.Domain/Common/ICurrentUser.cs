@@ -3,6 +3,12 @@ namespace Ops.Domain.Common;
 /// <summary>Who is acting: a signed-in user, an anonymous visitor, or the system (background work).</summary>
 public sealed record Actor(long? UserId, string Name, bool IsAuthenticated, bool IsSystem)
 {
+    /// <summary>
+    /// For a call made with an access token: the permission codes the token carries. The caller may use a permission
+    /// only when the user holds it and the token names it. Null for a signed-in user, who acts with all they hold.
+    /// </summary>
+    public IReadOnlySet<string>? Scopes { get; init; }
+
     public static readonly Actor Anonymous = new(null, "anonymous", false, false);
 
     public static readonly Actor System = new(null, "system", true, true);

@@ -73,6 +73,12 @@ public static class AuthModule
         services.AddScoped<IUserService, UserService>();
         services.AddScoped<IUserAdministration, UserAdministration>();
         services.AddScoped<IUserExchange, UserExchange>();
+        services.AddSingleton(configuration.GetSection(Api.ApiOptions.SectionName).Get<Api.ApiOptions>() ?? new Api.ApiOptions());
+        services.AddSingleton<Api.ApiSigningKey>();
+        services.AddSingleton<Api.ApiTokenIssuer>();
+        services.AddScoped<Api.ApiSignInService>();
+        services.AddScoped<Api.AccessTokenService>();
+        services.AddScoped<IAccessTokenService>(sp => sp.GetRequiredService<Api.AccessTokenService>());
         return services;
     }
 

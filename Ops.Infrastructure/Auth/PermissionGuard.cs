@@ -32,6 +32,11 @@ internal sealed class PermissionGuard(ICurrentUser currentUser, IUserAccessStore
             return false;
         }
 
+        if (actor.Scopes is { } scopes && !scopes.Contains(permission))
+        {
+            return false;
+        }
+
         var access = await accessStore.GetAsync(userId, cancellationToken);
         return access.Has(permission);
     }

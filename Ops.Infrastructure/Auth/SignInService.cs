@@ -17,7 +17,8 @@ public enum SignInOutcome
     Throttled,
 }
 
-public sealed record SignInAttempt(SignInOutcome Outcome, DateTimeOffset? LockedUntil = null, OpsUser? User = null);
+/// <summary>The answer to a sign-in step; <see cref="SessionId"/> names the session a success started.</summary>
+public sealed record SignInAttempt(SignInOutcome Outcome, DateTimeOffset? LockedUntil = null, OpsUser? User = null, string? SessionId = null);
 
 /// <summary>
 /// Password sign-in by user name or e-mail: throttling and lockout per address and name, the login log, the session
@@ -34,7 +35,8 @@ public sealed class SignInService(
     UnknownUserPassword unknownUser,
     TimeProvider clock)
 {
-    public async Task<SignInAttempt> PasswordSignInAsync(string login, string password, RequestOrigin? origin)
+    /// <param name="issueCookie">False for the API: the same checks and session, with no cookie (the caller issues tokens).</param>
+    public async Task<SignInAttempt> PasswordSignInAsync(string login, string password, RequestOrigin? origin, bool issueCookie = true)
     {
         login = (login ?? "").Trim();
         var address = origin?.IpAddress;
@@ -88,12 +90,12 @@ public sealed class SignInService(
             return new SignInAttempt(SignInOutcome.RequiresTwoFactor, User: user);
         }
 
-        await CompleteSignInAsync(user, LoginType.Password, login, origin);
-        return new SignInAttempt(SignInOutcome.Succeeded, User: user);
+        var sessionId = await CompleteSignInAsync(user, LoginType.Password, login, origin, issueCookie);
+        return new SignInAttempt(SignInOutcome.Succeeded, User: user, SessionId: sessionId);
     }
 
     /// <summary>The second step for a user who passed the password: an authenticator or recovery code.</summary>
-    public async Task<SignInAttempt> VerifyMfaAsync(long userId, string code, bool recovery, RequestOrigin? origin)
+    public async Task<SignInAttempt> VerifyMfaAsync(long userId, string code, bool recovery, RequestOrigin? origin, bool issueCookie = true)
     {
         if (!throttle.TryAttempt(recovery ? "recovery" : "mfa", origin?.IpAddress, userId.ToString(System.Globalization.CultureInfo.InvariantCulture)))
         {
@@ -122,25 +124,30 @@ public sealed class SignInService(
         }
 
         await users.ResetAccessFailedCountAsync(user);
-        await CompleteSignInAsync(user, LoginType.Mfa, user.UserName!, origin);
-        return new SignInAttempt(SignInOutcome.Succeeded, User: user);
+        var sessionId = await CompleteSignInAsync(user, LoginType.Mfa, user.UserName!, origin, issueCookie);
+        return new SignInAttempt(SignInOutcome.Succeeded, User: user, SessionId: sessionId);
     }
 
     /// <summary>
-    /// Issues the cookie for a verified user: a new session, the log line and the counters. Internal: it signs in
+    /// Signs in a verified user: a new session, the cookie (unless the API issues tokens instead), the log line and the counters. Internal: it signs in
     /// whoever it is given, so only the password, two-factor and SSO steps that proved the user may call it.
     /// </summary>
-    internal async Task CompleteSignInAsync(OpsUser user, LoginType type, string login, RequestOrigin? origin)
+    internal async Task<string> CompleteSignInAsync(OpsUser user, LoginType type, string login, RequestOrigin? origin, bool issueCookie = true)
     {
         var sessionId = await sessions.StartAsync(user.Id, origin);
-        Claim[] claims = [new(SessionService.ClaimType, sessionId), new("amr", type == LoginType.Mfa ? "mfa" : type == LoginType.Sso ? "ext" : "pwd")];
-        await signInManager.SignInWithClaimsAsync(user, isPersistent: false, claims);
+        if (issueCookie)
+        {
+            Claim[] claims = [new(SessionService.ClaimType, sessionId), new("amr", type == LoginType.Mfa ? "mfa" : type == LoginType.Sso ? "ext" : "pwd")];
+            await signInManager.SignInWithClaimsAsync(user, isPersistent: false, claims);
+        }
+
         await loginLog.RecordAsync(user.Id, login, type, LoginResult.Success, null, origin);
         user.PreviousLoginAt = user.LastLoginAt;
         user.LastLoginAt = clock.GetUtcNow();
         user.LastLoginIp = origin?.IpAddress;
         user.LoginCount++;
         await users.UpdateAsync(user);
+        return sessionId;
     }
 
     private SignInAttempt Failed(string? address, string login, OpsUser? user) =>

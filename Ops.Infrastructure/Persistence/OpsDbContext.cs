@@ -36,6 +36,10 @@ public abstract class OpsDbContext(DbContextOptions options)
 
     public DbSet<UserAvatar> UserAvatars => Set<UserAvatar>();
 
+    public DbSet<Ops.Infrastructure.Auth.Api.ApiRefreshToken> ApiRefreshTokens => Set<Ops.Infrastructure.Auth.Api.ApiRefreshToken>();
+
+    public DbSet<Ops.Infrastructure.Auth.Api.ApiToken> ApiTokens => Set<Ops.Infrastructure.Auth.Api.ApiToken>();
+
     public DbSet<SystemSetting> SystemSettings => Set<SystemSetting>();
 
     public DbSet<SsoProvider> SsoProviders => Set<SsoProvider>();

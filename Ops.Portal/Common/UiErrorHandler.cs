@@ -11,7 +11,7 @@ namespace Ops.Portal.Common;
 /// Runs a page action and turns failures into messages: a domain error becomes a localized
 /// snackbar; anything unexpected is logged with a trace id that the user sees and can report.
 /// </summary>
-internal sealed class UiErrorHandler(ISnackbar snackbar, IStringLocalizer<UiText> text, ILogger<UiErrorHandler> logger)
+internal sealed class UiErrorHandler(ISnackbar snackbar, IStringLocalizer<UiText> text, ErrorText errorText, ILogger<UiErrorHandler> logger)
 {
     public async Task<bool> RunAsync(Func<Task> action)
     {
@@ -80,32 +80,8 @@ internal sealed class UiErrorHandler(ISnackbar snackbar, IStringLocalizer<UiText
         errors.Add(error.Field, Describe(error.Code, error.Args));
     }
 
-    /// <summary>
-    /// The localized text of an error code; arguments that are field keys are localized too, and so are enum
-    /// values (<c>AssigneeKind.Role</c> reads as the resource <c>enum.AssigneeKind.Role</c>, or its name without one).
-    /// </summary>
-    public string Describe(string code, IReadOnlyList<object> args)
-    {
-        var localized = text[code];
-        if (localized.ResourceNotFound)
-        {
-            return code;
-        }
-
-        var values = args.Select(a => a switch
-        {
-            string s when s.StartsWith("field.", StringComparison.Ordinal) => text[s].Value,
-            Enum e => EnumText(e),
-            _ => a,
-        }).ToArray();
-        return string.Format(System.Globalization.CultureInfo.CurrentCulture, localized.Value, values);
-    }
-
-    private string EnumText(Enum value)
-    {
-        var localized = text[$"enum.{value.GetType().Name}.{value}"];
-        return localized.ResourceNotFound ? value.ToString() : localized.Value;
-    }
+    /// <summary>The localized text of an error code (<see cref="ErrorText.Describe"/>).</summary>
+    public string Describe(string code, IReadOnlyList<object> args) => errorText.Describe(code, args);
 
     private void Show(Exception exception)
     {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Ops.Domain.Approvals;
 using Ops.Domain.Common;
 
@@ -32,5 +33,9 @@ internal static class ApprovalFileEndpoint
             context.Response.Headers.XContentTypeOptions = "nosniff";
             context.Response.Headers.CacheControl = "private, no-store";
             return Results.File(file.Value.Content, file.Value.Info.ContentType, file.Value.Info.Name);
-        }).RequireAuthorization();
+        })
+        // The portal's pages link here, so the sign-in cookie is accepted beside API tokens, on purpose: a GET that
+        // changes nothing, with no cross-site risk. Any signed-in caller may ask; who may read is the file service's call.
+        .RequireAuthorization(p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, Api.ApiBearerHandler.SchemeName).RequireAuthenticatedUser())
+        .WithMetadata(new Api.ApiAccess(null)).WithTags("workflow").WithSummary("Download an approval attachment");
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Ops.Infrastructure;
 using Ops.Infrastructure.Auth;
+using Ops.Portal.Api;
 using Ops.Portal.Components;
 using Ops.Portal.Components.Account;
 using Ops.Portal.Hosting.Security;
@@ -39,7 +40,9 @@ internal static class PortalPipeline
             : http.Request.Path.StartsWithSegments("/_blazor") || http.Request.Path.StartsWithSegments("/_framework") || http.Request.Path.StartsWithSegments("/_content") ? Serilog.Events.LogEventLevel.Debug
             : Serilog.Events.LogEventLevel.Information);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseApiStatusCodes();
         app.UseRequestLocalization(Cultures.Options());
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<AccountGateMiddleware>();
         app.UseAuthorization();
@@ -51,6 +54,7 @@ internal static class PortalPipeline
         app.MapCultureEndpoint();
         app.MapAvatarEndpoint();
         app.MapApprovalFileEndpoint();
+        app.MapOpsApi();
         app.MapSsoEndpoints();
         app.MapHub<NotificationHub>(NotificationHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

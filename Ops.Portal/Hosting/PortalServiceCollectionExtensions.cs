@@ -7,6 +7,7 @@ using Ops.Domain.Common;
 using Ops.Infrastructure;
 using Ops.Infrastructure.Audit;
 using Ops.Infrastructure.Auth;
+using Ops.Portal.Api;
 using Ops.Portal.Common;
 using Ops.Portal.Components.Account;
 using Ops.Portal.Hosting.Security;
@@ -48,6 +49,7 @@ internal static class PortalServiceCollectionExtensions
         services.AddScoped<CircuitOrigin>();
         services.AddScoped<ViewerTime>();
         services.AddScoped<SheetDownload>();
+        services.AddScoped<ErrorText>();
         services.AddScoped<UiErrorHandler>();
         services.AddScoped<LiveEvents>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, SessionActivityCircuitHandler>();
@@ -67,6 +69,7 @@ internal static class PortalServiceCollectionExtensions
         services.AddAuthorization();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
         services.AddScoped<IAuthorizationHandler, PermissionAuthorizationHandler>();
+        services.AddOpsApi();
         return builder;
     }
 

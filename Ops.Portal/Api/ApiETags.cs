@@ -1,0 +1,21 @@
+using Microsoft.Net.Http.Headers;
+
+namespace Ops.Portal.Api;
+
+/// <summary>
+/// <c>ETag</c> on single resources that carry a version, and <c>If-Match</c> on their updates: a stale version is
+/// refused with 412 instead of overwriting someone else's change. Without <c>If-Match</c> an update applies to the
+/// version current at that moment, as scripts expect.
+/// </summary>
+internal static class ApiETags
+{
+    public static string Of(string version) => new EntityTagHeaderValue("\"" + version + "\"").ToString();
+
+    public static void Set(HttpContext http, string version) => http.Response.Headers.ETag = Of(version);
+
+    /// <summary>The version <c>If-Match</c> names, or null when the request sent none (or <c>*</c>).</summary>
+    public static string? IfMatch(HttpContext http) =>
+        http.Request.Headers.IfMatch.ToString().Trim() is { Length: > 0 } value and not "*"
+            ? value.TrimStart('W', '/').Trim('"')
+            : null;
+}
