@@ -32,6 +32,10 @@ internal static class CookieLifetime
                 return Task.CompletedTask;
             };
             o.Events.OnValidatePrincipal = ValidatePrincipalAsync;
+
+            // An API caller is a program: 401 and 403, never a redirect to the sign-in page.
+            o.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
         // Cookie expiry and stamp validation read the application clock, so tests can move time.
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
@@ -56,6 +60,20 @@ internal static class CookieLifetime
                 };
             });
         return services;
+    }
+
+    private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int apiStatus)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = apiStatus;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>
