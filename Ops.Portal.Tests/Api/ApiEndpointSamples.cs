@@ -1,5 +1,6 @@
 using System.Net;
 using Ops.Domain.Approvals;
+using Ops.Domain.Auth;
 using Ops.Infrastructure.Common;
 
 namespace Ops.Portal.Tests.Api;
@@ -35,6 +36,23 @@ public static class ApiEndpointSamples
             new { userName = Unique("edited"), realName = "Edited", isActive = true }),
         ["DELETE /api/v1/users/{id:long}"] = async f => new ApiCall(Delete, $"/api/v1/users/{await f.Factory.CreateUserAsync(Unique("gone"))}", Success: HttpStatusCode.NoContent),
 
+        // departments
+        ["GET /api/v1/departments"] = _ => Call(Get, "/api/v1/departments?page=1&size=50&sort=-name"),
+        ["GET /api/v1/departments/tree"] = _ => Call(Get, "/api/v1/departments/tree"),
+        ["GET /api/v1/departments/{id:long}"] = async f => new ApiCall(Get, $"/api/v1/departments/{await DepartmentAsync(f)}"),
+        ["POST /api/v1/departments"] = _ => Call(Post, "/api/v1/departments", new { name = Unique("dept"), code = Unique("d"), sortOrder = 1 }, HttpStatusCode.Created),
+        ["PUT /api/v1/departments/{id:long}"] = async f => new ApiCall(Put, $"/api/v1/departments/{await DepartmentAsync(f)}", new { name = Unique("renamed"), code = Unique("r"), sortOrder = 2 }),
+        ["DELETE /api/v1/departments/{id:long}"] = async f => new ApiCall(Delete, $"/api/v1/departments/{await DepartmentAsync(f)}", Success: HttpStatusCode.NoContent),
+
+        // roles
+        ["GET /api/v1/roles"] = _ => Call(Get, "/api/v1/roles?q=admin"),
+        ["GET /api/v1/roles/{id:long}"] = async f => new ApiCall(Get, $"/api/v1/roles/{await RoleAsync(f)}"),
+        ["POST /api/v1/roles"] = _ => Call(Post, "/api/v1/roles", RoleBody(), HttpStatusCode.Created),
+        ["PUT /api/v1/roles/{id:long}"] = async f => new ApiCall(Put, $"/api/v1/roles/{await RoleAsync(f)}", RoleBody()),
+        ["DELETE /api/v1/roles/{id:long}"] = async f => new ApiCall(Delete, $"/api/v1/roles/{await RoleAsync(f)}", Success: HttpStatusCode.NoContent),
+        ["PUT /api/v1/roles/{id:long}/permissions"] = async f => new ApiCall(Put, $"/api/v1/roles/{await RoleAsync(f)}/permissions",
+            new { permissions = new[] { SystemPermissions.Users.View } }),
+
         // workflow
         ["GET /api/v1/workflow/files/{id}"] = async f =>
         {
@@ -44,6 +62,22 @@ public static class ApiEndpointSamples
             return new ApiCall(Get, $"/api/v1/workflow/files/{file.Value.Id}");
         },
     };
+
+    private static object RoleBody() => new { code = Unique("role"), name = Unique("Role"), sortOrder = 1, isActive = true, dataScope = "self", customDepartmentIds = Array.Empty<long>() };
+
+    private static async Task<long> DepartmentAsync(ApiEndpointFixture f)
+    {
+        await using var scope = f.Factory.Services.CreateSystemScope();
+        var code = Unique("d");
+        return (await scope.ServiceProvider.GetRequiredService<IDepartmentService>().CreateAsync(new DepartmentInput(code, code, null, null, 0))).Value;
+    }
+
+    private static async Task<long> RoleAsync(ApiEndpointFixture f)
+    {
+        await using var scope = f.Factory.Services.CreateSystemScope();
+        var code = Unique("role");
+        return (await scope.ServiceProvider.GetRequiredService<IRoleService>().CreateAsync(new RoleInput(code, code, null, null, 0, true, DataScope.Self, [], false))).Value;
+    }
 
     private static Task<ApiCall> Call(HttpMethod method, string path, object? body = null, HttpStatusCode success = HttpStatusCode.OK) =>
         Task.FromResult(new ApiCall(method, path, body, success));

@@ -38,6 +38,8 @@ internal static class ApiModule
             .AddEndpointFilter<ApiCallFilter>();
         api.MapAuthEndpoints();
         api.MapUserEndpoints();
+        api.MapDepartmentEndpoints();
+        api.MapRoleEndpoints();
         endpoints.MapApiDocs();
 
         // Anything else under /api is a problem document, never the portal's HTML "not found" page.

@@ -24,3 +24,27 @@ public sealed record ApiPaging(int? Page, int? Size, string? Sort, string? Q)
     public static ApiPage<TOut> Of<TIn, TOut>(PagedResult<TIn> page, Func<TIn, TOut> map) =>
         new(page.Items.Select(map).ToList(), page.TotalCount, page.Page + 1, page.PageSize);
 }
+
+/// <summary>Paging, search and sort over a list a service returns whole (departments, roles): small, admin-sized sets.</summary>
+public static class InMemoryPage
+{
+    public static ApiPage<T> Of<T>(IEnumerable<T> rows, ApiPaging paging, Func<T, string?> searchText, IReadOnlyDictionary<string, Func<T, object?>> sorts)
+    {
+        var request = paging.ToRequest();
+        var matching = request.Search is { } q
+            ? rows.Where(r => searchText(r)?.Contains(q, StringComparison.OrdinalIgnoreCase) == true)
+            : rows;
+        IOrderedEnumerable<T>? ordered = null;
+        foreach (var sort in request.Sort.Where(s => sorts.ContainsKey(s.Column)))
+        {
+            var key = sorts[sort.Column];
+            var descending = sort.Direction == SortDirection.Descending;
+            ordered = ordered is null
+                ? descending ? matching.OrderByDescending(key, Comparer<object?>.Default) : matching.OrderBy(key, Comparer<object?>.Default)
+                : descending ? ordered.ThenByDescending(key, Comparer<object?>.Default) : ordered.ThenBy(key, Comparer<object?>.Default);
+        }
+
+        var list = (ordered ?? matching).ToList();
+        return new ApiPage<T>(list.Skip(request.Page * request.PageSize).Take(request.PageSize).ToList(), list.Count, request.Page + 1, request.PageSize);
+    }
+}

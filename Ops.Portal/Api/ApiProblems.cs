@@ -25,6 +25,11 @@ internal static class ApiProblems
         return TypedResults.Problem(Create(http, status, error.Code, error.Args, error.Kind == ErrorKind.Validation ? error.Field : null));
     }
 
+    /// <summary>A refused update: a stale version (the row changed since its ETag) is 412, anything else as <see cref="For(HttpContext, Error)"/>.</summary>
+    public static IResult ForUpdate(HttpContext http, Error error) => error.Code == "common.concurrency_conflict"
+        ? For(http, StatusCodes.Status412PreconditionFailed, error.Code, [.. error.Args])
+        : For(http, error);
+
     public static IResult For(HttpContext http, int status, string code, params object[] args) =>
         TypedResults.Problem(Create(http, status, code, args, null));
 

@@ -102,14 +102,7 @@ internal static class UserEndpoints
         }
 
         var updated = await users.UpdateAsync(id, request.ToInput(), version, http.RequestAborted);
-        if (updated.IsFailure)
-        {
-            return updated.Error!.Code == "common.concurrency_conflict"
-                ? ApiProblems.For(http, StatusCodes.Status412PreconditionFailed, updated.Error.Code, [.. updated.Error.Args])
-                : ApiProblems.For(http, updated.Error);
-        }
-
-        return await GetAsync(id, users, http);
+        return updated.IsFailure ? ApiProblems.ForUpdate(http, updated.Error!) : await GetAsync(id, users, http);
     }
 
     private static async Task<IResult> DeleteAsync(long id, IUserAdministration administration, HttpContext http)
