@@ -56,6 +56,7 @@ public static class AuthModule
         services.AddScoped<SessionService>();
         services.AddScoped<LoginRecorder>();
         services.AddScoped<MfaService>();
+        services.AddScoped<PasswordChangeService>();
         services.AddScoped<AvatarStore>();
         services.AddScoped<RegistrationService>();
         services.AddScoped<ISsoConnector, WeComConnector>();

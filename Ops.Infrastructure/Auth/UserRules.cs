@@ -140,24 +140,6 @@ internal static class UserRules
     private static string? Blank(string? value) => UserInputRules.Blank(value);
 }
 
-internal static class IdentityErrors
-{
-    /// <summary>The first Identity error as ours: our validators carry "key|arg" in the description.</summary>
-    public static Error ToError(IdentityResult result)
-    {
-        var error = result.Errors.First();
-        var parts = error.Description.Split('|');
-        return error.Code switch
-        {
-            "PasswordTooShort" => Error.Invalid("auth.password.too_short", PasswordPolicyValidator.MinLength),
-            "DuplicateUserName" => Error.Conflict("auth.user.duplicate_name", parts[0]).On("field.user_name"),
-            "InvalidUserName" => Error.Invalid("common.code_invalid", "field.user_name"),
-            _ when parts[0].Contains('.', StringComparison.Ordinal) => Error.Invalid(parts[0], [.. parts.Skip(1)]),
-            _ => Error.Invalid("auth.identity_error", error.Description),
-        };
-    }
-}
-
 /// <summary>Ends sessions: rows revoked now, open circuits told through the event bus.</summary>
 internal static class SessionRevoker
 {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Ops.Domain.Approvals;
 using Ops.Domain.Auth;
 using Ops.Infrastructure.Common;
@@ -27,6 +28,35 @@ public static class ApiEndpointSamples
         ["POST /api/v1/auth/refresh"] = async f => new ApiCall(Post, "/api/v1/auth/refresh", new { refreshToken = (await f.Factory.ApiLoginAsync("admin", OpsWebFactory.DefaultAdminPassword)).RefreshToken }),
         ["POST /api/v1/auth/logout"] = async f => new ApiCall(Post, "/api/v1/auth/logout", Success: HttpStatusCode.NoContent,
             Token: (await f.Factory.ApiLoginAsync("admin", OpsWebFactory.DefaultAdminPassword)).AccessToken),
+
+        // the caller's own account
+        ["POST /api/v1/auth/password/change"] = async f => new ApiCall(Post, "/api/v1/auth/password/change",
+            new { currentPassword = ApiClient.Passphrase, newPassword = "another long test passphrase" }, HttpStatusCode.NoContent, await UserTokenAsync(f)),
+        ["GET /api/v1/auth/profile"] = _ => Call(Get, "/api/v1/auth/profile"),
+        ["PUT /api/v1/auth/profile"] = async f => new ApiCall(Put, "/api/v1/auth/profile", new { realName = "Renamed Self" }, Token: await UserTokenAsync(f)),
+        ["POST /api/v1/auth/mfa/bind"] = async f => new ApiCall(Post, "/api/v1/auth/mfa/bind", Token: await UserTokenAsync(f)),
+        ["POST /api/v1/auth/mfa/verify"] = async f =>
+        {
+            var token = await UserTokenAsync(f);
+            using var client = f.Factory.CreateApiClient(token);
+            var bound = JsonDocument.Parse(await (await client.PostAsync("/api/v1/auth/mfa/bind", null)).Content.ReadAsStringAsync()).RootElement;
+            var key = TotpCodes.FromBase32(bound.GetProperty("sharedKey").GetString()!);
+            var code = TotpCodes.Compute(key, DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30);
+            return new ApiCall(Post, "/api/v1/auth/mfa/verify", new { code }, Token: token);
+        },
+        ["GET /api/v1/auth/sso/config"] = _ => Call(Get, "/api/v1/auth/sso/config"),
+        ["GET /api/v1/auth/sso/{provider}/login"] = _ => Call(Get, "/api/v1/auth/sso/oidc/login?returnUrl=%2Fdashboard", success: HttpStatusCode.Redirect),
+        ["GET /api/v1/auth/tokens"] = _ => Call(Get, "/api/v1/auth/tokens"),
+        ["GET /api/v1/auth/tokens/scopes"] = _ => Call(Get, "/api/v1/auth/tokens/scopes"),
+        ["POST /api/v1/auth/tokens"] = _ => Call(Post, "/api/v1/auth/tokens",
+            new { name = "ci pipeline", scopes = new[] { SystemPermissions.Users.View }, expiresAt = DateTimeOffset.UtcNow.AddDays(30) }, HttpStatusCode.Created),
+        ["DELETE /api/v1/auth/tokens/{id:long}"] = async f =>
+        {
+            await using var scope = f.Factory.Services.CreateScopeAs(new Ops.Domain.Common.Actor(1, "admin", true, false));
+            var made = await scope.ServiceProvider.GetRequiredService<IAccessTokenService>()
+                .CreateMineAsync(new AccessTokenInput("to revoke", [SystemPermissions.Users.View], DateTimeOffset.UtcNow.AddDays(1)));
+            return new ApiCall(Delete, $"/api/v1/auth/tokens/{made.Value.Id}", Success: HttpStatusCode.NoContent);
+        },
 
         // users
         ["GET /api/v1/users"] = _ => Call(Get, "/api/v1/users?page=1&size=10&sort=-createdAt&q=adm"),
@@ -62,6 +92,14 @@ public static class ApiEndpointSamples
             return new ApiCall(Get, $"/api/v1/workflow/files/{file.Value.Id}");
         },
     };
+
+    /// <summary>A fresh user's access token, for calls that change the caller's own account.</summary>
+    private static async Task<string> UserTokenAsync(ApiEndpointFixture f)
+    {
+        var name = Unique("self");
+        await f.Factory.CreateUserAsync(name);
+        return (await f.Factory.ApiLoginAsync(name)).AccessToken;
+    }
 
     private static object RoleBody() => new { code = Unique("role"), name = Unique("Role"), sortOrder = 1, isActive = true, dataScope = "self", customDepartmentIds = Array.Empty<long>() };
 

@@ -37,6 +37,8 @@ internal static class ApiModule
             .RequireRateLimiting(ApiRateLimits.PerToken)
             .AddEndpointFilter<ApiCallFilter>();
         api.MapAuthEndpoints();
+        api.MapAccountEndpoints();
+        api.MapAccessTokenEndpoints();
         api.MapUserEndpoints();
         api.MapDepartmentEndpoints();
         api.MapRoleEndpoints();

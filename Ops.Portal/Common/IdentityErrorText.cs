@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using Ops.Infrastructure.Auth;
@@ -6,24 +5,13 @@ using Ops.Portal.Localization;
 
 namespace Ops.Portal.Common;
 
-/// <summary>
-/// Identity's errors in the user's language. Our validators put a resource key (and arguments
-/// after '|') in the description; Identity's own codes are mapped to keys here.
-/// </summary>
+/// <summary>Identity's errors in the user's language (<see cref="IdentityErrors"/> maps them to our keys).</summary>
 internal static class IdentityErrorText
 {
     public static string Describe(IStringLocalizer<UiText> text, IdentityError error)
     {
-        var parts = error.Description.Split('|');
-        var (key, args) = error.Code switch
-        {
-            "PasswordMismatch" => ("account.change_password.wrong_current", Array.Empty<object>()),
-            "PasswordTooShort" => ("auth.password.too_short", [PasswordPolicyValidator.MinLength]),
-            "DuplicateUserName" => ("auth.user.duplicate_name", [.. parts.Skip(1)]),
-            _ => (parts[0], parts.Skip(1).Cast<object>().ToArray()),
-        };
-        var localized = text[key];
-        return localized.ResourceNotFound ? error.Description : string.Format(CultureInfo.CurrentCulture, localized.Value, args);
+        var mapped = IdentityErrors.ToError(error);
+        return new ErrorText(text).Describe(mapped.Code, mapped.Args);
     }
 
     public static string Describe(IStringLocalizer<UiText> text, IdentityResult result) =>

@@ -16,6 +16,7 @@ internal sealed record AccessTokenIdentity(long TokenId, long UserId, string Use
 internal sealed class AccessTokenService(
     IDbContextFactory<OpsDbContext> factory,
     IPermissionGuard guard,
+    ICurrentUser currentUser,
     IUserAccessStore access,
     ApiOptions options,
     TimeProvider clock) : IAccessTokenService
@@ -32,7 +33,7 @@ internal sealed class AccessTokenService(
     public async Task<IReadOnlyList<string>> GrantableScopesAsync(CancellationToken cancellationToken = default)
     {
         var userId = await guard.RequireUserIdAsync(cancellationToken);
-        return Grantable(await access.GetAsync(userId, cancellationToken));
+        return await GrantableAsync(userId, cancellationToken);
     }
 
     public async Task<Result<AccessTokenCreated>> CreateMineAsync(AccessTokenInput input, CancellationToken cancellationToken = default)
@@ -73,7 +74,7 @@ internal sealed class AccessTokenService(
             return Error.Invalid("api_token.scopes_required").On("field.scopes");
         }
 
-        var grantable = Grantable(await access.GetAsync(ownerId, cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var grantable = (await GrantableAsync(ownerId, cancellationToken)).ToHashSet(StringComparer.Ordinal);
         if (scopes.FirstOrDefault(s => !grantable.Contains(s)) is { } beyond)
         {
             return Error.Invalid("api_token.scope_not_held", beyond).On("field.scopes");
@@ -139,6 +140,17 @@ internal sealed class AccessTokenService(
         }
 
         return new AccessTokenIdentity(found.Token.Id, found.Token.UserId, found.UserName ?? "", found.Token.ScopeList.ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>
+    /// What the owner holds now; a caller who is itself using an access token can pass on no more than that token
+    /// carries, so a token never mints a wider one.
+    /// </summary>
+    private async Task<List<string>> GrantableAsync(long ownerId, CancellationToken cancellationToken)
+    {
+        var held = Grantable(await access.GetAsync(ownerId, cancellationToken));
+        var actor = await currentUser.GetActorAsync(cancellationToken);
+        return actor.Scopes is { } scopes ? held.Where(scopes.Contains).ToList() : held;
     }
 
     private static List<string> Grantable(UserAccess owner) => !owner.IsActive ? []
