@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Ops.Domain.Approvals;
 using Ops.Domain.Auth;
+using Ops.Domain.Scheduler;
+using Ops.Domain.Scheduler.Flows;
 using Ops.Infrastructure.Common;
 
 namespace Ops.Portal.Tests.Api;
@@ -83,6 +85,43 @@ public static class ApiEndpointSamples
         ["PUT /api/v1/roles/{id:long}/permissions"] = async f => new ApiCall(Put, $"/api/v1/roles/{await RoleAsync(f)}/permissions",
             new { permissions = new[] { SystemPermissions.Users.View } }),
 
+        // jobs
+        ["GET /api/v1/jobs"] = _ => Call(Get, "/api/v1/jobs?page=1&size=20&type=shell&enabled=true&sort=name"),
+        ["GET /api/v1/jobs/{id:long}"] = async f => new ApiCall(Get, $"/api/v1/jobs/{await JobAsync(f)}"),
+        ["POST /api/v1/jobs"] = _ => Call(Post, "/api/v1/jobs", ShellJob("echo made"), HttpStatusCode.Created),
+        ["PUT /api/v1/jobs/{id:long}"] = async f => new ApiCall(Put, $"/api/v1/jobs/{await JobAsync(f)}", ShellJob("echo edited")),
+        ["DELETE /api/v1/jobs/{id:long}"] = async f => new ApiCall(Delete, $"/api/v1/jobs/{await JobAsync(f)}", Success: HttpStatusCode.NoContent),
+        ["POST /api/v1/jobs/{id:long}/execute"] = async f => new ApiCall(Post, $"/api/v1/jobs/{await JobAsync(f)}/execute", new { parameters = new { day = "2026-12-07" } }, HttpStatusCode.Accepted),
+        ["POST /api/v1/jobs/{id:long}/stop"] = async f => new ApiCall(Post, $"/api/v1/jobs/{await JobAsync(f)}/stop"),
+        ["GET /api/v1/jobs/{id:long}/logs"] = async f => new ApiCall(Get, $"/api/v1/jobs/{await JobAsync(f)}/logs?status=success"),
+        ["GET /api/v1/jobs/{id:long}/logs/{logId:long}"] = async f =>
+        {
+            var job = await JobAsync(f);
+            await using var scope = AsAdmin(f);
+            var run = await scope.ServiceProvider.GetRequiredService<IJobRunService>().RunNowAsync(job);
+            return new ApiCall(Get, $"/api/v1/jobs/{job}/logs/{run.Value}");
+        },
+        ["GET /api/v1/jobs/{id:long}/alerts"] = async f => new ApiCall(Get, $"/api/v1/jobs/{await JobAsync(f)}/alerts"),
+
+        // job flows
+        ["GET /api/v1/job-flows"] = _ => Call(Get, "/api/v1/job-flows?q=flow"),
+        ["GET /api/v1/job-flows/{id:long}"] = async f => new ApiCall(Get, $"/api/v1/job-flows/{await FlowAsync(f)}"),
+        ["POST /api/v1/job-flows"] = async f => new ApiCall(Post, "/api/v1/job-flows", FlowBody(await JobAsync(f)), HttpStatusCode.Created),
+        ["PUT /api/v1/job-flows/{id:long}"] = async f => new ApiCall(Put, $"/api/v1/job-flows/{await FlowAsync(f)}", FlowBody(await JobAsync(f))),
+        ["DELETE /api/v1/job-flows/{id:long}"] = async f => new ApiCall(Delete, $"/api/v1/job-flows/{await FlowAsync(f)}", Success: HttpStatusCode.NoContent),
+        ["POST /api/v1/job-flows/{id:long}/execute"] = async f => new ApiCall(Post, $"/api/v1/job-flows/{await FlowAsync(f)}/execute", Success: HttpStatusCode.Accepted),
+        ["GET /api/v1/job-flows/{id:long}/instances"] = async f => new ApiCall(Get, $"/api/v1/job-flows/{await FlowAsync(f)}/instances?status=success"),
+        ["GET /api/v1/job-flows/{id:long}/instances/{instanceId:long}"] = async f =>
+        {
+            var (flow, instance) = await FlowInstanceAsync(f, "echo done");
+            return new ApiCall(Get, $"/api/v1/job-flows/{flow}/instances/{instance}");
+        },
+        ["POST /api/v1/job-flows/{id:long}/instances/{instanceId:long}/cancel"] = async f =>
+        {
+            var (flow, instance) = await FlowInstanceAsync(f, "sleep 30");
+            return new ApiCall(Post, $"/api/v1/job-flows/{flow}/instances/{instance}/cancel", Success: HttpStatusCode.NoContent);
+        },
+
         // workflow
         ["GET /api/v1/workflow/files/{id}"] = async f =>
         {
@@ -99,6 +138,40 @@ public static class ApiEndpointSamples
         var name = Unique("self");
         await f.Factory.CreateUserAsync(name);
         return (await f.Factory.ApiLoginAsync(name)).AccessToken;
+    }
+
+    private static AsyncServiceScope AsAdmin(ApiEndpointFixture f) => f.Factory.Services.CreateScopeAs(new Ops.Domain.Common.Actor(1, "admin", true, false));
+
+    private static object ShellJob(string script) => new
+    {
+        name = Unique("job"), type = "shell", cron = "0 0 0 1 1 ? 2099", timeZone = "UTC",
+        config = JobConfigJson.Serialize(new ShellJobConfig(script)), timeoutSeconds = 60, enabled = true,
+    };
+
+    private static async Task<long> JobAsync(ApiEndpointFixture f, string script = "echo hi")
+    {
+        await using var scope = AsAdmin(f);
+        var input = new JobInput(Unique("job"), null, JobType.Shell, "0 0 0 1 1 ? 2099", "UTC", JobConfigJson.Serialize(new ShellJobConfig(script)), TimeoutSeconds: 60);
+        return (await scope.ServiceProvider.GetRequiredService<IJobService>().CreateAsync(input)).Value;
+    }
+
+    private static FlowInput FlowBody(long jobId) =>
+        new(Unique("flow"), null, null, "UTC", true, null, 2, [new FlowNodeInput("a", jobId, 0, 0)], []);
+
+    private static async Task<long> FlowAsync(ApiEndpointFixture f, string script = "echo hi")
+    {
+        var job = await JobAsync(f, script);
+        await using var scope = AsAdmin(f);
+        var created = await scope.ServiceProvider.GetRequiredService<IJobFlowService>().CreateAsync(FlowBody(job));
+        Assert.True(created.IsSuccess, created.Error?.ToString());
+        return created.Value;
+    }
+
+    private static async Task<(long Flow, long Instance)> FlowInstanceAsync(ApiEndpointFixture f, string script)
+    {
+        var flow = await FlowAsync(f, script);
+        await using var scope = AsAdmin(f);
+        return (flow, (await scope.ServiceProvider.GetRequiredService<IFlowRunService>().RunNowAsync(flow)).Value);
     }
 
     private static object RoleBody() => new { code = Unique("role"), name = Unique("Role"), sortOrder = 1, isActive = true, dataScope = "self", customDepartmentIds = Array.Empty<long>() };

@@ -24,8 +24,7 @@ internal sealed class ApiCallFilter : IEndpointFilter
                 return ApiProblems.For(http, StatusCodes.Status403Forbidden, "api.account_step." + step);
             }
 
-            if (access.Permission is { } permission
-                && !await http.RequestServices.GetRequiredService<IPermissionGuard>().HasAsync(permission, http.RequestAborted))
+            if (access.AnyOf.Count > 0 && !await HoldsAnyAsync(http.RequestServices.GetRequiredService<IPermissionGuard>(), access.AnyOf, http.RequestAborted))
             {
                 return ApiProblems.For(http, StatusCodes.Status403Forbidden, "common.forbidden");
             }
@@ -47,5 +46,18 @@ internal sealed class ApiCallFilter : IEndpointFilter
         {
             return ApiProblems.For(http, StatusCodes.Status400BadRequest, refused.Code, [.. refused.Args]);
         }
+    }
+
+    private static async Task<bool> HoldsAnyAsync(IPermissionGuard guard, IReadOnlyList<string> permissions, CancellationToken cancellationToken)
+    {
+        foreach (var permission in permissions)
+        {
+            if (await guard.HasAsync(permission, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

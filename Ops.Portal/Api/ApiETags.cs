@@ -18,4 +18,8 @@ internal static class ApiETags
         http.Request.Headers.IfMatch.ToString().Trim() is { Length: > 0 } value and not "*"
             ? value.TrimStart('W', '/').Trim('"')
             : null;
+
+    /// <summary>The integer version an update applies to: <c>If-Match</c>'s (a malformed one matches nothing), else <paramref name="current"/>.</summary>
+    public static int Version(HttpContext http, int current) =>
+        IfMatch(http) is { } tag ? int.TryParse(tag, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : -1 : current;
 }

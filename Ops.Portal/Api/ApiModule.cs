@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
 using Ops.Portal.Api.Auth;
+using Ops.Portal.Api.Scheduler;
 
 namespace Ops.Portal.Api;
 
@@ -26,6 +27,8 @@ internal static class ApiModule
             c.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? c.HttpContext.TraceIdentifier);
         services.AddApiRateLimits();
         services.AddApiDocs();
+        // A request the endpoint cannot read throws, and becomes a 400 problem document (BadRequestMiddleware).
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         return services;
     }
@@ -42,6 +45,8 @@ internal static class ApiModule
         api.MapUserEndpoints();
         api.MapDepartmentEndpoints();
         api.MapRoleEndpoints();
+        api.MapJobEndpoints();
+        api.MapFlowEndpoints();
         endpoints.MapApiDocs();
 
         // Anything else under /api is a problem document, never the portal's HTML "not found" page.

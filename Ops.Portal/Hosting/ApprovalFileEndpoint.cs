@@ -37,5 +37,5 @@ internal static class ApprovalFileEndpoint
         // The portal's pages link here, so the sign-in cookie is accepted beside API tokens, on purpose: a GET that
         // changes nothing, with no cross-site risk. Any signed-in caller may ask; who may read is the file service's call.
         .RequireAuthorization(p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, Api.ApiBearerHandler.SchemeName).RequireAuthenticatedUser())
-        .WithMetadata(new Api.ApiAccess(null)).WithTags("workflow").WithSummary("Download an approval attachment");
+        .WithMetadata(Api.ApiAccess.AnyUser).WithTags("workflow").WithSummary("Download an approval attachment");
 }

@@ -63,8 +63,7 @@ internal static class DepartmentEndpoints
             return ApiProblems.For(http, StatusCodes.Status404NotFound, "auth.department.not_found");
         }
 
-        var version = ApiETags.IfMatch(http) is { } tag ? int.TryParse(tag, CultureInfo.InvariantCulture, out var v) ? v : -1 : current.Version;
-        var updated = await service.UpdateAsync(id, input, version, http.RequestAborted);
+        var updated = await service.UpdateAsync(id, input, ApiETags.Version(http, current.Version), http.RequestAborted);
         return updated.IsFailure ? ApiProblems.ForUpdate(http, updated.Error!) : await GetAsync(id, service, http);
     }
 

@@ -26,6 +26,15 @@ internal sealed class BadRequestMiddleware(RequestDelegate next, ILogger<BadRequ
         {
             Refuse(context, "unparsable query parameter", ex.Message);
         }
+        catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
+        {
+            // A minimal API could not read the request (malformed JSON, a value its type cannot hold).
+            Refuse(context, "unreadable request", ex.Message);
+            if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            {
+                await Api.ApiProblems.WriteAsync(context, StatusCodes.Status400BadRequest, "api.bad_request", ex.Message);
+            }
+        }
     }
 
     // Blazor's [SupplyParameterFromQuery] throws this for a value its type cannot hold.
