@@ -20,7 +20,37 @@ internal sealed class ApprovalService(
     public async Task<Result<long>> StartAsync(StartApproval start, CancellationToken cancellationToken = default)
     {
         var me = await DemandAsync(cancellationToken);
-        return await once.RunOnceAsync("approval.start", start.IdempotencyKey, me, () => store.CreateAsync((now, context, definition) =>
+
+        // A business system's start is idempotent on its business key: a repeat, now or next month, returns the first
+        // application (unless the applicant withdrew it). The key also makes simultaneous repeats wait for the first.
+        var key = start.IdempotencyKey ?? BusinessKey(start.Application);
+        return await once.RunOnceAsync("approval.start", key, me, async () =>
+            await ExistingForBusinessAsync(me, start, cancellationToken) is { } existing ? existing : await CreateAsync(me, start, cancellationToken), cancellationToken);
+    }
+
+    private static string? BusinessKey(ApprovalApplication application) =>
+        string.IsNullOrWhiteSpace(application.BusinessType) || string.IsNullOrWhiteSpace(application.BusinessId)
+            ? null
+            : $"business:{application.BusinessType.Trim()}:{application.BusinessId.Trim()}" is { Length: <= IdempotencyKey.KeyMaxLength } key ? key : null;
+
+    private async Task<long?> ExistingForBusinessAsync(long me, StartApproval start, CancellationToken cancellationToken)
+    {
+        if (BusinessKey(start.Application) is null)
+        {
+            return null;
+        }
+
+        var (type, id) = (start.Application.BusinessType!.Trim(), start.Application.BusinessId!.Trim());
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var found = await db.ApprovalInstances.AsNoTracking()
+            .Where(i => i.ApplicantId == me && i.BusinessType == type && i.BusinessId == id && i.DefinitionCode == start.DefinitionCode
+                && i.Status != ApprovalStatus.Withdrawn)
+            .OrderBy(i => i.Id).Select(i => (long?)i.Id).FirstOrDefaultAsync(cancellationToken);
+        return found;
+    }
+
+    private Task<Result<long>> CreateAsync(long me, StartApproval start, CancellationToken cancellationToken) =>
+        store.CreateAsync((now, context, definition) =>
         {
             var draft = ApprovalInstance.Draft(definition, me, start.Application, now);
             if (draft.IsFailure)
@@ -35,8 +65,7 @@ internal sealed class ApprovalService(
 
             var submitted = draft.Value.Submit(me, now, context);
             return submitted.IsFailure ? submitted.Error! : (draft.Value, submitted.Value);
-        }, start.DefinitionCode, me, start.Application.FormData, cancellationToken), cancellationToken);
-    }
+        }, start.DefinitionCode, me, start.Application.FormData, cancellationToken);
 
     public async Task<Result> EditDraftAsync(long instanceId, ApprovalApplication application, CancellationToken cancellationToken = default)
     {

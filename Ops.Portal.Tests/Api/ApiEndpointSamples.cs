@@ -123,6 +123,23 @@ public static class ApiEndpointSamples
         },
 
         // workflow
+        ["GET /api/v1/workflow/definitions"] = _ => Call(Get, "/api/v1/workflow/definitions"),
+        ["GET /api/v1/workflow/definitions/{code}"] = _ => Call(Get, $"/api/v1/workflow/definitions/{ApiEndpointFixture.DefinitionCode}"),
+        ["POST /api/v1/workflow/instances"] = _ => Call(Post, "/api/v1/workflow/instances", new
+        {
+            definitionCode = ApiEndpointFixture.DefinitionCode, title = "New disks", formData = new { amount = 300, reason = "capacity" },
+            businessType = "erp.order", businessId = Unique("PO"),
+        }, HttpStatusCode.Created),
+        ["GET /api/v1/workflow/instances/{id:long}"] = async f => new ApiCall(Get, $"/api/v1/workflow/instances/{(await f.PendingApplicationAsync()).Instance}"),
+        ["POST /api/v1/workflow/instances/{id:long}/tasks/{number:int}/approve"] = async f => TaskCall(await f.PendingApplicationAsync(), "approve", new { comment = "ok" }, f),
+        ["POST /api/v1/workflow/instances/{id:long}/tasks/{number:int}/reject"] = async f => TaskCall(await f.PendingApplicationAsync(), "reject", new { comment = "no", target = "end" }, f),
+        ["POST /api/v1/workflow/instances/{id:long}/tasks/{number:int}/transfer"] = async f => TaskCall(await f.PendingApplicationAsync(), "transfer", new { toUserId = f.ColleagueId, comment = "yours" }, f) with
+        {
+            Success = HttpStatusCode.NoContent, // handed on: the approver no longer sees the application
+        },
+        ["POST /api/v1/workflow/instances/{id:long}/comments"] = async f => new ApiCall(Post, $"/api/v1/workflow/instances/{(await f.PendingApplicationAsync()).Instance}/comments", new { text = "any news?" }),
+        ["POST /api/v1/workflow/instances/{id:long}/withdraw"] = async f => new ApiCall(Post, $"/api/v1/workflow/instances/{(await f.PendingApplicationAsync()).Instance}/withdraw", new { comment = "not needed" }),
+        ["GET /api/v1/workflow/inbox"] = _ => Call(Get, "/api/v1/workflow/inbox?box=mine&status=pending"),
         ["GET /api/v1/workflow/files/{id}"] = async f =>
         {
             await using var scope = f.Factory.Services.CreateScopeAs(new Ops.Domain.Common.Actor(1, "admin", true, false));
@@ -139,6 +156,9 @@ public static class ApiEndpointSamples
         await f.Factory.CreateUserAsync(name);
         return (await f.Factory.ApiLoginAsync(name)).AccessToken;
     }
+
+    private static ApiCall TaskCall((long Instance, int Task) pending, string action, object body, ApiEndpointFixture f) =>
+        new(Post, $"/api/v1/workflow/instances/{pending.Instance}/tasks/{pending.Task}/{action}", body, Token: f.ApproverToken);
 
     private static AsyncServiceScope AsAdmin(ApiEndpointFixture f) => f.Factory.Services.CreateScopeAs(new Ops.Domain.Common.Actor(1, "admin", true, false));
 

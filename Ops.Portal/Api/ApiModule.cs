@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
+using Ops.Portal.Api.Approvals;
 using Ops.Portal.Api.Auth;
 using Ops.Portal.Api.Scheduler;
 
@@ -47,6 +48,7 @@ internal static class ApiModule
         api.MapRoleEndpoints();
         api.MapJobEndpoints();
         api.MapFlowEndpoints();
+        api.MapWorkflowEndpoints();
         endpoints.MapApiDocs();
 
         // Anything else under /api is a problem document, never the portal's HTML "not found" page.
