@@ -40,6 +40,19 @@ public sealed class ApiEndpointFixture : IAsyncLifetime
         ApproverToken = (await Factory.ApiLoginAsync("approver")).AccessToken;
         ColleagueId = await Factory.CreateUserAsync("colleague", ApprovalPermissions.Instances.Todo);
         await PublishAsync();
+        await TemplateAsync();
+    }
+
+    /// <summary>An in-app template <c>api.notice</c> with one variable, <c>${text}</c>.</summary>
+    public const string TemplateCode = "api.notice";
+
+    private async Task TemplateAsync()
+    {
+        await using var scope = Factory.Services.CreateSystemScope();
+        var created = await scope.ServiceProvider.GetRequiredService<Ops.Domain.Notifications.ITemplateService>().CreateAsync(new Ops.Domain.Notifications.TemplateInput(
+            TemplateCode, "API notice", Ops.Domain.Notifications.MessageChannel.InApp, "通知", "${text}", "Notice", "${text}",
+            [new Ops.Domain.Notifications.TemplateParameter("text", "text", "hello")], true));
+        Assert.True(created.IsSuccess, created.Error?.ToString());
     }
 
     /// <summary>An application by the admin, waiting for the approver's task 1... of the returned number.</summary>

@@ -122,6 +122,17 @@ public static class ApiEndpointSamples
             return new ApiCall(Post, $"/api/v1/job-flows/{flow}/instances/{instance}/cancel", Success: HttpStatusCode.NoContent);
         },
 
+        // notifications
+        ["POST /api/v1/notifications/send"] = _ => Call(Post, "/api/v1/notifications/send",
+            new { templateCode = ApiEndpointFixture.TemplateCode, userIds = new[] { 1L }, variables = new { text = "Deploy done" }, idempotencyKey = Unique("send") }, HttpStatusCode.Accepted),
+        ["GET /api/v1/notifications"] = _ => Call(Get, "/api/v1/notifications?read=false&page=1&size=10"),
+        ["GET /api/v1/notifications/unread-count"] = _ => Call(Get, "/api/v1/notifications/unread-count"),
+        ["POST /api/v1/notifications/read"] = _ => Call(Post, "/api/v1/notifications/read", new { ids = new[] { 1L, 2L } }),
+        ["POST /api/v1/notifications/read-all"] = _ => Call(Post, "/api/v1/notifications/read-all"),
+
+        // audit
+        ["GET /api/v1/audit/login-logs"] = _ => Call(Get, "/api/v1/audit/login-logs?result=success&type=password&page=1&size=20"),
+
         // workflow
         ["GET /api/v1/workflow/definitions"] = _ => Call(Get, "/api/v1/workflow/definitions"),
         ["GET /api/v1/workflow/definitions/{code}"] = _ => Call(Get, $"/api/v1/workflow/definitions/{ApiEndpointFixture.DefinitionCode}"),

@@ -22,6 +22,15 @@ public sealed class ApiEndpointTests(ApiEndpointFixture fixture) : IClassFixture
         Assert.All(endpoints, e => Assert.True(e.Value is not null, $"{e.Key} declares no ApiAccess"));
     }
 
+    [Fact]
+    public void EveryCodeAnEndpointDemands_IsInThePermissionCatalogue()
+    {
+        var demanded = fixture.Endpoints().Values.SelectMany(a => a!.AnyOf).Distinct().ToList();
+
+        Assert.NotEmpty(demanded);
+        Assert.All(demanded, code => Assert.NotNull(Ops.Domain.Auth.PermissionCatalog.Find(code)));
+    }
+
     [Theory]
     [MemberData(nameof(Keys))]
     public async Task Endpoint_Refuses401_Then403_ThenServes(string key)

@@ -3,7 +3,9 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
 using Ops.Portal.Api.Approvals;
+using Ops.Portal.Api.Audit;
 using Ops.Portal.Api.Auth;
+using Ops.Portal.Api.Notifications;
 using Ops.Portal.Api.Scheduler;
 
 namespace Ops.Portal.Api;
@@ -49,6 +51,8 @@ internal static class ApiModule
         api.MapJobEndpoints();
         api.MapFlowEndpoints();
         api.MapWorkflowEndpoints();
+        api.MapNotificationEndpoints();
+        api.MapAuditEndpoints();
         endpoints.MapApiDocs();
 
         // Anything else under /api is a problem document, never the portal's HTML "not found" page.
