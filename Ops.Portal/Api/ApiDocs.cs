@@ -48,11 +48,19 @@ internal static class ApiDocs
         string[] schemes = [IdentityConstants.ApplicationScheme, ApiBearerHandler.SchemeName];
         endpoints.MapOpenApi("/api/openapi/{documentName}.json")
             .RequireAuthorization(p => p.AddAuthenticationSchemes(schemes).RequireAuthenticatedUser());
-        endpoints.MapScalarApiReference(ReferencePath, o => o
+        // Scalar starts itself with an inline module: it carries this response's CSP nonce, so the page runs under the
+        // portal's policy. The reference offers nothing that needs the internet (no AI agent, telemetry or hosted tools).
+        endpoints.MapScalarApiReference(ReferencePath, (o, http) => o
                 .WithTitle("Ops API")
                 .WithOpenApiRoutePattern("/api/openapi/{documentName}.json")
                 .AddDocument("v1")
-                .DisableDefaultFonts())
+                .WithNonce(Hosting.Security.SecurityHeadersMiddleware.Nonce(http))
+                .DisableDefaultFonts()
+                .DisableAgent()
+                .DisableTelemetry()
+                .DisableMcp()
+                .HideDeveloperTools()
+                .HideClientButton())
             .RequireAuthorization();
     }
 }

@@ -64,7 +64,9 @@ internal static class CookieLifetime
 
     private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int apiStatus)
     {
-        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        // The interactive reference is a page for people: it sends them to sign in like any other.
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+            && !context.Request.Path.StartsWithSegments(Api.ApiDocs.ReferencePath, StringComparison.OrdinalIgnoreCase))
         {
             context.Response.StatusCode = apiStatus;
         }
