@@ -47,6 +47,12 @@ public static class SystemPermissions
         public const string View = "system.permissions.view";
     }
 
+    /// <summary>Machine identities for integrations: accounts that never sign in, whose roles and access tokens an administrator keeps.</summary>
+    public static class ServiceAccounts
+    {
+        public const string Manage = "system.service_accounts.manage";
+    }
+
     public static class Sso
     {
         public const string Manage = "system.sso.manage";
@@ -65,6 +71,7 @@ public static class SystemPermissions
         .Menu(Roles.View, Root, "/system/roles")
         .Buttons(Roles.View, Roles.Create, Roles.Update, Roles.Delete, Roles.Grant)
         .Menu(Permissions.View, Root, "/system/permissions")
+        .Menu(ServiceAccounts.Manage, Root, "/system/service-accounts")
         .Menu(Sso.Manage, Root, "/system/sso")
         .Buttons(Sso.Manage, Sso.Registration)
         .Build();

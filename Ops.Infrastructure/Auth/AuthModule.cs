@@ -80,6 +80,7 @@ public static class AuthModule
         services.AddScoped<Api.ApiSignInService>();
         services.AddScoped<Api.AccessTokenService>();
         services.AddScoped<IAccessTokenService>(sp => sp.GetRequiredService<Api.AccessTokenService>());
+        services.AddScoped<IServiceAccountService, ServiceAccountService>();
         return services;
     }
 

@@ -58,6 +58,9 @@ public sealed class OpsUser : IdentityUser<long>, IAuditable, ISoftDeletable, IC
     /// <summary>Self-registered and not yet approved by an administrator.</summary>
     public bool PendingApproval { get; set; }
 
+    /// <summary>A machine identity (<c>/system/service-accounts</c>): it never signs in; it calls the API with access tokens.</summary>
+    public bool IsServiceAccount { get; set; }
+
     public int LoginCount { get; set; }
 
     public DateTimeOffset? LastLoginAt { get; set; }

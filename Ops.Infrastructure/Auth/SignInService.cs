@@ -170,6 +170,7 @@ public sealed class SignInService(
             user = matches.Count == 1 ? matches[0] : null;
         }
 
-        return user;
+        // A service account never signs in: to the sign-in it does not exist.
+        return user is { IsServiceAccount: true } ? null : user;
     }
 }

@@ -45,6 +45,9 @@ internal sealed class UserAdministration(
             {
                 await SessionRevoker.RevokeAllAsync(db, events, users.Select(u => u.Id).ToList(), clock.GetUtcNow(), cancellationToken);
             }
+
+            // Access tokens are checked against the cached access of their owner: it must change now, both ways.
+            await events.PublishAsync(new AccessChanged(users.Select(u => u.Id).ToList()));
         }, cancellationToken);
     }
 

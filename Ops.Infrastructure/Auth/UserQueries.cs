@@ -56,7 +56,8 @@ internal static class UserQueries
     /// <summary>The user list's filters and the caller's data scope, as one query.</summary>
     public static IQueryable<OpsUser> Filtered(OpsDbContext db, UserFilter filter, string? search, DataScopeFilter scope, DateTimeOffset now)
     {
-        var users = db.Users.AsNoTracking().WhereInScope(scope, u => u.DepartmentId, u => u.Id);
+        // Service accounts have their own page; the user list, its export and its counts are about people.
+        var users = db.Users.AsNoTracking().Where(u => !u.IsServiceAccount).WhereInScope(scope, u => u.DepartmentId, u => u.Id);
         if (filter.DepartmentId is { } departmentId)
         {
             users = filter.IncludeSubDepartments

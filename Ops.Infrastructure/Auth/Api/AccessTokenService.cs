@@ -146,7 +146,7 @@ internal sealed class AccessTokenService(
     /// What the owner holds now; a caller who is itself using an access token can pass on no more than that token
     /// carries, so a token never mints a wider one.
     /// </summary>
-    private async Task<List<string>> GrantableAsync(long ownerId, CancellationToken cancellationToken)
+    internal async Task<List<string>> GrantableAsync(long ownerId, CancellationToken cancellationToken)
     {
         var held = Grantable(await access.GetAsync(ownerId, cancellationToken));
         var actor = await currentUser.GetActorAsync(cancellationToken);

@@ -2427,6 +2427,9 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
                     b.Property<bool>("IsDeleted")
                         .HasColumnType("tinyint(1)");
 
+                    b.Property<bool>("IsServiceAccount")
+                        .HasColumnType("tinyint(1)");
+
                     b.Property<bool>("IsStaff")
                         .HasColumnType("tinyint(1)");
 

@@ -2344,6 +2344,9 @@ namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<bool>("IsDeleted")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsServiceAccount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsStaff")
                         .HasColumnType("INTEGER");
 

@@ -13,6 +13,7 @@ public static class AuthMenu
         new("perm.system.departments.view", "/system/departments", Icons.Material.Filled.AccountTree, SystemPermissions.Departments.View),
         new("perm.system.roles.view", "/system/roles", Icons.Material.Filled.Badge, SystemPermissions.Roles.View),
         new("nav.system.permissions", "/system/permissions", Icons.Material.Filled.Key, SystemPermissions.Permissions.View),
+        new("perm.system.service_accounts.manage", "/system/service-accounts", Icons.Material.Filled.SmartToy, SystemPermissions.ServiceAccounts.Manage),
         new("perm.system.sso.manage", "/system/sso", Icons.Material.Filled.VpnKey, SystemPermissions.Sso.Manage),
     ]);
 }
