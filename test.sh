@@ -25,6 +25,8 @@ install_missing() {
     [ -x /usr/bin/chromium ] || packages+=(chromium)
     # Python jobs run the system interpreter.
     [ -x /usr/bin/python3 ] || packages+=(python3)
+    # The CI script of the API (deploy/ci/run-job.sh) is tested as a pipeline runs it.
+    command -v curl >/dev/null 2>&1 || packages+=(curl)
     # CJK glyphs for screenshots of the Chinese UI.
     [ -d /usr/share/fonts/truetype/wqy ] || packages+=(fonts-wqy-microhei)
     if [ ${#packages[@]} -gt 0 ]; then
