@@ -18,6 +18,28 @@ public static class PagingExtensions
     {
         request = request.Normalized();
         var total = await query.CountAsync(cancellationToken);
+        return await PageAsync(query, total, request, sorts, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same, counting <paramref name="countFrom"/>: the rows before a projection whose joins cannot change how many
+    /// there are (a left join on a key). The database then counts an index instead of joining every row (issue 18: the
+    /// user list counted 100,000 rows joined to their departments, 40 ms a page).
+    /// </summary>
+    public static async Task<PagedResult<T>> ToPagedResultAsync<T, TSource>(
+        this IQueryable<T> query,
+        IQueryable<TSource> countFrom,
+        PageRequest request,
+        SortMap<T> sorts,
+        CancellationToken cancellationToken = default)
+    {
+        request = request.Normalized();
+        var total = await countFrom.CountAsync(cancellationToken);
+        return await PageAsync(query, total, request, sorts, cancellationToken);
+    }
+
+    private static async Task<PagedResult<T>> PageAsync<T>(IQueryable<T> query, int total, PageRequest request, SortMap<T> sorts, CancellationToken cancellationToken)
+    {
         var sorted = sorts.Apply(query, request.Sort);
         var items = await sorted.Skip(request.Page * request.PageSize).Take(request.PageSize).ToListAsync(cancellationToken);
         return new PagedResult<T>(items, total, request.Page, request.PageSize);

@@ -26,6 +26,9 @@ Func<Task> run = mode switch
     // exports [count]: the user list export against MiniExcel alone
     "exports" => () => ExportsBench.RunAsync(Number(args.ElementAtOrDefault(1), 100_000)),
 
+    // api [users] [requests per second] [seconds]: GET /api/v1/users?page=1 against GET /health, three runs
+    "api" => () => ApiBench.RunAsync(Number(args.ElementAtOrDefault(1), 100_000), Number(args.ElementAtOrDefault(2), 200), Number(args.ElementAtOrDefault(3), 30)),
+
     // users sqlite [count] | users mysql "<server connection>" [count]
     _ => Users,
 };

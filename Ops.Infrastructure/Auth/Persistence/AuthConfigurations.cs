@@ -39,6 +39,8 @@ internal sealed class OpsUserConfiguration : IEntityTypeConfiguration<OpsUser>
         builder.HasIndex(u => u.RealName);
         builder.HasIndex(u => u.LastLoginAt);
         builder.HasIndex(u => u.CreatedAt);
+        // The user list counts people (not deleted, not service accounts) on every page: this index covers that count.
+        builder.HasIndex(u => new { u.IsDeleted, u.IsServiceAccount });
         builder.Ignore(u => u.DisplayName);
     }
 }

@@ -2558,6 +2558,8 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
 
                     b.HasIndex("IsActive", "CreatedAt");
 
+                    b.HasIndex("IsDeleted", "IsServiceAccount");
+
                     b.ToTable("t_user", (string)null);
                 });
 

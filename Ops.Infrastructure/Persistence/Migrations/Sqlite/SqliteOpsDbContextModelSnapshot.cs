@@ -2475,6 +2475,8 @@ namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("IsActive", "CreatedAt");
 
+                    b.HasIndex("IsDeleted", "IsServiceAccount");
+
                     b.ToTable("t_user", (string)null);
                 });
 

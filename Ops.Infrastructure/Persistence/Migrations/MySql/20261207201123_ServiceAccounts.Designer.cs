@@ -12,7 +12,7 @@ using Ops.Infrastructure.Persistence;
 namespace Ops.Infrastructure.Persistence.Migrations.MySql
 {
     [DbContext(typeof(MySqlOpsDbContext))]
-    [Migration("20261207195248_ServiceAccounts")]
+    [Migration("20261207201123_ServiceAccounts")]
     partial class ServiceAccounts
     {
         /// <inheritdoc />
@@ -2560,6 +2560,8 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
                         .IsUnique();
 
                     b.HasIndex("IsActive", "CreatedAt");
+
+                    b.HasIndex("IsDeleted", "IsServiceAccount");
 
                     b.ToTable("t_user", (string)null);
                 });

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Ops.Infrastructure.Persistence.Migrations.MySql
+namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class ServiceAccounts : Migration
@@ -13,14 +13,23 @@ namespace Ops.Infrastructure.Persistence.Migrations.MySql
             migrationBuilder.AddColumn<bool>(
                 name: "IsServiceAccount",
                 table: "t_user",
-                type: "tinyint(1)",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_t_user_IsDeleted_IsServiceAccount",
+                table: "t_user",
+                columns: new[] { "IsDeleted", "IsServiceAccount" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_t_user_IsDeleted_IsServiceAccount",
+                table: "t_user");
+
             migrationBuilder.DropColumn(
                 name: "IsServiceAccount",
                 table: "t_user");

@@ -11,7 +11,7 @@ using Ops.Infrastructure.Persistence;
 namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteOpsDbContext))]
-    [Migration("20261207195244_ServiceAccounts")]
+    [Migration("20261207201119_ServiceAccounts")]
     partial class ServiceAccounts
     {
         /// <inheritdoc />
@@ -2477,6 +2477,8 @@ namespace Ops.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("IsActive", "CreatedAt");
+
+                    b.HasIndex("IsDeleted", "IsServiceAccount");
 
                     b.ToTable("t_user", (string)null);
                 });
