@@ -59,6 +59,17 @@ internal static class PermissionProbes
         P<SsoService>(SystemPermissions.Sso.Manage, nameof(SsoService.ListAsync), s => s.ListAsync()),
         P<SsoService>(SystemPermissions.Sso.Manage, nameof(SsoService.SaveAsync), s => s.SaveAsync(SsoKind.Oidc, new(false, "", "", null, null, null, null, false, false))),
         P<RegistrationService>(SystemPermissions.Sso.Registration, nameof(RegistrationService.SetSettingsAsync), s => s.SetSettingsAsync(RegistrationSettings.Off)),
+        P<IServiceAccountService>(SystemPermissions.ServiceAccounts.Manage, nameof(IServiceAccountService.ListAsync), s => s.ListAsync()),
+        P<IServiceAccountService>(SystemPermissions.ServiceAccounts.Manage, nameof(IServiceAccountService.CreateAsync), s => s.CreateAsync(new ServiceAccountInput("", null, [])),
+            SystemPermissions.Users.Create),
+        P<IServiceAccountService>(SystemPermissions.ServiceAccounts.Manage, nameof(IServiceAccountService.UpdateAsync), s => s.UpdateAsync(0, new ServiceAccountInput("", null, []))),
+        P<IServiceAccountService>(SystemPermissions.ServiceAccounts.Manage, nameof(IServiceAccountService.SetActiveAsync), s => s.SetActiveAsync(0, false)),
+        P<IServiceAccountService>(SystemPermissions.ServiceAccounts.Manage, nameof(IServiceAccountService.DeleteAsync), s => s.DeleteAsync(0)),
+        P<IServiceAccountService>(SystemPermissions.ServiceAccounts.Manage, nameof(IServiceAccountService.TokensAsync), s => s.TokensAsync(0)),
+        P<IServiceAccountService>(SystemPermissions.ServiceAccounts.Manage, nameof(IServiceAccountService.GrantableScopesAsync), s => s.GrantableScopesAsync(0)),
+        P<IServiceAccountService>(SystemPermissions.ServiceAccounts.Manage, nameof(IServiceAccountService.CreateTokenAsync),
+            s => s.CreateTokenAsync(0, new AccessTokenInput("", [], null))),
+        P<IServiceAccountService>(SystemPermissions.ServiceAccounts.Manage, nameof(IServiceAccountService.RevokeTokenAsync), s => s.RevokeTokenAsync(0, 0)),
 
         // scheduler
         P<IJobService>(SchedulerPermissions.Jobs.View, nameof(IJobService.ListAsync), s => s.ListAsync(new JobFilter(), new PageRequest())),

@@ -52,6 +52,10 @@ public sealed class ServiceSurfaceTests
         ["INotificationService.MarkAllReadAsync"] = "own notifications, filtered to the caller",
         ["INotificationService.DeleteAsync"] = "own notifications, filtered to the caller",
         ["INotificationSettingsService.SetAsync"] = "own notification preferences, caller only",
+        ["PasswordChangeService.ChangeAsync"] = "own password: the caller's, proven by the current one; a wrong one counts toward lockout",
+        ["IAccessTokenService.CreateMineAsync"] = "own access token: the owner is the guard's caller, scopes within what the caller holds",
+        ["IAccessTokenService.RevokeMineAsync"] = "own access token, filtered to the caller",
+        ["IAccessTokenService.GrantableScopesAsync"] = "the caller's own permission codes (read)",
     };
 
     /// <summary>
@@ -96,7 +100,7 @@ public sealed class ServiceSurfaceTests
     public void SelfServiceMethods_TakeNoUserId()
     {
         // A self-service method that took a user id would let a page name someone else.
-        var offenders = new[] { typeof(IProfileService), typeof(MfaService), typeof(Ops.Infrastructure.Auth.Sso.SsoService), typeof(SessionService) }
+        var offenders = new[] { typeof(IProfileService), typeof(MfaService), typeof(Ops.Infrastructure.Auth.Sso.SsoService), typeof(SessionService), typeof(PasswordChangeService), typeof(Ops.Domain.Auth.IAccessTokenService) }
             .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
             .Where(m => SelfServiceOrAnonymous.ContainsKey(Key(m.DeclaringType!, m.Name)) || m.DeclaringType == typeof(SessionService))
             .Where(m => m.GetParameters().Any(p => p.ParameterType == typeof(OpsUser)

@@ -53,9 +53,10 @@ public sealed class ServiceAccountJourneyTests(BrowserFixture browser)
         Assert.StartsWith("ops_pat_", secret, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await script.GetAsync("/api/v1/users")).StatusCode);
 
-        await page.ClickAsync("#service-account-tokens button[title='Revoke']");
+        // Selectors that hold in either language: another journey may have made the admin's language Chinese.
+        await page.ClickAsync("#service-account-tokens .token-revoke");
         await page.ClickAsync("#confirm-ok");
-        await page.WaitForSelectorAsync("#service-account-tokens >> text=Revoked");
+        await page.WaitForSelectorAsync("#service-account-tokens .token-revoke", new() { State = Microsoft.Playwright.WaitForSelectorState.Detached });
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await script.GetAsync("/api/v1/users")).StatusCode);
         await page.Context.CloseAsync();

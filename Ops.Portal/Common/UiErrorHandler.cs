@@ -11,7 +11,7 @@ namespace Ops.Portal.Common;
 /// Runs a page action and turns failures into messages: a domain error becomes a localized
 /// snackbar; anything unexpected is logged with a trace id that the user sees and can report.
 /// </summary>
-internal sealed class UiErrorHandler(ISnackbar snackbar, IStringLocalizer<UiText> text, ErrorText errorText, ILogger<UiErrorHandler> logger)
+internal sealed class UiErrorHandler(ISnackbar snackbar, IStringLocalizer<UiText> text, ILogger<UiErrorHandler> logger)
 {
     public async Task<bool> RunAsync(Func<Task> action)
     {
@@ -81,7 +81,9 @@ internal sealed class UiErrorHandler(ISnackbar snackbar, IStringLocalizer<UiText
     }
 
     /// <summary>The localized text of an error code (<see cref="ErrorText.Describe"/>).</summary>
-    public string Describe(string code, IReadOnlyList<object> args) => errorText.Describe(code, args);
+    public string Describe(string code, IReadOnlyList<object> args) => _errorText.Describe(code, args);
+
+    private readonly ErrorText _errorText = new(text);
 
     private void Show(Exception exception)
     {
