@@ -54,6 +54,7 @@ public static class AuthModule
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<UnknownUserPassword>();
         services.AddScoped<SessionService>();
+        services.AddSingleton<SessionTouchGate>();
         services.AddScoped<LoginRecorder>();
         services.AddScoped<MfaService>();
         services.AddScoped<PasswordChangeService>();

@@ -15,7 +15,7 @@ public sealed record SessionInfo(string Id, string Device, string? IpAddress, Da
 /// Every method takes a user id, so all are internal: the cookie pipeline and sign-in call them with the
 /// principal's own id, and pages reach the caller's sessions through <see cref="IProfileService"/> only.
 /// </summary>
-public sealed class SessionService(IDbContextFactory<OpsDbContext> factory, IEventBus events, AuthOptions options, TimeProvider clock)
+public sealed class SessionService(IDbContextFactory<OpsDbContext> factory, IEventBus events, AuthOptions options, SessionTouchGate touches, TimeProvider clock)
 {
     public const string ClaimType = "ops:sid";
 
@@ -56,7 +56,7 @@ public sealed class SessionService(IDbContextFactory<OpsDbContext> factory, IEve
             return false;
         }
 
-        if (touch && now - session.LastSeenAt >= TouchInterval)
+        if (touch && now - session.LastSeenAt >= TouchInterval && touches.TryClaim(session.Id, now, TouchInterval))
         {
             session.Touch(now);
             await db.SaveChangesAsync(cancellationToken);
