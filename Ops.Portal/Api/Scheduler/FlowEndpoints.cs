@@ -48,17 +48,9 @@ internal static class FlowEndpoints
         return created.IsFailure ? ApiProblems.For(http, created.Error!) : TypedResults.Created($"/api/v1/job-flows/{created.Value}", new { id = created.Value });
     }
 
-    private static async Task<IResult> UpdateAsync(long id, FlowInput input, IJobFlowService flows, HttpContext http)
-    {
-        var current = await flows.GetAsync(id, http.RequestAborted);
-        if (current.IsFailure)
-        {
-            return ApiProblems.For(http, current.Error!);
-        }
-
-        var updated = await flows.UpdateAsync(id, input, ApiETags.Version(http, current.Value.Version), http.RequestAborted);
-        return updated.IsFailure ? ApiProblems.ForUpdate(http, updated.Error!) : await GetAsync(id, flows, http);
-    }
+    private static Task<IResult> UpdateAsync(long id, FlowInput input, IJobFlowService flows, HttpContext http) =>
+        ApiETags.UpdateAsync(http, flows.GetAsync(id, http.RequestAborted), f => f.Version,
+            version => flows.UpdateAsync(id, input, version, http.RequestAborted), () => GetAsync(id, flows, http));
 
     private static async Task<IResult> DeleteAsync(long id, IJobFlowService flows, HttpContext http)
     {

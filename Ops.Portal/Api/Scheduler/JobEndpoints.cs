@@ -65,17 +65,9 @@ internal static class JobEndpoints
         return created.IsFailure ? ApiProblems.For(http, created.Error!) : TypedResults.Created($"/api/v1/jobs/{created.Value}", new { id = created.Value });
     }
 
-    private static async Task<IResult> UpdateAsync(long id, JobInput input, IJobService jobs, HttpContext http)
-    {
-        var current = await jobs.GetAsync(id, http.RequestAborted);
-        if (current.IsFailure)
-        {
-            return ApiProblems.For(http, current.Error!);
-        }
-
-        var updated = await jobs.UpdateAsync(id, input, ApiETags.Version(http, current.Value.Version), http.RequestAborted);
-        return updated.IsFailure ? ApiProblems.ForUpdate(http, updated.Error!) : await GetAsync(id, jobs, http);
-    }
+    private static Task<IResult> UpdateAsync(long id, JobInput input, IJobService jobs, HttpContext http) =>
+        ApiETags.UpdateAsync(http, jobs.GetAsync(id, http.RequestAborted), j => j.Version,
+            version => jobs.UpdateAsync(id, input, version, http.RequestAborted), () => GetAsync(id, jobs, http));
 
     private static async Task<IResult> DeleteAsync(long id, IJobService jobs, HttpContext http)
     {
