@@ -55,6 +55,7 @@ public static class AuthModule
         services.AddSingleton<UnknownUserPassword>();
         services.AddScoped<SessionService>();
         services.AddSingleton<SessionTouchGate>();
+        services.AddSingleton<UserCountCache>();
         services.AddScoped<LoginRecorder>();
         services.AddScoped<MfaService>();
         services.AddScoped<PasswordChangeService>();

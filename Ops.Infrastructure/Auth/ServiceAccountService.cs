@@ -18,6 +18,7 @@ internal sealed class ServiceAccountService(
     IUserService users,
     IUserAdministration administration,
     AccessTokenService tokens,
+    EntityWrites writes,
     TimeProvider clock) : IServiceAccountService
 {
     public async Task<IReadOnlyList<ServiceAccountRow>> ListAsync(CancellationToken cancellationToken = default)
@@ -54,6 +55,7 @@ internal sealed class ServiceAccountService(
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         await db.Users.Where(u => u.Id == created.Value.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.IsServiceAccount, true).SetProperty(u => u.MustChangePassword, false), cancellationToken);
+        writes.Changed(typeof(OpsUser));
         return created.Value.Id;
     }
 

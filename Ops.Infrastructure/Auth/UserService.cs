@@ -21,6 +21,7 @@ internal sealed class UserService(
     AvatarStore avatars,
     PrivilegeCeiling ceiling,
     IdempotentCommands once,
+    UserCountCache counts,
     TimeProvider clock) : IUserService
 {
     public async Task<Result> SetAvatarAsync(long id, byte[] content, CancellationToken cancellationToken = default)
@@ -68,7 +69,8 @@ internal sealed class UserService(
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var users = UserQueries.Filtered(db, filter, page.Search, scope, clock.GetUtcNow());
         var rows = UserQueries.Project(db, users);
-        var result = await rows.ToPagedResultAsync(users, page, Sorts, cancellationToken);
+        var total = await counts.GetAsync(filter, page.Search, scope, () => users.CountAsync(cancellationToken));
+        var result = await rows.ToPagedResultAsync(total, page, Sorts, cancellationToken);
         var roles = await UserQueries.RoleNamesAsync(db, result.Items.Select(r => r.Id).ToList(), cancellationToken);
         return new PagedResult<UserRow>(result.Items.Select(r => r.ToRow(roles)).ToList(), result.TotalCount, result.Page, result.PageSize);
     }

@@ -38,6 +38,14 @@ public static class PagingExtensions
         return await PageAsync(query, total, request, sorts, cancellationToken);
     }
 
+    /// <summary>The same, with the total already known (counted elsewhere or cached).</summary>
+    public static Task<PagedResult<T>> ToPagedResultAsync<T>(
+        this IQueryable<T> query,
+        int total,
+        PageRequest request,
+        SortMap<T> sorts,
+        CancellationToken cancellationToken = default) => PageAsync(query, total, request.Normalized(), sorts, cancellationToken);
+
     private static async Task<PagedResult<T>> PageAsync<T>(IQueryable<T> query, int total, PageRequest request, SortMap<T> sorts, CancellationToken cancellationToken)
     {
         var sorted = sorts.Apply(query, request.Sort);

@@ -20,6 +20,8 @@ internal static class DatabaseRegistration
         services.AddSingleton<AuditingInterceptor>();
         services.TryAddSingleton<OutboxSignals>();
         services.AddSingleton<OutboxWakeInterceptor>();
+        services.TryAddSingleton<EntityWrites>();
+        services.AddSingleton<EntityWritesInterceptor>();
         var connection = ConnectionString(configuration, environment, options);
 
         switch (options.Provider)
@@ -27,7 +29,7 @@ internal static class DatabaseRegistration
             case DatabaseProvider.Sqlite:
                 EnsureSqliteDirectory(connection!);
                 services.AddPooledDbContextFactory<SqliteOpsDbContext>((sp, o) =>
-                    ConfigureSqlite(o, connection!).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<OutboxWakeInterceptor>(), new SqlitePragmas()));
+                    ConfigureSqlite(o, connection!).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<OutboxWakeInterceptor>(), sp.GetRequiredService<EntityWritesInterceptor>(), new SqlitePragmas()));
                 services.AddScoped<IDbContextFactory<OpsDbContext>, OpsDbContextFactory<SqliteOpsDbContext>>();
                 break;
             case DatabaseProvider.MySql:
@@ -38,7 +40,7 @@ internal static class DatabaseRegistration
                 }
 
                 services.AddPooledDbContextFactory<MySqlOpsDbContext>((sp, o) =>
-                    ConfigureMySql(o, connection, options.ServerVersion).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<OutboxWakeInterceptor>()));
+                    ConfigureMySql(o, connection, options.ServerVersion).AddInterceptors(sp.GetRequiredService<AuditingInterceptor>(), sp.GetRequiredService<OutboxWakeInterceptor>(), sp.GetRequiredService<EntityWritesInterceptor>()));
                 services.AddScoped<IDbContextFactory<OpsDbContext>, OpsDbContextFactory<MySqlOpsDbContext>>();
                 break;
             default:
