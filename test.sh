@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution against real components: SQLite, a throw-away MariaDB and
-# Debian's Chromium. Installs what is missing (apt), starts MariaDB on its own data directory and
-# port, runs `dotnet test`, stops MariaDB. Last line: "N passed, N failed, N skipped".
+# PostgreSQL, and Debian's Chromium. Installs what is missing (apt), starts the servers on their own
+# data directories and ports, runs `dotnet test`, stops them. Last line: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -23,6 +23,8 @@ install_missing() {
     local packages=()
     command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || packages+=(mariadb-server)
     [ -x /usr/bin/chromium ] || packages+=(chromium)
+    # Report data sources are tested against a real PostgreSQL.
+    ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || packages+=(postgresql)
     # Python jobs run the system interpreter.
     [ -x /usr/bin/python3 ] || packages+=(python3)
     # The CI script of the API (deploy/ci/run-job.sh) is tested as a pipeline runs it.
@@ -65,8 +67,8 @@ start_mariadb() {
     mariadb --socket="$DB_SOCKET" -uroot -e "
         CREATE USER 'ops_test'@'localhost' IDENTIFIED BY 'ops_test';
         CREATE USER 'ops_test'@'127.0.0.1' IDENTIFIED BY 'ops_test';
-        GRANT ALL PRIVILEGES ON *.* TO 'ops_test'@'localhost';
-        GRANT ALL PRIVILEGES ON *.* TO 'ops_test'@'127.0.0.1';" \
+        GRANT ALL PRIVILEGES ON *.* TO 'ops_test'@'localhost' WITH GRANT OPTION;
+        GRANT ALL PRIVILEGES ON *.* TO 'ops_test'@'127.0.0.1' WITH GRANT OPTION;" \
         || { log "MariaDB did not start"; cat "$RUN_DIR/mariadb.log" >&2; exit 1; }
     log "MariaDB $(mariadb --socket="$DB_SOCKET" -uroot -N -e 'SELECT VERSION()') on 127.0.0.1:$DB_PORT"
 }
@@ -78,12 +80,46 @@ stop_mariadb() {
     fi
     rm -rf "$DB_DIR"
 }
-trap stop_mariadb EXIT
+
+# PostgreSQL for the report data sources: its own cluster in a temporary directory, trust on 127.0.0.1 only.
+# initdb and pg_ctl refuse root: as root they run as the postgres account that the package creates.
+PG_PORT="${OPS_TEST_PG_PORT:-35432}"
+PG_DIR=""
+PG_BIN=""
+pg_run() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+start_postgres() {
+    PG_BIN=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")
+    PG_DIR=$(mktemp -d /tmp/ops-test-pg.XXXXXX)
+    [ "$(id -u)" -eq 0 ] && chown postgres "$PG_DIR"
+    pg_run "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres --auth=trust >"$RUN_DIR/postgres-init.log" 2>&1 \
+        || { log "initdb failed"; cat "$RUN_DIR/postgres-init.log" >&2; exit 1; }
+    for attempt in 0 1 2 3 4; do
+        pg_run "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/postgres.log" -w -t 30 \
+            -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off" start >/dev/null 2>&1 && break
+        log "PostgreSQL did not start on $PG_PORT, trying $((PG_PORT + 1))"
+        PG_PORT=$((PG_PORT + 1))
+    done
+    "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -q -c "CREATE ROLE ops_test LOGIN SUPERUSER PASSWORD 'ops_test'" \
+        || { log "PostgreSQL did not start"; cat "$PG_DIR/postgres.log" >&2; exit 1; }
+    log "$("$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc 'SELECT version()' | cut -d, -f1) on 127.0.0.1:$PG_PORT"
+}
+
+stop_postgres() {
+    if [ -n "$PG_DIR" ] && [ -d "$PG_DIR/data" ]; then
+        pg_run "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1
+        rm -rf "$PG_DIR"
+    fi
+}
+
+stop_servers() { stop_mariadb; stop_postgres; }
+trap stop_servers EXIT
 
 started=$(date +%s)
 install_missing
 start_mariadb
+start_postgres
 
+export OPS_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=ops_test;Password=ops_test"
 export OPS_TEST_MYSQL="Server=127.0.0.1;Port=$DB_PORT;User=ops_test;Password=ops_test;SslMode=None;AllowPublicKeyRetrieval=true"
 export OPS_TEST_REQUIRE_ALL=1
 export OPS_TEST_CHROMIUM=/usr/bin/chromium

@@ -10,6 +10,13 @@ public enum DataSourceType
     Sqlite,
 }
 
+public enum DataSourceStatus
+{
+    Active,
+    Inactive,
+    Error,
+}
+
 /// <summary>
 /// A database that SQL jobs (and later reports) query. The password is stored encrypted and never
 /// leaves the server; <see cref="ProtectedPassword"/> is the Data Protection ciphertext.
@@ -58,6 +65,21 @@ public sealed class DataSource : AuditableEntity, IVersioned, ISoftDeletable, IC
 
     /// <summary>Roles whose holders may use the source whatever their data scope, as <c>1,2,3</c>.</summary>
     public string? UseRoleIds { get; set; }
+
+    public const int DescriptionMaxLength = 500;
+
+    public string? Description { get; set; }
+
+    /// <summary>How long a report query may run on the server, in seconds; null: <see cref="Queries.QueryLimits.DefaultTimeoutSeconds"/>.</summary>
+    public int? QueryTimeoutSeconds { get; set; }
+
+    /// <summary>How many rows a report shows at most; null: <see cref="Queries.QueryLimits.DefaultMaxRows"/>.</summary>
+    public int? MaxRows { get; set; }
+
+    public Queries.QueryLimits Limits => new(QueryTimeoutSeconds ?? Queries.QueryLimits.DefaultTimeoutSeconds, MaxRows ?? Queries.QueryLimits.DefaultMaxRows);
+
+    /// <summary>The spec's status: inactive when disabled, error when the last test or query could not reach it, else active.</summary>
+    public DataSourceStatus Status => !Enabled ? DataSourceStatus.Inactive : LastTestOk == false ? DataSourceStatus.Error : DataSourceStatus.Active;
 
     public DateTimeOffset? LastTestAt { get; private set; }
 

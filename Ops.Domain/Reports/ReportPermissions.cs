@@ -4,7 +4,7 @@ using Ops.Domain.Common;
 // pages and services name any module's codes with the one using they already have.
 namespace Ops.Domain.Auth;
 
-/// <summary>Reports and data sources (seed section 2.4). Only data sources are built: report codes are not seeded yet.</summary>
+/// <summary>Reports and data sources (seed section 2.4). Export and subscribe come with the exports issue.</summary>
 public static class ReportPermissions
 {
     public const string Module = "report";
@@ -21,6 +21,9 @@ public static class ReportPermissions
         public const string Publish = "report.reports.publish";
         public const string Export = "report.reports.export";
         public const string Subscribe = "report.reports.subscribe";
+
+        /// <summary>Write and run SQL in the report editor (as <c>scheduler.jobs.script</c> is apart from editing jobs).</summary>
+        public const string Query = "report.reports.query";
     }
 
     public static class DataSources
@@ -33,6 +36,8 @@ public static class ReportPermissions
 
     public static IReadOnlyList<PermissionDefinition> All { get; } = new PermissionTreeBuilder(Module)
         .Menu(Root)
+        .Menu(Reports.View, Root, "/report/list")
+        .Buttons(Reports.View, Reports.Edit, Reports.Query, Reports.Publish, Reports.Delete)
         .Menu(DataSources.View, Root, "/report/datasources")
         .Buttons(DataSources.View, DataSources.Edit, DataSources.Delete, DataSources.Test)
         .Build();

@@ -58,6 +58,14 @@ public abstract class OpsDbContext(DbContextOptions options)
 
     public DbSet<Ops.Domain.Reports.DataSource> DataSources => Set<Ops.Domain.Reports.DataSource>();
 
+    public DbSet<Ops.Domain.Reports.Report> Reports => Set<Ops.Domain.Reports.Report>();
+
+    public DbSet<Ops.Domain.Reports.ReportVersion> ReportVersions => Set<Ops.Domain.Reports.ReportVersion>();
+
+    public DbSet<Ops.Domain.Reports.ReportGrant> ReportGrants => Set<Ops.Domain.Reports.ReportGrant>();
+
+    public DbSet<Ops.Domain.Reports.ReportFavorite> ReportFavorites => Set<Ops.Domain.Reports.ReportFavorite>();
+
     public DbSet<Ops.Domain.Scheduler.Job> Jobs => Set<Ops.Domain.Scheduler.Job>();
 
     public DbSet<Ops.Domain.Scheduler.JobLog> JobLogs => Set<Ops.Domain.Scheduler.JobLog>();

@@ -6,11 +6,13 @@ using Ops.Domain.Auth;
 using Ops.Domain.Reports;
 using Ops.Infrastructure.Common.Modules;
 using Ops.Infrastructure.Persistence;
+using Ops.Domain.Reports.Queries;
 using Ops.Infrastructure.Reports.DataSources;
+using Ops.Infrastructure.Reports.Queries;
 
 namespace Ops.Infrastructure.Reports;
 
-/// <summary>Reports: data sources so far, which the scheduler's SQL jobs also query (<c>/report</c>, <c>report.*</c>).</summary>
+/// <summary>Reports: data sources (which the scheduler's SQL jobs also query), the query engine, reports and their viewer (<c>/report</c>, <c>report.*</c>).</summary>
 public static class ReportsModule
 {
     public static OpsModule Definition { get; } = new(ReportPermissions.Descriptor, (s, c, e) => s.AddReportsModule(c, e), ApplyConfigurations);
@@ -30,6 +32,12 @@ public static class ReportsModule
         services.AddSingleton<DataSourceConnections>();
         services.AddScoped<DataSourceAccess>();
         services.AddScoped<IDataSourceService, DataSourceService>();
+        services.AddScoped<IReportEngine, AdoReportEngine>();
+        services.AddScoped<ReportQueryRunner>();
+        services.AddScoped<IReportQueryService, ReportQueryService>();
+        services.AddScoped<ReportAccess>();
+        services.AddScoped<IReportService, ReportService>();
+        services.AddScoped<IReportViewer, ReportViewer>();
         return services;
     }
 

@@ -98,8 +98,9 @@ public sealed class PortalSweepTests(BrowserFixture browser)
         var job = await db.Jobs.Where(j => j.Name == "巡检任务").Select(j => j.Id).FirstAsync();
         var flow = await db.JobFlows.Where(f => f.Name == "巡检流程").Select(f => f.Id).FirstAsync();
         var definition = await db.ApprovalDefinitions.OrderBy(d => d.Id).Select(d => d.Id).FirstAsync();
+        var report = await db.Reports.Where(r => r.Name == SweepData.ReportName).Select(r => r.Id).FirstAsync();
         var menu = NavigationCatalog.Groups.SelectMany(g => g.Items).Select(i => i.Href).Prepend(NavigationCatalog.Dashboard.Href).Append("/profile");
-        string[] details = [$"/scheduler/jobs/{job}", $"/scheduler/jobs/{job}/edit", $"/scheduler/flows/{flow}/edit", $"/workflow/definitions/{definition}"];
+        string[] details = [$"/scheduler/jobs/{job}", $"/scheduler/jobs/{job}/edit", $"/scheduler/flows/{flow}/edit", $"/workflow/definitions/{definition}", $"/report/view/{report}", $"/report/edit/{report}"];
         return menu.Concat(details).Distinct().ToList();
     }
 }

@@ -19,6 +19,16 @@ window.ops = {
         link.remove();
     },
     // Resolves true once Vizor has created the chart (its init is asynchronous); false if it never appears.
+    // Full screen for one element (a report); the page's own layout covers the window when the browser refuses.
+    fullScreen: function (id, on) {
+        const element = document.getElementById(id);
+        if (on && element && element.requestFullscreen && !document.fullscreenElement) {
+            return element.requestFullscreen().catch(function () { });
+        }
+        if (!on && document.fullscreenElement && document.exitFullscreen) {
+            return document.exitFullscreen().catch(function () { });
+        }
+    },
     chartReady: function (id) {
         return new Promise(function (resolve) {
             const started = Date.now();

@@ -25,8 +25,9 @@ public sealed class DataSourceConnections(IDataProtectionProvider protection, Sq
     public string Protect(string password) => Protector.Protect(password);
 
     /// <summary>A closed connection for the data source; <see cref="ArgumentException"/> when its file or options are not allowed.</summary>
-    public DbConnection Create(DataSource source)
+    public DbConnection Create(DataSource source, bool readOnly = false)
     {
+        var writable = source.AllowWrites && !readOnly;
         var password = source.ProtectedPassword is { } cipher ? Protector.Unprotect(cipher) : null;
         var builder = DataSourceOptionKeys.Builder(source.Type);
         DataSourceOptionKeys.Apply(source.Type, builder, source.Options);
@@ -48,12 +49,12 @@ public sealed class DataSourceConnections(IDataProtectionProvider protection, Sq
                 postgres.Username = source.UserName;
                 postgres.Password = password;
                 postgres.Timeout = ConnectTimeoutSeconds;
-                postgres.Options = source.AllowWrites ? null : "-c default_transaction_read_only=on";
+                postgres.Options = writable ? null : "-c default_transaction_read_only=on";
                 return new NpgsqlConnection(postgres.ConnectionString);
             case SqliteConnectionStringBuilder sqlite:
                 var file = sqliteFiles.Locate(source.Database);
                 sqlite.DataSource = file.IsSuccess ? file.Value : throw new ArgumentException($"The SQLite file is not allowed ({file.Error!.Code})");
-                sqlite.Mode = source.AllowWrites ? SqliteOpenMode.ReadWrite : SqliteOpenMode.ReadOnly;
+                sqlite.Mode = writable ? SqliteOpenMode.ReadWrite : SqliteOpenMode.ReadOnly;
                 return new SqliteConnection(sqlite.ConnectionString);
             default:
                 throw new ArgumentException($"Unknown data source type {source.Type}");
@@ -80,7 +81,8 @@ public sealed class DataSourceConnections(IDataProtectionProvider protection, Sq
     /// running statement (the SQLite driver does not watch tokens itself). A read-only MySQL source starts its
     /// session read-only (the real guard is an account with SELECT only; this catches mistakes).
     /// </summary>
-    public async Task<OpenedSource> OpenAsync(DataSource source, CancellationToken cancellationToken)
+    /// <param name="readOnly">Read-only even when the source allows writes (report queries).</param>
+    public async Task<OpenedSource> OpenAsync(DataSource source, CancellationToken cancellationToken, bool readOnly = false)
     {
         if (source.Host is { } host && source.Type != DataSourceType.Sqlite)
         {
@@ -88,7 +90,7 @@ public sealed class DataSourceConnections(IDataProtectionProvider protection, Sq
             await egress.ResolveAsync(host, cancellationToken);
         }
 
-        var connection = Create(source);
+        var connection = Create(source, readOnly);
         var interrupt = default(CancellationTokenRegistration);
         try
         {
@@ -98,11 +100,11 @@ public sealed class DataSourceConnections(IDataProtectionProvider protection, Sq
                 SQLitePCL.raw.sqlite3_limit(sqlite.Handle, SQLitePCL.raw.SQLITE_LIMIT_ATTACHED, 0);
                 interrupt = cancellationToken.Register(() => SQLitePCL.raw.sqlite3_interrupt(sqlite.Handle));
             }
-            else if (connection is MySqlConnection && !source.AllowWrites)
+            else if (connection is MySqlConnection && (readOnly || !source.AllowWrites))
             {
-                await using var readOnly = connection.CreateCommand();
-                readOnly.CommandText = "SET SESSION TRANSACTION READ ONLY";
-                await readOnly.ExecuteNonQueryAsync(cancellationToken);
+                await using var session = connection.CreateCommand();
+                session.CommandText = "SET SESSION TRANSACTION READ ONLY";
+                await session.ExecuteNonQueryAsync(cancellationToken);
             }
         }
         catch

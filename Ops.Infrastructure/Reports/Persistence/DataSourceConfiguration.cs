@@ -18,6 +18,9 @@ internal sealed class DataSourceConfiguration : IEntityTypeConfiguration<DataSou
         builder.Property(d => d.Options).HasMaxLength(DataSource.OptionsMaxLength);
         builder.Property(d => d.LastTestMessage).HasMaxLength(DataSource.MessageMaxLength);
         builder.Property(d => d.UseRoleIds).HasMaxLength(DataSource.RoleIdsMaxLength);
+        builder.Property(d => d.Description).HasMaxLength(DataSource.DescriptionMaxLength);
+        builder.Ignore(d => d.Limits);
+        builder.Ignore(d => d.Status);
         builder.HasIndex(d => d.Name);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Ops.Domain.Auth;
 using Ops.Domain.Notifications;
+using Ops.Domain.Reports;
 using Ops.Domain.Scheduler;
 using Ops.Domain.Scheduler.Flows;
 using Ops.Infrastructure.Approvals;
@@ -53,8 +54,34 @@ internal static class SweepData
             ids.Add(user.Id);
         }
 
+        await SeedReportAsync(sp);
+
         Ok(await sp.GetRequiredService<INotificationService>().SendAsync(
             new InAppMessage(NotificationType.System, NotificationLevel.Warning, "机房巡检提醒", "请于周五前完成机房巡检。"), ids));
+    }
+
+    public const string ReportName = "区域销售额";
+
+    /// <summary>A SQLite data source with sales and a published bar chart over it, watermarked.</summary>
+    private static async Task SeedReportAsync(IServiceProvider sp)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"ops-sweep-sales-{Guid.NewGuid():N}.db");
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE sales (region TEXT, amount NUMERIC); INSERT INTO sales VALUES ('华东', 120), ('华南', 80), ('华北', 95), ('华东', 60);";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var source = Ok(await sp.GetRequiredService<IDataSourceService>().CreateAsync(
+            new DataSourceInput("销售数据库", DataSourceType.Sqlite, null, null, file, null, null, null, true)));
+        var reports = sp.GetRequiredService<IReportService>();
+        var definition = new ReportDefinition("SELECT region AS 区域, SUM(amount) AS 销售额 FROM sales GROUP BY region ORDER BY 2 DESC", [],
+            ReportDisplayType.Bar, new ChartSettings("区域", ["销售额"]));
+        var id = Ok(await reports.CreateAsync(new ReportInput(ReportName, "各区域本月销售额", "销售", source, true, true, definition, [])));
+        var version = (await reports.GetAsync(id)).Value.Version;
+        Assert.True((await reports.PublishAsync(id, version)).IsSuccess);
     }
 
     /// <summary>Names, titles and codes people typed; the sweep does not judge their language.</summary>
@@ -74,6 +101,7 @@ internal static class SweepData
         strings.AddRange((await db.MessageTemplates.Select(t => new { t.Name, t.Code }).ToListAsync()).SelectMany(x => new[] { x.Name, x.Code }));
         strings.AddRange(await db.DataSources.IgnoreQueryFilters().Select(d => d.Name).ToListAsync());
         strings.AddRange(await db.SsoProviders.Select(p => p.DisplayName).ToListAsync());
+        strings.AddRange((await db.Reports.IgnoreQueryFilters().Select(r => new { r.Name, r.Description, r.Category }).ToListAsync()).SelectMany(x => new[] { x.Name, x.Description, x.Category }));
         return strings.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!.Trim()).Distinct().OrderByDescending(s => s.Length).ToList();
     }
 

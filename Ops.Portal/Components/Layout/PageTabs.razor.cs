@@ -136,7 +136,7 @@ public sealed partial class PageTabs
         var suffix = segments[^1] switch
         {
             "new" => T["common.new"].Value,
-            "edit" => $"#{id} {T["common.edit"]}",
+            "edit" => id is null ? T["common.new"].Value : $"#{id} {T["common.edit"]}",
             _ => id is null ? null : $"#{id}",
         };
         // A path word is never shown as a title: it is not in the viewer's language.
