@@ -19,7 +19,10 @@ public sealed record DataSourceInput(
     bool ClearPassword = false,
     bool AllowWrites = false,
     long? DepartmentId = null,
-    IReadOnlyList<long>? UseRoleIds = null);
+    IReadOnlyList<long>? UseRoleIds = null,
+    string? Description = null,
+    int? QueryTimeoutSeconds = null,
+    int? MaxRows = null);
 
 /// <summary>A data source as lists and editors see it: no password, only whether one is stored.</summary>
 public sealed record DataSourceRow(
@@ -39,7 +42,11 @@ public sealed record DataSourceRow(
     int Version,
     bool AllowWrites = false,
     long? DepartmentId = null,
-    IReadOnlyList<long>? UseRoleIds = null);
+    IReadOnlyList<long>? UseRoleIds = null,
+    string? Description = null,
+    int? QueryTimeoutSeconds = null,
+    int? MaxRows = null,
+    DataSourceStatus Status = DataSourceStatus.Active);
 
 public sealed record DataSourceTestResult(bool Ok, string Message, double DurationMs);
 
@@ -104,6 +111,21 @@ public static class DataSourceRules
         if (TextRules.Optional(input.UserName, DataSource.UserMaxLength, "field.user_name") is { IsFailure: true } user)
         {
             return user.Error!;
+        }
+
+        if (TextRules.Optional(input.Description, DataSource.DescriptionMaxLength, "field.description") is { IsFailure: true } description)
+        {
+            return description.Error!;
+        }
+
+        if (input.QueryTimeoutSeconds is < 1 or > Queries.QueryLimits.MaxTimeoutSeconds)
+        {
+            return Error.Invalid("common.range_between", 1, Queries.QueryLimits.MaxTimeoutSeconds).On("datasource.query_timeout");
+        }
+
+        if (input.MaxRows is < 1 or > Queries.QueryLimits.MaxMaxRows)
+        {
+            return Error.Invalid("common.range_between", 1, Queries.QueryLimits.MaxMaxRows).On("datasource.max_rows");
         }
 
         return TextRules.Optional(input.Options, DataSource.OptionsMaxLength, "field.options") is { IsFailure: true } options

@@ -109,6 +109,12 @@ public interface IReportViewer
 
     Task<Result<ReportData>> DataAsync(long id, IReadOnlyDictionary<string, string?> values, bool draft = false, CancellationToken cancellationToken = default);
 
+    /// <summary>One page of a table report, paged and sorted by the database.</summary>
+    Task<Result<QueryPageResult>> PageAsync(long id, IReadOnlyDictionary<string, string?> values, QueryPage page, bool draft = false, CancellationToken cancellationToken = default);
+
+    /// <summary>How many rows the report has in all for these values.</summary>
+    Task<Result<long>> CountAsync(long id, IReadOnlyDictionary<string, string?> values, bool draft = false, CancellationToken cancellationToken = default);
+
     /// <summary>Stars or unstars the report for the caller; returns whether it is now a favorite.</summary>
     Task<Result<bool>> ToggleFavoriteAsync(long id, CancellationToken cancellationToken = default);
 }

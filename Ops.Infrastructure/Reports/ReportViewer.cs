@@ -56,24 +56,14 @@ internal sealed class ReportViewer(
 
     public async Task<Result<ReportData>> DataAsync(long id, IReadOnlyDictionary<string, string?> values, bool draft = false, CancellationToken cancellationToken = default)
     {
-        await guard.DemandAsync(draft ? ReportPermissions.Reports.Edit : ReportPermissions.Reports.View, cancellationToken);
-        QueryViewer viewer;
-        (Report Report, ReportDefinition Definition, DataSource Source) loaded;
-        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        var prepared = await PrepareAsync(id, values, draft, cancellationToken);
+        if (prepared.IsFailure)
         {
-            var found = await LoadAsync(db, id, draft, cancellationToken);
-            if (found.IsFailure)
-            {
-                return found.Error!;
-            }
-
-            loaded = found.Value;
-            viewer = await ReportQueryService.ViewerAsync(db, currentUser, cancellationToken);
+            return prepared.Error!;
         }
 
-        var (_, definition, source) = loaded;
-        var scope = await scopes.GetFilterAsync(cancellationToken);
-        var current = await runner.RunAsync(new QueryRun(source, definition.Query, definition.Parameters, values, definition.Scope, scope, viewer), cancellationToken);
+        var (run, definition) = prepared.Value;
+        var current = await runner.RunAsync(run, cancellationToken);
         if (current.IsFailure)
         {
             return current.Error!;
@@ -82,11 +72,40 @@ internal sealed class ReportViewer(
         QueryResult? previous = null;
         if (definition.Display == ReportDisplayType.Card && definition.ChartOrDefault.ComparePrevious && PreviousPeriod(definition, values) is { } earlier)
         {
-            var before = await runner.RunAsync(new QueryRun(source, definition.Query, definition.Parameters, earlier, definition.Scope, scope, viewer), cancellationToken);
+            var before = await runner.RunAsync(run with { Values = earlier }, cancellationToken);
             previous = before.IsSuccess ? before.Value : null;
         }
 
         return new ReportData(current.Value, previous);
+    }
+
+    public async Task<Result<QueryPageResult>> PageAsync(long id, IReadOnlyDictionary<string, string?> values, QueryPage page, bool draft = false, CancellationToken cancellationToken = default)
+    {
+        var prepared = await PrepareAsync(id, values, draft, cancellationToken);
+        return prepared.IsFailure ? prepared.Error! : await runner.PageAsync(prepared.Value.Run, page, cancellationToken);
+    }
+
+    public async Task<Result<long>> CountAsync(long id, IReadOnlyDictionary<string, string?> values, bool draft = false, CancellationToken cancellationToken = default)
+    {
+        var prepared = await PrepareAsync(id, values, draft, cancellationToken);
+        return prepared.IsFailure ? prepared.Error! : await runner.CountAsync(prepared.Value.Run, cancellationToken);
+    }
+
+    /// <summary>The permission, the report's visibility, and the run for this viewer: their data scope and who they are.</summary>
+    private async Task<Result<(QueryRun Run, ReportDefinition Definition)>> PrepareAsync(long id, IReadOnlyDictionary<string, string?> values, bool draft, CancellationToken cancellationToken)
+    {
+        await guard.DemandAsync(draft ? ReportPermissions.Reports.Edit : ReportPermissions.Reports.View, cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var found = await LoadAsync(db, id, draft, cancellationToken);
+        if (found.IsFailure)
+        {
+            return found.Error!;
+        }
+
+        var (_, definition, source) = found.Value;
+        var viewer = await ReportQueryService.ViewerAsync(db, currentUser, cancellationToken);
+        var scope = await scopes.GetFilterAsync(cancellationToken);
+        return (new QueryRun(source, definition.Query, definition.Parameters, values, definition.Scope, scope, viewer), definition);
     }
 
     public async Task<Result<bool>> ToggleFavoriteAsync(long id, CancellationToken cancellationToken = default)

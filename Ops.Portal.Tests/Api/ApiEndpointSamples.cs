@@ -85,6 +85,18 @@ public static class ApiEndpointSamples
         ["PUT /api/v1/roles/{id:long}/permissions"] = async f => new ApiCall(Put, $"/api/v1/roles/{await RoleAsync(f)}/permissions",
             new { permissions = new[] { SystemPermissions.Users.View } }),
 
+        // reports and data sources
+        ["GET /api/v1/reports"] = _ => Call(Get, "/api/v1/reports?page=1&size=20&status=published&sort=-updatedAt"),
+        ["GET /api/v1/reports/{id:long}"] = async f => new ApiCall(Get, $"/api/v1/reports/{await ReportAsync(f)}"),
+        ["GET /api/v1/reports/{id:long}/data"] = async f => new ApiCall(Get, $"/api/v1/reports/{await ReportAsync(f)}/data?minimum=10"),
+        ["GET /api/v1/datasources"] = _ => Call(Get, "/api/v1/datasources?type=sqlite&enabled=true"),
+        ["GET /api/v1/datasources/{id:long}"] = async f => new ApiCall(Get, $"/api/v1/datasources/{await SqliteSourceAsync(f)}"),
+        ["POST /api/v1/datasources"] = _ => Call(Post, "/api/v1/datasources", new { name = Unique("src"), type = "sqlite", database = SqliteFile(), enabled = true }, HttpStatusCode.Created),
+        ["PUT /api/v1/datasources/{id:long}"] = async f => new ApiCall(Put, $"/api/v1/datasources/{await SqliteSourceAsync(f)}",
+            new { name = Unique("src"), type = "sqlite", database = SqliteFile(), enabled = true, queryTimeoutSeconds = 20 }),
+        ["DELETE /api/v1/datasources/{id:long}"] = async f => new ApiCall(Delete, $"/api/v1/datasources/{await SqliteSourceAsync(f)}", Success: HttpStatusCode.NoContent),
+        ["POST /api/v1/datasources/{id:long}/test"] = async f => new ApiCall(Post, $"/api/v1/datasources/{await SqliteSourceAsync(f)}/test"),
+
         // jobs
         ["GET /api/v1/jobs"] = _ => Call(Get, "/api/v1/jobs?page=1&size=20&type=shell&enabled=true&sort=name"),
         ["GET /api/v1/jobs/{id:long}"] = async f => new ApiCall(Get, $"/api/v1/jobs/{await JobAsync(f)}"),
@@ -223,6 +235,40 @@ public static class ApiEndpointSamples
 
     private static Task<ApiCall> Call(HttpMethod method, string path, object? body = null, HttpStatusCode success = HttpStatusCode.OK) =>
         Task.FromResult(new ApiCall(method, path, body, success));
+
+    /// <summary>A SQLite file with a small table, for data sources and reports.</summary>
+    private static string SqliteFile()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"ops-api-{Guid.NewGuid():N}.db");
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file}");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "CREATE TABLE sales (region TEXT, amount NUMERIC); INSERT INTO sales VALUES ('east', 10), ('west', 20);";
+        command.ExecuteNonQuery();
+        return file;
+    }
+
+    internal static async Task<long> SqliteSourceAsync(ApiEndpointFixture f)
+    {
+        await using var scope = AsAdmin(f);
+        var created = await scope.ServiceProvider.GetRequiredService<Ops.Domain.Reports.IDataSourceService>().CreateAsync(
+            new Ops.Domain.Reports.DataSourceInput(Unique("src"), Ops.Domain.Reports.DataSourceType.Sqlite, null, null, SqliteFile(), null, null, null, true));
+        Assert.True(created.IsSuccess, created.Error?.ToString());
+        return created.Value;
+    }
+
+    /// <summary>A public, published report over <see cref="SqliteFile"/> with a number parameter.</summary>
+    internal static async Task<long> ReportAsync(ApiEndpointFixture f)
+    {
+        var source = await SqliteSourceAsync(f);
+        await using var scope = AsAdmin(f);
+        var reports = scope.ServiceProvider.GetRequiredService<Ops.Domain.Reports.IReportService>();
+        var definition = new Ops.Domain.Reports.ReportDefinition("SELECT region, amount FROM sales WHERE amount >= {{minimum}}",
+            [new Ops.Domain.Reports.Queries.ReportParameter("minimum", Ops.Domain.Reports.Queries.ReportParameterType.Number, Default: "0")]);
+        var id = (await reports.CreateAsync(new Ops.Domain.Reports.ReportInput(Unique("report"), null, null, source, true, false, definition, []))).Value;
+        Assert.True((await reports.PublishAsync(id, (await reports.GetAsync(id)).Value.Version)).IsSuccess);
+        return id;
+    }
 
     private static string Unique(string prefix) => $"{prefix}_{Guid.NewGuid():N}"[..20];
 }

@@ -279,4 +279,43 @@ public sealed class ReportQueryTests
         Assert.True(ok.IsSuccess);
         Assert.Equal(DataSourceStatus.Active, await Status());
     }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task ATablePage_IsSortedAndCutByTheDatabase_AndTheTotalIsCountedApart(DataSourceType type)
+    {
+        await using var session = await StartAsync(type);
+        var alias = type == DataSourceType.MySql ? "`金额 \"x`" : "\"金额 \"\"x\"";
+        var sql = $"SELECT id, amount AS {alias} FROM sales";
+
+        async Task<(long[] Ids, bool More)> Page(QueryPage page) => await session.Harness.InScopeAsync(async sp =>
+        {
+            var runner = sp.GetRequiredService<Ops.Infrastructure.Reports.Queries.ReportQueryRunner>();
+            await using var db = await session.Harness.CreateDbContextAsync();
+            var source = await db.DataSources.AsNoTracking().SingleAsync();
+            var result = (await runner.PageAsync(Run(source, sql), page, default)).Value;
+            return (result.Rows.Rows.Select(r => Convert.ToInt64(r[0], CultureInfo.InvariantCulture)).ToArray(), result.HasMore);
+        });
+
+        var top = await Page(new QueryPage(0, 5, "金额 \"x", Descending: true));
+        var last = await Page(new QueryPage(2, 5, "金额 \"x", Descending: true));
+        var unsorted = await Page(new QueryPage(1, 5));
+        var total = await session.Harness.InScopeAsync(async sp =>
+        {
+            await using var db = await session.Harness.CreateDbContextAsync();
+            return (await sp.GetRequiredService<Ops.Infrastructure.Reports.Queries.ReportQueryRunner>().CountAsync(Run(await db.DataSources.AsNoTracking().SingleAsync(), sql), default)).Value;
+        });
+
+        // Amounts 300, 200, 150, 110, 100 are ids 7, 4, 2, 11, 1.
+        Assert.Equal(new long[] { 7, 4, 2, 11, 1 }, top.Ids);
+        Assert.True(top.More);
+        Assert.Equal(2, last.Ids.Length);
+        Assert.False(last.More);
+        Assert.Equal(5, unsorted.Ids.Length);
+        Assert.True(unsorted.More);
+        Assert.Equal(12, total);
+    }
+
+    private static Ops.Infrastructure.Reports.Queries.QueryRun Run(DataSource source, string sql) =>
+        new(source, sql, [], new Dictionary<string, string?>(), null, DataScopeFilter.Everything(1), new QueryViewer(null, null));
 }

@@ -6,6 +6,7 @@ using Ops.Portal.Api.Approvals;
 using Ops.Portal.Api.Audit;
 using Ops.Portal.Api.Auth;
 using Ops.Portal.Api.Notifications;
+using Ops.Portal.Api.Reports;
 using Ops.Portal.Api.Scheduler;
 
 namespace Ops.Portal.Api;
@@ -53,6 +54,8 @@ internal static class ApiModule
         api.MapWorkflowEndpoints();
         api.MapNotificationEndpoints();
         api.MapAuditEndpoints();
+        api.MapReportEndpoints();
+        api.MapDataSourceEndpoints();
         endpoints.MapApiDocs();
 
         // Anything else under /api is a problem document, never the portal's HTML "not found" page.

@@ -172,7 +172,7 @@ internal sealed class DataSourceService(
             await using var command = opened.Connection.CreateCommand();
             command.CommandText = "SELECT 1";
             await command.ExecuteScalarAsync(timeout.Token);
-            return new DataSourceTestResult(true, $"OK: {opened.Connection.ServerVersion}", watch.Elapsed.TotalMilliseconds);
+            return new DataSourceTestResult(true, opened.Connection.ServerVersion, watch.Elapsed.TotalMilliseconds);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -222,6 +222,9 @@ internal sealed class DataSourceService(
         source.AllowWrites = input.AllowWrites;
         source.DepartmentId = input.DepartmentId;
         source.UseRoleIds = DataScopeGrant.FormatIds(input.UseRoleIds);
+        source.Description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
+        source.QueryTimeoutSeconds = input.QueryTimeoutSeconds;
+        source.MaxRows = input.MaxRows;
         if (input.ClearPassword)
         {
             source.ProtectedPassword = null;
@@ -237,5 +240,6 @@ internal sealed class DataSourceService(
 
     private static DataSourceRow ToRow(DataSource d) => new(
         d.Id, d.Name, d.Type, d.Host, d.Port, d.Database, d.UserName, d.ProtectedPassword is not null, d.Options, d.Enabled,
-        d.LastTestAt, d.LastTestOk, d.LastTestMessage, d.Version, d.AllowWrites, d.DepartmentId, [.. DataScopeGrant.ParseIds(d.UseRoleIds)]);
+        d.LastTestAt, d.LastTestOk, d.LastTestMessage, d.Version, d.AllowWrites, d.DepartmentId, [.. DataScopeGrant.ParseIds(d.UseRoleIds)],
+        d.Description, d.QueryTimeoutSeconds, d.MaxRows, d.Status);
 }

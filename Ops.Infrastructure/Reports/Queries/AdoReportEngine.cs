@@ -29,7 +29,8 @@ internal sealed class AdoReportEngine(DataSourceConnections connections) : IRepo
 
     public string Placeholder(DataSourceType type, string name) => "@" + name;
 
-    public string Quote(DataSourceType type, string column) => type == DataSourceType.MySql ? $"`{column}`" : $"\"{column}\"";
+    public string Quote(DataSourceType type, string column) =>
+        type == DataSourceType.MySql ? $"`{column.Replace("`", "``", StringComparison.Ordinal)}`" : $"\"{column.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
     public async Task<QueryResult> RunAsync(DataSource source, BoundQuery query, QueryLimits limits, CancellationToken cancellationToken)
     {

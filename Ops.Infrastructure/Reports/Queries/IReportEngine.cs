@@ -14,7 +14,7 @@ internal interface IReportEngine
     /// <summary>A named placeholder in the engine's SQL.</summary>
     string Placeholder(DataSourceType type, string name);
 
-    /// <summary>A column name quoted for the engine (the name has passed <see cref="RowScope.IsColumnName"/>).</summary>
+    /// <summary>A column name quoted for the engine, its quote characters escaped: any name a query returns is safe.</summary>
     string Quote(DataSourceType type, string column);
 
     /// <exception cref="QueryTimeoutException">The engine stopped the query at the limit.</exception>

@@ -26,7 +26,44 @@ public sealed record QueryRun(
 /// </summary>
 internal sealed class ReportQueryRunner(IEnumerable<IReportEngine> engines, IDbContextFactory<OpsDbContext> factory, TimeProvider clock)
 {
-    public async Task<Result<QueryResult>> RunAsync(QueryRun run, CancellationToken cancellationToken)
+    public Task<Result<QueryResult>> RunAsync(QueryRun run, CancellationToken cancellationToken) =>
+        ExecuteAsync(run, (_, query) => query, run.Source.Limits, cancellationToken);
+
+    /// <summary>
+    /// One page for a table: sorted and paged by the database when a sort column is given; otherwise in the query's own
+    /// order, reading no further than the page (and never past the display cap).
+    /// </summary>
+    public async Task<Result<QueryPageResult>> PageAsync(QueryRun run, QueryPage page, CancellationToken cancellationToken)
+    {
+        if (!page.IsValid)
+        {
+            return Error.Invalid("report.page.invalid", QueryPage.MaxSize);
+        }
+
+        var limits = run.Source.Limits;
+        if (page.Sort is not null)
+        {
+            var sorted = await ExecuteAsync(run, (engine, query) => QueryPaging.Sorted(query, page, column => engine.Quote(run.Source.Type, column)),
+                limits with { MaxRows = page.Size + 1 }, cancellationToken);
+            return sorted.IsFailure ? sorted.Error! : Trim(sorted.Value, 0, page.Size);
+        }
+
+        var reach = Math.Min(page.Offset + page.Size + 1, limits.MaxRows);
+        var ordered = await ExecuteAsync(run, (_, query) => query, limits with { MaxRows = reach }, cancellationToken);
+        return ordered.IsFailure ? ordered.Error! : Trim(ordered.Value, page.Offset, page.Size);
+    }
+
+    /// <summary>How many rows the query returns in all (for a table's pager; may take longer than a page).</summary>
+    public async Task<Result<long>> CountAsync(QueryRun run, CancellationToken cancellationToken)
+    {
+        var counted = await ExecuteAsync(run, (_, query) => QueryPaging.Count(query), run.Source.Limits with { MaxRows = 1 }, cancellationToken);
+        return counted.IsFailure ? counted.Error! : Convert.ToInt64(counted.Value.Rows[0][0], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static QueryPageResult Trim(QueryResult rows, int offset, int size) =>
+        new(rows with { Rows = [.. rows.Rows.Skip(offset).Take(size)], Truncated = false }, rows.Rows.Count > offset + size);
+
+    private async Task<Result<QueryResult>> ExecuteAsync(QueryRun run, Func<IReportEngine, BoundQuery, BoundQuery> shape, QueryLimits limits, CancellationToken cancellationToken)
     {
         var source = run.Source;
         if (!source.Enabled)
@@ -48,7 +85,7 @@ internal sealed class ReportQueryRunner(IEnumerable<IReportEngine> engines, IDbC
 
         try
         {
-            var result = await engine.RunAsync(source, bound.Value, source.Limits, cancellationToken);
+            var result = await engine.RunAsync(source, shape(engine, bound.Value), limits, cancellationToken);
             await RecordReachableAsync(source, true, "OK", cancellationToken);
             return result;
         }
