@@ -95,11 +95,13 @@ internal sealed class ReportService(
     {
         await guard.DemandAsync(ReportPermissions.Reports.Edit, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var report = await db.Reports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (report is null)
+        var found = await FindAsync(db, id, tracked: false, cancellationToken);
+        if (found.IsFailure)
         {
-            return Error.NotFound("report.not_found");
+            return found.Error!;
         }
+
+        var report = found.Value;
 
         var grants = await db.ReportGrants.AsNoTracking().Where(g => g.ReportId == id).OrderBy(g => g.Kind).ThenBy(g => g.TargetId)
             .Select(g => new ReportGrantInput(g.Kind, g.TargetId)).ToListAsync(cancellationToken);
@@ -141,11 +143,13 @@ internal sealed class ReportService(
     {
         await guard.DemandAsync(ReportPermissions.Reports.Edit, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (report is null)
+        var found = await FindAsync(db, id, tracked: true, cancellationToken);
+        if (found.IsFailure)
         {
-            return Error.NotFound("report.not_found");
+            return found.Error!;
         }
+
+        var report = found.Value;
 
         var queryChanged = ReportDefinition.FromJson(report.DraftJson).Query != input.Definition.Query || report.DataSourceId != input.DataSourceId;
         if (await CheckAsync(db, input, queryChanged, cancellationToken) is { IsFailure: true } invalid)
@@ -169,11 +173,13 @@ internal sealed class ReportService(
     {
         await guard.DemandAsync(ReportPermissions.Reports.Publish, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (report is null)
+        var found = await FindAsync(db, id, tracked: true, cancellationToken);
+        if (found.IsFailure)
         {
-            return Error.NotFound("report.not_found");
+            return found.Error!;
         }
+
+        var report = found.Value;
 
         var definition = ReportDefinition.FromJson(report.DraftJson);
         if (string.IsNullOrWhiteSpace(definition.Query))
@@ -188,11 +194,13 @@ internal sealed class ReportService(
     {
         await guard.DemandAsync(ReportPermissions.Reports.Publish, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (report is null)
+        var found = await FindAsync(db, id, tracked: true, cancellationToken);
+        if (found.IsFailure)
         {
-            return Error.NotFound("report.not_found");
+            return found.Error!;
         }
+
+        var report = found.Value;
 
         if (report.Status != ReportStatus.Published)
         {
@@ -225,11 +233,13 @@ internal sealed class ReportService(
     {
         await guard.DemandAsync(ReportPermissions.Reports.Edit, cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var source = await db.Reports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (source is null)
+        var found = await FindAsync(db, id, tracked: false, cancellationToken);
+        if (found.IsFailure)
         {
-            return Error.NotFound("report.not_found");
+            return found.Error!;
         }
+
+        var source = found.Value;
 
         var name = source.Name.Length + 7 <= Report.NameMaxLength ? source.Name + " (copy)" : source.Name[..(Report.NameMaxLength - 7)] + " (copy)";
         var copy = new Report(name)
@@ -311,6 +321,13 @@ internal sealed class ReportService(
         }
 
         return Result.Success();
+    }
+
+    private static async Task<Result<Report>> FindAsync(OpsDbContext db, long id, bool tracked, CancellationToken cancellationToken)
+    {
+        var reports = tracked ? db.Reports : db.Reports.AsNoTracking();
+        var report = await reports.SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        return report is null ? Error.NotFound("report.not_found") : report;
     }
 
     private static void Apply(Report report, ReportInput input)
