@@ -50,6 +50,11 @@ public sealed record DataSourceRow(
 
 public sealed record DataSourceTestResult(bool Ok, string Message, double DurationMs);
 
+public sealed record SchemaColumn(string Name, string Type);
+
+/// <summary>A table or view of a data source (schema-qualified outside the default schema) and its columns in order.</summary>
+public sealed record SchemaTable(string Name, IReadOnlyList<SchemaColumn> Columns);
+
 public sealed record DataSourceFilter(DataSourceType? Type = null, bool? Enabled = null);
 
 public interface IDataSourceService
@@ -67,6 +72,9 @@ public interface IDataSourceService
 
     /// <summary>Refused while jobs still use it.</summary>
     Task<Result> DeleteAsync(long id, CancellationToken cancellationToken = default);
+
+    /// <summary>The tables and columns the source's account can see (for the query editor), at most <c>MaxSchemaTables</c> tables.</summary>
+    Task<Result<IReadOnlyList<SchemaTable>>> SchemaAsync(long id, CancellationToken cancellationToken = default);
 
     /// <summary>Opens a connection and runs <c>SELECT 1</c>; the outcome is recorded on the data source.</summary>
     Task<Result<DataSourceTestResult>> TestAsync(long id, CancellationToken cancellationToken = default);

@@ -25,7 +25,7 @@ public sealed class ServiceSurfaceTests
         "IApprovalInbox.AllAsync", "IApprovalInbox.CountsAsync", "IApprovalDelegationService.MineAsync", "IApprovalDefinitionService.ApplicableAsync",
         "IApprovalDefinitionService.CallbacksAsync", "IJobRunService.HistoryAsync", "IJobRunService.RecentAsync", "IJobRunService.OutputAsync",
         "IFlowRunService.InstancesAsync", "IJobFlowService.JobOptionsAsync", "IUserDirectory.ByIdsAsync", "IUserExchange.TemplateAsync",
-        "INotificationService.UnreadCountAsync", "SsoService.EnabledAsync", "PrivilegeCeiling.CallerAsync",
+        "INotificationService.UnreadCountAsync", "SsoService.EnabledAsync", "PrivilegeCeiling.CallerAsync", "IDataSourceService.SchemaAsync",
     };
 
     /// <summary>Reviewed: methods that act for the caller alone (their own data) or before anyone is signed in.</summary>

@@ -318,4 +318,23 @@ public sealed class ReportQueryTests
 
     private static Ops.Infrastructure.Reports.Queries.QueryRun Run(DataSource source, string sql) =>
         new(source, sql, [], new Dictionary<string, string?>(), null, DataScopeFilter.Everything(1), new QueryViewer(null, null));
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task TheSchema_ListsTheTablesAndColumnsTheAccountCanSee(DataSourceType type)
+    {
+        await using var session = await StartAsync(type);
+
+        var schema = await session.Harness.InScopeAsync(async sp =>
+        {
+            await using var db = await session.Harness.CreateDbContextAsync();
+            var id = (await db.DataSources.AsNoTracking().SingleAsync()).Id;
+            return await sp.GetRequiredService<IDataSourceService>().SchemaAsync(id);
+        });
+
+        Assert.True(schema.IsSuccess, schema.Error?.ToString());
+        var sales = Assert.Single(schema.Value, t => t.Name == "sales");
+        Assert.Equal(["id", "department_id", "owner_id", "region", "amount", "sold_on"], sales.Columns.Select(c => c.Name));
+        Assert.All(sales.Columns, c => Assert.False(string.IsNullOrEmpty(c.Type)));
+    }
 }

@@ -66,6 +66,34 @@
         }
     }
 
+    // Completion words per editor (a report query's tables and columns), offered by one provider per language.
+    const completionLanguages = new Set();
+
+    function registerCompletions(language) {
+        if (completionLanguages.has(language) || !window.monaco) {
+            return;
+        }
+
+        completionLanguages.add(language);
+        window.monaco.languages.registerCompletionItemProvider(language, {
+            provideCompletionItems: function (model, position) {
+                let words = [];
+                editors.forEach(function (entry) {
+                    if (entry.editor.getModel() === model && entry.completions) {
+                        words = entry.completions;
+                    }
+                });
+                const word = model.getWordUntilPosition(position);
+                const range = { startLineNumber: position.lineNumber, endLineNumber: position.lineNumber, startColumn: word.startColumn, endColumn: word.endColumn };
+                return {
+                    suggestions: words.map(function (w) {
+                        return { label: w.label, kind: w.kind === 'table' ? window.monaco.languages.CompletionItemKind.Struct : window.monaco.languages.CompletionItemKind.Field, detail: w.detail || '', insertText: w.label, range: range };
+                    })
+                };
+            }
+        });
+    }
+
     window.opsCodeEditor = {
         // Loads Monaco on first use (its styles and messages arrive asynchronously); resolves with the
         // theme to start with once it is there.
@@ -99,6 +127,28 @@
                 send(dotnetRef, version, editor.getValue());
             });
             editors.set(id, { editor: editor, editorId: editorId, subscription: subscription });
+            return true;
+        },
+
+        // Words the editor offers as completions: [{ label, kind: 'table' | 'column', detail }].
+        setCompletions: function (id, language, items) {
+            const entry = editors.get(id);
+            if (entry) {
+                entry.completions = items || [];
+                registerCompletions(language);
+            }
+        },
+
+        // Types text at the cursor, as the user would (a table or column picked from the schema).
+        insert: function (id, text) {
+            const entry = editors.get(id);
+            if (!entry || entry.editor.getOption(window.monaco.editor.EditorOption.readOnly)) {
+                return false;
+            }
+
+            const selection = entry.editor.getSelection();
+            entry.editor.executeEdits('schema', [{ range: selection, text: text, forceMoveMarkers: true }]);
+            entry.editor.focus();
             return true;
         },
 

@@ -8,12 +8,15 @@ using Ops.Domain.Reports;
 using Ops.Domain.Scheduler;
 using Ops.Infrastructure.Auth;
 using Ops.Infrastructure.Common;
+using Ops.Domain.Reports.Queries;
 using Ops.Infrastructure.Persistence;
+using Ops.Infrastructure.Reports.Queries;
 
 namespace Ops.Infrastructure.Reports.DataSources;
 
 internal sealed class DataSourceService(
-    IDbContextFactory<OpsDbContext> factory, IPermissionGuard guard, IAuditTrail audit, DataSourceConnections connections, DataSourceAccess access, PrivilegeCeiling ceiling, TimeProvider clock) : IDataSourceService
+    IDbContextFactory<OpsDbContext> factory, IPermissionGuard guard, IAuditTrail audit, DataSourceConnections connections, DataSourceAccess access, PrivilegeCeiling ceiling,
+    IEnumerable<IReportEngine> engines, TimeProvider clock) : IDataSourceService
 {
     private static readonly SortMap<DataSource> Sorts = new SortMap<DataSource>(x => x.Id)
         .Add("name", d => d.Name)
@@ -139,6 +142,38 @@ internal sealed class DataSourceService(
         await db.SaveChangesAsync(cancellationToken);
         await RecordAsync("datasource.delete", id, cancellationToken);
         return Result.Success();
+    }
+
+    public const int MaxSchemaTables = 1000;
+
+    public async Task<Result<IReadOnlyList<SchemaTable>>> SchemaAsync(long id, CancellationToken cancellationToken = default)
+    {
+        // The query editor reads it: writing queries or managing sources will do.
+        await guard.DemandAnyAsync([ReportPermissions.DataSources.View, ReportPermissions.Reports.Query], cancellationToken);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var found = await access.DemandUsableAsync(db, id, tracked: false, cancellationToken);
+        if (found.IsFailure)
+        {
+            return found.Error!;
+        }
+
+        var source = found.Value;
+        if (engines.FirstOrDefault(e => e.Handles(source.Type)) is not { } engine)
+        {
+            return Error.Invalid("report.datasource.unsupported", source.Type.ToString());
+        }
+
+        try
+        {
+            var rows = await engine.RunAsync(source, new BoundQuery(engine.SchemaQuery(source.Type), []), source.Limits with { MaxRows = 50_000 }, cancellationToken);
+            return rows.Rows.GroupBy(r => Convert.ToString(r[0], CultureInfo.InvariantCulture) ?? "").Take(MaxSchemaTables)
+                .Select(g => new SchemaTable(g.Key, [.. g.Select(r => new SchemaColumn(Convert.ToString(r[1], CultureInfo.InvariantCulture) ?? "", Convert.ToString(r[2], CultureInfo.InvariantCulture) ?? ""))]))
+                .ToList();
+        }
+        catch (Exception ex) when (ex is DataSourceUnreachableException or QueryTimeoutException or System.Data.Common.DbException)
+        {
+            return Error.Invalid("report.datasource.unreachable", source.Name, ex.Message);
+        }
     }
 
     public async Task<Result<DataSourceTestResult>> TestAsync(long id, CancellationToken cancellationToken = default)

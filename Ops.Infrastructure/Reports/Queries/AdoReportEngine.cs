@@ -32,6 +32,14 @@ internal sealed class AdoReportEngine(DataSourceConnections connections) : IRepo
     public string Quote(DataSourceType type, string column) =>
         type == DataSourceType.MySql ? $"`{column.Replace("`", "``", StringComparison.Ordinal)}`" : $"\"{column.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
 
+    public string SchemaQuery(DataSourceType type) => type switch
+    {
+        DataSourceType.MySql => "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, ORDINAL_POSITION",
+        DataSourceType.PostgreSql => "SELECT CASE WHEN table_schema = 'public' THEN table_name ELSE table_schema || '.' || table_name END, column_name, data_type "
+            + "FROM information_schema.columns WHERE table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY table_schema, table_name, ordinal_position",
+        _ => "SELECT m.name, p.name, p.type FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type IN ('table', 'view') AND m.name NOT LIKE 'sqlite_%' ORDER BY m.name, p.cid",
+    };
+
     public async Task<QueryResult> RunAsync(DataSource source, BoundQuery query, QueryLimits limits, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();

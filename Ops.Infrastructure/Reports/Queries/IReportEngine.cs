@@ -17,6 +17,9 @@ internal interface IReportEngine
     /// <summary>A column name quoted for the engine, its quote characters escaped: any name a query returns is safe.</summary>
     string Quote(DataSourceType type, string column);
 
+    /// <summary>A read of the source's catalogue: rows of table name, column name, column type, in order.</summary>
+    string SchemaQuery(DataSourceType type);
+
     /// <exception cref="QueryTimeoutException">The engine stopped the query at the limit.</exception>
     Task<QueryResult> RunAsync(DataSource source, BoundQuery query, QueryLimits limits, CancellationToken cancellationToken);
 }

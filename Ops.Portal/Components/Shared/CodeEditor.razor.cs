@@ -7,6 +7,9 @@ using Microsoft.JSInterop;
 
 namespace Ops.Portal.Components.Shared;
 
+/// <summary>A completion the editor offers: the word, <c>table</c> or <c>column</c>, and a detail (a column's type and table).</summary>
+public sealed record CodeCompletion(string Label, string Kind, string? Detail);
+
 /// <summary>
 /// A code editor for scripts on the Monaco editor that the BlazorMonaco package ships (served from
 /// _content/BlazorMonaco, see App.razor). Supports <c>@bind-Value</c>: every edit raises
@@ -45,6 +48,7 @@ public sealed partial class CodeEditor : IAsyncDisposable
     private string _editorText = "";
     private string _editorLanguage = "";
     private bool _editorReadOnly;
+    private IReadOnlyList<CodeCompletion>? _completions;
     private long _receivedVersion;
 
     [Inject]
@@ -68,6 +72,10 @@ public sealed partial class CodeEditor : IAsyncDisposable
 
     [Parameter]
     public bool ReadOnly { get; set; }
+
+    /// <summary>Words offered as completions (a query's tables and columns); null: none.</summary>
+    [Parameter]
+    public IReadOnlyList<CodeCompletion>? Completions { get; set; }
 
     /// <summary>Shown above the editor like a MudBlazor field label.</summary>
     [Parameter]
@@ -231,6 +239,30 @@ public sealed partial class CodeEditor : IAsyncDisposable
         {
             _editorReadOnly = ReadOnly;
             await JS.InvokeVoidAsync("blazorMonaco.editor.updateOptions", MonacoId, ToMonaco(new EditorUpdateOptions { ReadOnly = ReadOnly }));
+        }
+
+        if (!ReferenceEquals(Completions, _completions))
+        {
+            _completions = Completions;
+            await JS.InvokeVoidAsync("opsCodeEditor.setCompletions", ContainerId, Language, Completions ?? []);
+        }
+    }
+
+    /// <summary>Types <paramref name="text"/> at the cursor, as the user would; false before the editor is live or when read-only.</summary>
+    public async Task<bool> InsertAsync(string text)
+    {
+        if (!_created || _disposed)
+        {
+            return false;
+        }
+
+        try
+        {
+            return await JS.InvokeAsync<bool>("opsCodeEditor.insert", ContainerId, text);
+        }
+        catch (JSDisconnectedException)
+        {
+            return false;
         }
     }
 
