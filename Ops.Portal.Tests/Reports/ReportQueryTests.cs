@@ -223,6 +223,16 @@ public sealed class ReportQueryTests
         })).Value.Rows.Select(r => Convert.ToInt64(r[0], CultureInfo.InvariantCulture)).Order().ToArray();
 
         Assert.Equal(12, (await IdsAs(DataScopeFilter.Everything(1))).Length);
+        // The query's own order survives the scope around it (MariaDB drops a derived table's ORDER BY without a LIMIT).
+        var ordered = (await session.Harness.InScopeAsync(async sp =>
+        {
+            var runner = sp.GetRequiredService<Ops.Infrastructure.Reports.Queries.ReportQueryRunner>();
+            await using var db = await session.Harness.CreateDbContextAsync();
+            var source = await db.DataSources.AsNoTracking().SingleAsync();
+            return await runner.RunAsync(new Ops.Infrastructure.Reports.Queries.QueryRun(source, "SELECT id, department_id, owner_id FROM sales ORDER BY amount DESC",
+                [], new Dictionary<string, string?>(), scope, new DataScopeFilter(false, 99, new HashSet<long> { 1, 2, 3 }), new QueryViewer(null, null)), default);
+        })).Value.Rows.Select(r => Convert.ToInt64(r[0], CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(new long[] { 7, 4, 2, 11, 1, 10, 3, 6, 9, 5, 12, 8 }, ordered);
         // Department 2 or owned by user 10.
         var scoped = await IdsAs(new DataScopeFilter(false, 10, new HashSet<long> { 2 }));
         Assert.Equal(new long[] { 1, 2, 4, 5, 6, 7, 10, 11 }, scoped);

@@ -141,10 +141,33 @@ internal sealed class ReportQueryRunner(IEnumerable<IReportEngine> engines, IDbC
                 return Error.Invalid("report.scope.column_invalid").On("report.scope_column");
             }
 
-            bound = scope.Apply(bound, run.DataScope, column => engine.Quote(type, column), name => engine.Placeholder(type, name));
+            bound = scope.Apply(KeepOrder(bound, tokens.Value, engine.Dialect(type)), run.DataScope, column => engine.Quote(type, column), name => engine.Placeholder(type, name));
         }
 
         return bound;
+    }
+
+    /// <summary>
+    /// MySQL and MariaDB drop the <c>ORDER BY</c> of a derived table that has no <c>LIMIT</c>, so a scoped report would lose
+    /// its order: the largest <c>LIMIT</c> keeps it without cutting anything.
+    /// </summary>
+    private static BoundQuery KeepOrder(BoundQuery query, IReadOnlyList<SqlToken> tokens, SqlDialect dialect)
+    {
+        if (dialect != SqlDialect.MySql)
+        {
+            return query;
+        }
+
+        var depth = 0;
+        bool ordered = false, limited = false;
+        foreach (var token in tokens)
+        {
+            depth += token switch { { Kind: SqlTokenKind.Symbol, Value: "(" } => 1, { Kind: SqlTokenKind.Symbol, Value: ")" } => -1, _ => 0 };
+            ordered |= depth == 0 && token is { Kind: SqlTokenKind.Word, Value: "ORDER" };
+            limited |= depth == 0 && token is { Kind: SqlTokenKind.Word, Value: "LIMIT" };
+        }
+
+        return ordered && !limited ? query with { Sql = query.Sql + "\nLIMIT 18446744073709551615" } : query;
     }
 
     private async Task RecordReachableAsync(DataSource source, bool ok, string message, CancellationToken cancellationToken)
