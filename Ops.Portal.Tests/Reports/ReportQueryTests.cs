@@ -14,45 +14,11 @@ public sealed class ReportQueryTests
 {
     public static TheoryData<DataSourceType> Engines => ReportTarget.Engines;
 
-    private sealed class Session(InfrastructureHarness harness, ReportTarget target, long sourceId) : IAsyncDisposable
-    {
-        public ReportTarget Target => target;
-
-        public InfrastructureHarness Harness => harness;
-
-        public Task<Result<QueryResult>> RunAsync(string sql, IReadOnlyList<ReportParameter>? parameters = null, Dictionary<string, string?>? values = null, RowScope? scope = null) =>
-            harness.InScopeAsync(sp => sp.GetRequiredService<IReportQueryService>().RunAsync(new QueryDraft(sourceId, sql, parameters ?? [], values ?? [], scope)));
-
-        public async ValueTask DisposeAsync()
-        {
-            await harness.DisposeAsync();
-            await target.DisposeAsync();
-        }
-    }
-
-    private static async Task<Session> StartAsync(DataSourceType type, int? timeoutSeconds = null)
-    {
-        var target = await ReportTarget.CreateAsync(type);
-        var harness = await InfrastructureHarness.StartAsync(DatabaseProvider.Sqlite);
-        harness.CurrentUser.Actor = Actor.System;
-        var id = await harness.InScopeAsync(sp => sp.GetRequiredService<IDataSourceService>().CreateAsync(target.Input));
-        Assert.True(id.IsSuccess, id.Error?.ToString());
-        if (timeoutSeconds is { } seconds)
-        {
-            await using var db = await harness.CreateDbContextAsync();
-            var source = await db.DataSources.SingleAsync(d => d.Id == id.Value);
-            source.QueryTimeoutSeconds = seconds;
-            await db.SaveChangesAsync();
-        }
-
-        return new Session(harness, target, id.Value);
-    }
-
     [Theory]
     [MemberData(nameof(Engines))]
     public async Task AGroupedRead_ReturnsTypedColumnsAndRows_WithBoundParameters(DataSourceType type)
     {
-        await using var session = await StartAsync(type);
+        await using var session = await ReportQuerySession.StartAsync(type);
         ReportParameter[] parameters =
         [
             new("regions", ReportParameterType.MultiChoice, Options: ["east", "west", "north", "south"]),
@@ -87,7 +53,7 @@ public sealed class ReportQueryTests
     [MemberData(nameof(Engines))]
     public async Task ParameterValuesCarryingQuotesAndComments_AreData(DataSourceType type)
     {
-        await using var session = await StartAsync(type);
+        await using var session = await ReportQuerySession.StartAsync(type);
         ReportParameter[] parameters = [new("region", ReportParameterType.Text)];
 
         var result = await session.RunAsync("SELECT COUNT(*) AS n FROM sales WHERE region = {{region}}", parameters,
@@ -141,7 +107,7 @@ public sealed class ReportQueryTests
     [MemberData(nameof(Attacks))]
     public async Task WritesHiddenStatementsFilesAndPrograms_AreRefusedOrHarmless_AndTheDatabaseIsUnchanged(DataSourceType type, string sql)
     {
-        await using var session = await StartAsync(type);
+        await using var session = await ReportQuerySession.StartAsync(type);
 
         var result = await session.RunAsync(sql);
 
@@ -167,7 +133,7 @@ public sealed class ReportQueryTests
     [MemberData(nameof(Engines))]
     public async Task ASleepPastTheTimeout_IsStoppedByTheEngine_WithALocalizedMessage(DataSourceType type)
     {
-        await using var session = await StartAsync(type, timeoutSeconds: 1);
+        await using var session = await ReportQuerySession.StartAsync(type, timeoutSeconds: 1);
         var sql = type switch
         {
             DataSourceType.MySql => "SELECT SLEEP(20) AS slept",
@@ -192,7 +158,7 @@ public sealed class ReportQueryTests
     [MemberData(nameof(Engines))]
     public async Task RowsPastTheCap_AreNotRead_AndTheResultSaysSo(DataSourceType type)
     {
-        await using var session = await StartAsync(type);
+        await using var session = await ReportQuerySession.StartAsync(type);
         await using (var db = await session.Harness.CreateDbContextAsync())
         {
             var source = await db.DataSources.SingleAsync();
@@ -208,43 +174,9 @@ public sealed class ReportQueryTests
 
     [Theory]
     [MemberData(nameof(Engines))]
-    public async Task RowsByDataScope_AreFilteredInTheQuery(DataSourceType type)
-    {
-        await using var session = await StartAsync(type);
-        // The query returns the scope columns; the scope filters its result.
-        var scope = new RowScope("department_id", "owner_id");
-
-        async Task<long[]> IdsAs(DataScopeFilter filter) => (await session.Harness.InScopeAsync(async sp =>
-        {
-            var runner = sp.GetRequiredService<Ops.Infrastructure.Reports.Queries.ReportQueryRunner>();
-            await using var db = await session.Harness.CreateDbContextAsync();
-            var source = await db.DataSources.AsNoTracking().SingleAsync();
-            return await runner.RunAsync(new Ops.Infrastructure.Reports.Queries.QueryRun(source, "SELECT id, department_id, owner_id FROM sales ORDER BY id", [], new Dictionary<string, string?>(), scope, filter, new QueryViewer(null, null)), default);
-        })).Value.Rows.Select(r => Convert.ToInt64(r[0], CultureInfo.InvariantCulture)).Order().ToArray();
-
-        Assert.Equal(12, (await IdsAs(DataScopeFilter.Everything(1))).Length);
-        // The query's own order survives the scope around it (MariaDB drops a derived table's ORDER BY without a LIMIT).
-        var ordered = (await session.Harness.InScopeAsync(async sp =>
-        {
-            var runner = sp.GetRequiredService<Ops.Infrastructure.Reports.Queries.ReportQueryRunner>();
-            await using var db = await session.Harness.CreateDbContextAsync();
-            var source = await db.DataSources.AsNoTracking().SingleAsync();
-            return await runner.RunAsync(new Ops.Infrastructure.Reports.Queries.QueryRun(source, "SELECT id, department_id, owner_id FROM sales ORDER BY amount DESC",
-                [], new Dictionary<string, string?>(), scope, new DataScopeFilter(false, 99, new HashSet<long> { 1, 2, 3 }), new QueryViewer(null, null)), default);
-        })).Value.Rows.Select(r => Convert.ToInt64(r[0], CultureInfo.InvariantCulture)).ToArray();
-        Assert.Equal(new long[] { 7, 4, 2, 11, 1, 10, 3, 6, 9, 5, 12, 8 }, ordered);
-        // Department 2 or owned by user 10.
-        var scoped = await IdsAs(new DataScopeFilter(false, 10, new HashSet<long> { 2 }));
-        Assert.Equal(new long[] { 1, 2, 4, 5, 6, 7, 10, 11 }, scoped);
-        // Only themselves (SELF): user 99 owns nothing.
-        Assert.Empty(await IdsAs(new DataScopeFilter(false, 99, new HashSet<long>())));
-    }
-
-    [Theory]
-    [MemberData(nameof(Engines))]
     public async Task BrokenSqlAndBadValues_GetAClearErrorOnTheirField(DataSourceType type)
     {
-        await using var session = await StartAsync(type);
+        await using var session = await ReportQuerySession.StartAsync(type);
         ReportParameter[] parameters = [new("n", ReportParameterType.Number), new("day", ReportParameterType.Date), new("pick", ReportParameterType.Choice, Options: ["a", "b"])];
 
         var broken = await session.RunAsync("SELECT no_such_column FROM sales");
@@ -264,7 +196,7 @@ public sealed class ReportQueryTests
     [Fact]
     public async Task AnUnreachableSource_IsMarkedInError_AndActiveAgainOnceReached()
     {
-        await using var session = await StartAsync(DataSourceType.Sqlite);
+        await using var session = await ReportQuerySession.StartAsync(DataSourceType.Sqlite);
         string path;
         await using (var db = await session.Harness.CreateDbContextAsync())
         {
@@ -288,63 +220,5 @@ public sealed class ReportQueryTests
         Assert.Equal(DataSourceStatus.Error, inError);
         Assert.True(ok.IsSuccess);
         Assert.Equal(DataSourceStatus.Active, await Status());
-    }
-
-    [Theory]
-    [MemberData(nameof(Engines))]
-    public async Task ATablePage_IsSortedAndCutByTheDatabase_AndTheTotalIsCountedApart(DataSourceType type)
-    {
-        await using var session = await StartAsync(type);
-        var alias = type == DataSourceType.MySql ? "`金额 \"x`" : "\"金额 \"\"x\"";
-        var sql = $"SELECT id, amount AS {alias} FROM sales";
-
-        async Task<(long[] Ids, bool More)> Page(QueryPage page) => await session.Harness.InScopeAsync(async sp =>
-        {
-            var runner = sp.GetRequiredService<Ops.Infrastructure.Reports.Queries.ReportQueryRunner>();
-            await using var db = await session.Harness.CreateDbContextAsync();
-            var source = await db.DataSources.AsNoTracking().SingleAsync();
-            var result = (await runner.PageAsync(Run(source, sql), page, default)).Value;
-            return (result.Rows.Rows.Select(r => Convert.ToInt64(r[0], CultureInfo.InvariantCulture)).ToArray(), result.HasMore);
-        });
-
-        var top = await Page(new QueryPage(0, 5, "金额 \"x", Descending: true));
-        var last = await Page(new QueryPage(2, 5, "金额 \"x", Descending: true));
-        var unsorted = await Page(new QueryPage(1, 5));
-        var total = await session.Harness.InScopeAsync(async sp =>
-        {
-            await using var db = await session.Harness.CreateDbContextAsync();
-            return (await sp.GetRequiredService<Ops.Infrastructure.Reports.Queries.ReportQueryRunner>().CountAsync(Run(await db.DataSources.AsNoTracking().SingleAsync(), sql), default)).Value;
-        });
-
-        // Amounts 300, 200, 150, 110, 100 are ids 7, 4, 2, 11, 1.
-        Assert.Equal(new long[] { 7, 4, 2, 11, 1 }, top.Ids);
-        Assert.True(top.More);
-        Assert.Equal(2, last.Ids.Length);
-        Assert.False(last.More);
-        Assert.Equal(5, unsorted.Ids.Length);
-        Assert.True(unsorted.More);
-        Assert.Equal(12, total);
-    }
-
-    private static Ops.Infrastructure.Reports.Queries.QueryRun Run(DataSource source, string sql) =>
-        new(source, sql, [], new Dictionary<string, string?>(), null, DataScopeFilter.Everything(1), new QueryViewer(null, null));
-
-    [Theory]
-    [MemberData(nameof(Engines))]
-    public async Task TheSchema_ListsTheTablesAndColumnsTheAccountCanSee(DataSourceType type)
-    {
-        await using var session = await StartAsync(type);
-
-        var schema = await session.Harness.InScopeAsync(async sp =>
-        {
-            await using var db = await session.Harness.CreateDbContextAsync();
-            var id = (await db.DataSources.AsNoTracking().SingleAsync()).Id;
-            return await sp.GetRequiredService<IDataSourceService>().SchemaAsync(id);
-        });
-
-        Assert.True(schema.IsSuccess, schema.Error?.ToString());
-        var sales = Assert.Single(schema.Value, t => t.Name == "sales");
-        Assert.Equal(["id", "department_id", "owner_id", "region", "amount", "sold_on"], sales.Columns.Select(c => c.Name));
-        Assert.All(sales.Columns, c => Assert.False(string.IsNullOrEmpty(c.Type)));
     }
 }
