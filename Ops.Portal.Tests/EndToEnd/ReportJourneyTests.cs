@@ -66,8 +66,9 @@ public sealed class ReportJourneyTests(BrowserFixture browser)
         await Tab(page, 0).ClickAsync();
         await page.ClickAsync("#designer-watermark");
         await page.DblClickAsync("#designer-save");
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/report/edit/\\d+$"));
-        await page.WaitForInteractiveAsync();
+        // Saved: the page moves to the report's own address (in the circuit, no page load) and shows its status.
+        await page.WaitForSelectorAsync("#designer-status[data-status='Draft']");
+        Assert.Matches("/report/edit/\\d+$", page.Url);
         await page.ClickAsync("#designer-publish");
         await page.WaitForSelectorAsync("#designer-status[data-status='Published']");
         await page.Context.CloseAsync();

@@ -29,7 +29,19 @@ internal sealed class OutboxBatch<TRow, TStatus>(
         await using var db = await factory.CreateDbContextAsync(stoppingToken);
         var now = clock.GetUtcNow();
         _until = leases.Next(now);
-        if (await OutboxRows<TRow, TStatus>.ClaimAsync(db, owner, now, _until, Math.Max(1, settings.BatchSize), stoppingToken) == 0)
+        int claimed;
+        try
+        {
+            claimed = await OutboxRows<TRow, TStatus>.ClaimAsync(db, owner, now, _until, Math.Max(1, settings.BatchSize), stoppingToken);
+        }
+        catch (Exception ex) when (Deadlock.Is(ex))
+        {
+            // Two nodes claiming the same rows at once: MariaDB rolled this claim back whole, so nothing is held. The next
+            // pass claims again (a deadlock is the engine's way of saying "later", not a failure of the outbox).
+            return 0;
+        }
+
+        if (claimed == 0)
         {
             return 0;
         }
