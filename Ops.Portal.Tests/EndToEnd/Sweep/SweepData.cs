@@ -76,6 +76,9 @@ internal static class SweepData
 
         var source = Ok(await sp.GetRequiredService<IDataSourceService>().CreateAsync(
             new DataSourceInput("销售数据库", DataSourceType.Sqlite, null, null, file, null, null, null, true)));
+        // A server source with a read-only account, as admins are told to make: its user name is an identifier in any language.
+        Ok(await sp.GetRequiredService<IDataSourceService>().CreateAsync(
+            new DataSourceInput("运维数据库", DataSourceType.MySql, "127.0.0.1", 3306, "ops_reports", "ro_reports", "reader passphrase", null, true)));
         var reports = sp.GetRequiredService<IReportService>();
         var definition = new ReportDefinition("SELECT region AS 区域, SUM(amount) AS 销售额 FROM sales GROUP BY region ORDER BY 2 DESC", [],
             ReportDisplayType.Bar, new ChartSettings("区域", ["销售额"]));
@@ -99,7 +102,7 @@ internal static class SweepData
         strings.AddRange(await db.ApprovalInstances.Select(i => i.Title).ToListAsync());
         strings.AddRange((await db.Notifications.Select(n => new { n.Title, n.Content }).ToListAsync()).SelectMany(x => new[] { x.Title, x.Content }));
         strings.AddRange((await db.MessageTemplates.Select(t => new { t.Name, t.Code }).ToListAsync()).SelectMany(x => new[] { x.Name, x.Code }));
-        strings.AddRange(await db.DataSources.IgnoreQueryFilters().Select(d => d.Name).ToListAsync());
+        strings.AddRange((await db.DataSources.IgnoreQueryFilters().Select(d => new { d.Name, d.Description }).ToListAsync()).SelectMany(x => new[] { x.Name, x.Description }));
         strings.AddRange(await db.SsoProviders.Select(p => p.DisplayName).ToListAsync());
         strings.AddRange((await db.Reports.IgnoreQueryFilters().Select(r => new { r.Name, r.Description, r.Category }).ToListAsync()).SelectMany(x => new[] { x.Name, x.Description, x.Category }));
         return strings.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!.Trim()).Distinct().OrderByDescending(s => s.Length).ToList();
