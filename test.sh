@@ -25,6 +25,7 @@ install_missing() {
     [ -x /usr/bin/chromium ] || packages+=(chromium)
     # Report data sources are tested against a real PostgreSQL.
     ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || packages+=(postgresql)
+    [ -x /usr/sbin/clickhouse-server ] || command -v clickhouse-server >/dev/null 2>&1 || packages+=(clickhouse-server)
     # Python jobs run the system interpreter.
     [ -x /usr/bin/python3 ] || packages+=(python3)
     # The CI script of the API (deploy/ci/run-job.sh) is tested as a pipeline runs it.
@@ -111,14 +112,84 @@ stop_postgres() {
     fi
 }
 
-stop_servers() { stop_mariadb; stop_postgres; }
+# ClickHouse for the report data sources, over HTTP: its own config (ports, paths, 127.0.0.1 only) in a temporary
+# directory, an owner account for the tests' tables and a reader whose profile is read-only, as admins are told to make.
+CH_PORT="${OPS_TEST_CH_PORT:-38123}"
+CH_DIR=""
+CH_PID=""
+clickhouse_config() {
+    cat >"$CH_DIR/config.xml" <<XML
+<?xml version="1.0"?>
+<yandex>
+    <logger><level>warning</level><log>$CH_DIR/server.log</log><errorlog>$CH_DIR/error.log</errorlog><console>0</console></logger>
+    <http_port>$CH_PORT</http_port>
+    <tcp_port>$((CH_PORT + 1))</tcp_port>
+    <interserver_http_port>$((CH_PORT + 2))</interserver_http_port>
+    <listen_host>127.0.0.1</listen_host>
+    <path>$CH_DIR/data/</path>
+    <tmp_path>$CH_DIR/tmp/</tmp_path>
+    <user_files_path>$CH_DIR/user_files/</user_files_path>
+    <format_schema_path>$CH_DIR/format_schemas/</format_schema_path>
+    <users_config>users.xml</users_config>
+    <default_profile>default</default_profile>
+    <default_database>default</default_database>
+    <mark_cache_size>67108864</mark_cache_size>
+    <uncompressed_cache_size>67108864</uncompressed_cache_size>
+</yandex>
+XML
+    cat >"$CH_DIR/users.xml" <<XML
+<?xml version="1.0"?>
+<yandex>
+    <profiles><default><max_memory_usage>1000000000</max_memory_usage></default><reader><readonly>2</readonly></reader></profiles>
+    <users>
+        <ops_test><password>ops_test</password><networks><ip>127.0.0.1</ip></networks><profile>default</profile><quota>default</quota></ops_test>
+        <ops_reader><password>ops_reader</password><networks><ip>127.0.0.1</ip></networks><profile>reader</profile><quota>default</quota></ops_reader>
+    </users>
+    <quotas><default></default></quotas>
+</yandex>
+XML
+}
+start_clickhouse() {
+    local server=/usr/sbin/clickhouse-server
+    command -v clickhouse-server >/dev/null 2>&1 && server=$(command -v clickhouse-server)
+    CH_DIR=$(mktemp -d /tmp/ops-test-ch.XXXXXX)
+    for attempt in 0 1 2 3 4; do
+        clickhouse_config
+        "$server" --config-file="$CH_DIR/config.xml" >"$CH_DIR/stdout.log" 2>&1 &
+        CH_PID=$!
+        for _ in $(seq 1 60); do
+            curl -sf "http://127.0.0.1:$CH_PORT/ping" >/dev/null 2>&1 && break 2
+            kill -0 "$CH_PID" 2>/dev/null || break
+            sleep 0.5
+        done
+        kill "$CH_PID" 2>/dev/null; wait "$CH_PID" 2>/dev/null
+        log "ClickHouse did not start on $CH_PORT, trying $((CH_PORT + 10))"
+        CH_PORT=$((CH_PORT + 10))
+    done
+    local version
+    version=$(curl -sf -u ops_test:ops_test "http://127.0.0.1:$CH_PORT/" --data-binary 'SELECT version()') \
+        || { log "ClickHouse did not start"; cat "$CH_DIR"/*.log >&2; exit 1; }
+    log "ClickHouse $version on 127.0.0.1:$CH_PORT"
+}
+
+stop_clickhouse() {
+    if [ -n "$CH_PID" ] && kill -0 "$CH_PID" 2>/dev/null; then
+        kill "$CH_PID" 2>/dev/null
+        wait "$CH_PID" 2>/dev/null
+    fi
+    [ -n "$CH_DIR" ] && rm -rf "$CH_DIR"
+}
+
+stop_servers() { stop_mariadb; stop_postgres; stop_clickhouse; }
 trap stop_servers EXIT
 
 started=$(date +%s)
 install_missing
 start_mariadb
 start_postgres
+start_clickhouse
 
+export OPS_TEST_CLICKHOUSE="Host=127.0.0.1;Port=$CH_PORT;Admin=ops_test;AdminPassword=ops_test;User=ops_reader;Password=ops_reader"
 export OPS_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=ops_test;Password=ops_test"
 export OPS_TEST_MYSQL="Server=127.0.0.1;Port=$DB_PORT;User=ops_test;Password=ops_test;SslMode=None;AllowPublicKeyRetrieval=true"
 export OPS_TEST_REQUIRE_ALL=1

@@ -2,12 +2,35 @@ using Ops.Domain.Common;
 
 namespace Ops.Domain.Reports;
 
-/// <summary>The database engines a data source can point at; the report engine adds more.</summary>
+/// <summary>
+/// The engines a data source can point at. The first three have ADO.NET drivers (SQL jobs run on them too); ClickHouse
+/// and Elasticsearch are queried in SQL over HTTP, MongoDB with an aggregation pipeline. Stored by name.
+/// </summary>
 public enum DataSourceType
 {
     MySql,
     PostgreSql,
     Sqlite,
+    ClickHouse,
+    Elasticsearch,
+    MongoDb,
+}
+
+public static class DataSourceTypes
+{
+    /// <summary>Whether SQL jobs can run statements on the type (an ADO.NET driver that writes).</summary>
+    public static bool RunsJobs(this DataSourceType type) => type is DataSourceType.MySql or DataSourceType.PostgreSql or DataSourceType.Sqlite;
+
+    /// <summary>The server's usual port, or null for a file.</summary>
+    public static int? DefaultPort(this DataSourceType type) => type switch
+    {
+        DataSourceType.MySql => 3306,
+        DataSourceType.PostgreSql => 5432,
+        DataSourceType.ClickHouse => 8123,
+        DataSourceType.Elasticsearch => 9200,
+        DataSourceType.MongoDb => 27017,
+        _ => null,
+    };
 }
 
 public enum DataSourceStatus

@@ -217,16 +217,9 @@ internal sealed partial class ReportService(
         await guard.DemandAsync(ReportPermissions.Reports.Query, cancellationToken);
         if (engines.FirstOrDefault(e => e.Handles(source.Value.Type)) is { } engine && input.Definition.Query.Length > 0)
         {
-            var tokens = SqlReadGuard.Check(input.Definition.Query, engine.Dialect(source.Value.Type));
-            if (tokens.IsFailure)
+            if (engine.Shape(source.Value.Type).CheckDeclared(input.Definition.Query, input.Definition.Parameters) is { IsFailure: true } refused)
             {
-                return tokens.Error!;
-            }
-
-            var declared = input.Definition.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            if (SqlReadGuard.ParameterNames(tokens.Value).FirstOrDefault(n => !declared.Contains(n.Split('.')[0])) is { } undeclared)
-            {
-                return Error.Invalid("report.parameter.undeclared", undeclared).On("report.query");
+                return refused.Error!;
             }
         }
 

@@ -8,7 +8,9 @@ using Ops.Infrastructure.Common.Modules;
 using Ops.Infrastructure.Persistence;
 using Ops.Domain.Reports.Queries;
 using Ops.Infrastructure.Reports.DataSources;
+using Ops.Infrastructure.Common.Egress;
 using Ops.Infrastructure.Reports.Queries;
+using Ops.Infrastructure.Reports.Queries.ClickHouse;
 
 namespace Ops.Infrastructure.Reports;
 
@@ -33,12 +35,22 @@ public static class ReportsModule
         services.AddScoped<DataSourceAccess>();
         services.AddScoped<IDataSourceService, DataSourceService>();
         services.AddScoped<IReportEngine, AdoReportEngine>();
+        services.AddHttpClient(ClickHouseReportEngine.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => NoRedirects(sp.GetRequiredService<EgressPolicy>().CreateHandler()));
+        services.AddScoped<IReportEngine, ClickHouseReportEngine>();
         services.AddScoped<ReportQueryRunner>();
         services.AddScoped<IReportQueryService, ReportQueryService>();
         services.AddScoped<ReportAccess>();
         services.AddScoped<IReportService, ReportService>();
         services.AddScoped<IReportViewer, ReportViewer>();
         return services;
+    }
+
+    /// <summary>A data source answers where it is configured; a redirect elsewhere is refused, not followed.</summary>
+    private static SocketsHttpHandler NoRedirects(SocketsHttpHandler handler)
+    {
+        handler.AllowAutoRedirect = false;
+        return handler;
     }
 
     public static void ApplyConfigurations(ModelBuilder builder) => ModuleConfigurations.Apply(builder, typeof(ReportsModule));

@@ -246,9 +246,18 @@ internal sealed class JobService(
         }
 
         // Picking a data source needs its use grant, not only the job permission: a job runs any statement on it.
-        if (config.Value is SqlJobConfig sql && (await sources.DemandUsableAsync(db, sql.DataSourceId, tracked: false, cancellationToken)).IsFailure)
+        if (config.Value is SqlJobConfig sql)
         {
-            return Error.Invalid("scheduler.job.datasource_missing");
+            var source = await sources.DemandUsableAsync(db, sql.DataSourceId, tracked: false, cancellationToken);
+            if (source.IsFailure)
+            {
+                return Error.Invalid("scheduler.job.datasource_missing");
+            }
+
+            if (!Ops.Domain.Reports.DataSourceTypes.RunsJobs(source.Value.Type))
+            {
+                return Error.Invalid("scheduler.job.datasource_no_jobs", source.Value.Name, source.Value.Type.ToString());
+            }
         }
 
         if (input.DepartmentId is { } department && !await db.Departments.AnyAsync(d => d.Id == department, cancellationToken))

@@ -35,6 +35,11 @@ public sealed class DataSourceOptionTests
     [InlineData(DataSourceType.Sqlite, "Data Source=/etc/x.db")]
     [InlineData(DataSourceType.Sqlite, "Mode=ReadWriteCreate")]
     [InlineData(DataSourceType.Sqlite, "Password=secret")]
+    [InlineData(DataSourceType.ClickHouse, "readonly=0")]
+    [InlineData(DataSourceType.ClickHouse, "user=default")]
+    [InlineData(DataSourceType.Elasticsearch, "proxy=http://evil")]
+    [InlineData(DataSourceType.MongoDb, "tlsCAFile=/etc/passwd")]
+    [InlineData(DataSourceType.MongoDb, "proxyHost=evil")]
     public void KeysOffTheAllowList_AreRefused_InEverySpelling(DataSourceType type, string options) =>
         Assert.False(DataSourceConnections.OptionsValid(type, options));
 
@@ -43,6 +48,8 @@ public sealed class DataSourceOptionTests
     [InlineData(DataSourceType.MySql, "ssl mode=Required;AllowPublicKeyRetrieval=true")]
     [InlineData(DataSourceType.PostgreSql, "SSL Mode=Require;Command Timeout=5;Application Name=ops")]
     [InlineData(DataSourceType.Sqlite, "Cache=Shared;Foreign Keys=true")]
+    [InlineData(DataSourceType.ClickHouse, "Secure=true")]
+    [InlineData(DataSourceType.MongoDb, "authSource=admin;replicaSet=rs0;tls=true")]
     public void TuningKeys_AreAccepted(DataSourceType type, string options) =>
         Assert.True(DataSourceConnections.OptionsValid(type, options));
 

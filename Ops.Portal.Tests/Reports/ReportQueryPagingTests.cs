@@ -49,7 +49,7 @@ public sealed class ReportQueryPagingTests
     public async Task ATablePage_IsSortedAndCutByTheDatabase_AndTheTotalIsCountedApart(DataSourceType type)
     {
         await using var session = await ReportQuerySession.StartAsync(type);
-        var alias = type == DataSourceType.MySql ? "`金额 \"x`" : "\"金额 \"\"x\"";
+        var alias = type is DataSourceType.MySql or DataSourceType.ClickHouse ? "`金额 \"x`" : "\"金额 \"\"x\"";
         var sql = $"SELECT id, amount AS {alias} FROM sales";
 
         async Task<(long[] Ids, bool More)> Page(QueryPage page) => await session.Harness.InScopeAsync(async sp =>

@@ -69,7 +69,7 @@ public sealed class ReportQueryTests
         get
         {
             var data = new TheoryData<DataSourceType, string>();
-            foreach (var type in new[] { DataSourceType.Sqlite, DataSourceType.MySql, DataSourceType.PostgreSql })
+            foreach (var type in new[] { DataSourceType.Sqlite, DataSourceType.MySql, DataSourceType.PostgreSql, DataSourceType.ClickHouse })
             {
                 foreach (var sql in new[]
                 {
@@ -99,6 +99,23 @@ public sealed class ReportQueryTests
             data.Add(DataSourceType.MySql, "SELECT 1 /*!50000 ; DELETE FROM sales */");
             data.Add(DataSourceType.MySql, "SELECT 'a\\' ; DELETE FROM sales; -- '");
             data.Add(DataSourceType.PostgreSql, "SELECT $$ ; $$; DELETE FROM sales");
+            foreach (var sql in new[]
+            {
+                "SELECT * FROM file('/etc/passwd', 'TSV', 'line String')",
+                "SELECT * FROM url('http://127.0.0.1:1/', 'TSV', 'line String')",
+                "SELECT * FROM remote('127.0.0.1', system.one)",
+                "SELECT 1 SETTINGS readonly = 0",
+                "INSERT INTO FUNCTION file('ops-pwned', 'TSV', 'a String') VALUES ('x')",
+                "ALTER TABLE sales DELETE WHERE 1 = 1",
+                "TRUNCATE TABLE sales",
+                "SYSTEM SHUTDOWN",
+                "SELECT 1 FORMAT JSON",
+                "SELECT 'a\\' ; DELETE FROM sales; -- '",
+            })
+            {
+                data.Add(DataSourceType.ClickHouse, sql);
+            }
+
             return data;
         }
     }
@@ -138,6 +155,8 @@ public sealed class ReportQueryTests
         {
             DataSourceType.MySql => "SELECT SLEEP(20) AS slept",
             DataSourceType.PostgreSql => "SELECT pg_sleep(20) AS slept",
+            // ClickHouse's sleep stops at 3 s: counting an endless table runs until the limit stops it.
+            DataSourceType.ClickHouse => "SELECT count() FROM system.numbers",
             // SQLite has no sleep: a recursive count that takes far longer than a second.
             _ => "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000000) SELECT COUNT(*) FROM n",
         };

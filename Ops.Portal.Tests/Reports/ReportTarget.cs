@@ -12,7 +12,7 @@ namespace Ops.Portal.Tests.Reports;
 /// to; <see cref="AdminAsync"/> opens the owner's connection to check afterwards that nothing changed.
 /// MariaDB and PostgreSQL come from ./test.sh (<c>OPS_TEST_MYSQL</c>, <c>OPS_TEST_POSTGRES</c>).
 /// </summary>
-public sealed class ReportTarget : IAsyncDisposable
+public sealed partial class ReportTarget : IAsyncDisposable
 {
     public const string PostgresVariable = "OPS_TEST_POSTGRES";
 
@@ -25,7 +25,8 @@ public sealed class ReportTarget : IAsyncDisposable
         (1, 10, "west", 90m, "2026-05-01"), (2, 10, "south", 110m, "2026-05-20"), (3, 20, "north", 40m, "2026-06-30"),
     ];
 
-    private readonly Func<DbConnection> _admin;
+    private readonly Func<DbConnection>? _admin;
+    private readonly Func<string, Task<long>>? _scalar;
     private readonly Func<Task> _drop;
 
     private ReportTarget(DataSourceType type, DataSourceInput input, Func<DbConnection> admin, Func<Task> drop)
@@ -36,30 +37,45 @@ public sealed class ReportTarget : IAsyncDisposable
         _drop = drop;
     }
 
+    /// <summary>A target without an ADO.NET driver: the owner's reads go through <paramref name="scalar"/>.</summary>
+    private ReportTarget(DataSourceType type, DataSourceInput input, Func<string, Task<long>> scalar, Func<Task> drop)
+    {
+        Type = type;
+        Input = input;
+        _scalar = scalar;
+        _drop = drop;
+    }
+
     public DataSourceType Type { get; }
 
     /// <summary>The data source, on the read-only account.</summary>
     public DataSourceInput Input { get; }
 
-    public static TheoryData<DataSourceType> Engines => [DataSourceType.Sqlite, DataSourceType.MySql, DataSourceType.PostgreSql];
+    public static TheoryData<DataSourceType> Engines => [DataSourceType.Sqlite, DataSourceType.MySql, DataSourceType.PostgreSql, DataSourceType.ClickHouse];
 
     public static Task<ReportTarget> CreateAsync(DataSourceType type) => type switch
     {
         DataSourceType.Sqlite => CreateSqliteAsync(),
         DataSourceType.MySql => CreateMySqlAsync(),
         DataSourceType.PostgreSql => CreatePostgresAsync(),
+        DataSourceType.ClickHouse => CreateClickHouseAsync(),
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
     public async Task<DbConnection> AdminAsync()
     {
-        var connection = _admin();
+        var connection = (_admin ?? throw new InvalidOperationException($"{Type} has no ADO.NET connection"))();
         await connection.OpenAsync();
         return connection;
     }
 
     public async Task<long> ScalarAsync(string sql)
     {
+        if (_scalar is not null)
+        {
+            return await _scalar(sql);
+        }
+
         await using var connection = await AdminAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;

@@ -99,6 +99,21 @@ public sealed class SqlAndDataSourceTests
         Assert.Contains("attached", attach.Error, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task ASqlJob_OnAReportOnlySource_IsRefusedWithItsNameAndType()
+    {
+        await using var host = await SchedulerHost.StartAsync(DatabaseProvider.Sqlite);
+        var source = (await host.AsSystemAsync(sp => sp.GetRequiredService<IDataSourceService>().CreateAsync(
+            new DataSourceInput("点击流", DataSourceType.ClickHouse, "127.0.0.1", 8123, "events", "reader", "reader", null, true)))).Value;
+
+        var created = await host.CreateAsync(Sql(source, "SELECT 1", "clicks"));
+
+        Assert.Equal("scheduler.job.datasource_no_jobs", created.Error?.Code);
+        Assert.Equal(["点击流", "ClickHouse"], created.Error!.Args);
+        Assert.False(DataSourceType.ClickHouse.RunsJobs());
+        Assert.All(new[] { DataSourceType.MySql, DataSourceType.PostgreSql, DataSourceType.Sqlite }, t => Assert.True(t.RunsJobs()));
+    }
+
     private static JobInput Sql(long dataSource, string statement, string name) =>
         new(name, null, JobType.Sql, "0 0 0 1 1 ? 2099", "UTC", JobConfigJson.Serialize(new SqlJobConfig(dataSource, statement)), TimeoutSeconds: 30);
 

@@ -24,6 +24,9 @@ public sealed class DataSourceConnections(IDataProtectionProvider protection, Sq
 
     public string Protect(string password) => Protector.Protect(password);
 
+    /// <summary>The source's password, for the engines that sign in over HTTP or their own client (never shown, never logged).</summary>
+    internal string? Password(DataSource source) => source.ProtectedPassword is { } cipher ? Protector.Unprotect(cipher) : null;
+
     /// <summary>A closed connection for the data source; <see cref="ArgumentException"/> when its file or options are not allowed.</summary>
     public DbConnection Create(DataSource source, bool readOnly = false)
     {

@@ -26,6 +26,12 @@ internal static class DataSourceOptionKeys
             "keepalive", "tcpkeepalive", "applicationname", "searchpath", "clientencoding", "encoding", "timezone", "includeerrordetail",
             "readbuffersize", "writebuffersize", "maxautoprepare", "autoprepareminusages"),
         [DataSourceType.Sqlite] = Set("cache", "defaulttimeout", "pooling", "foreignkeys", "recursivetriggers"),
+        // The HTTP engines: TLS only (the address, account and database have their own fields).
+        [DataSourceType.ClickHouse] = Set("secure"),
+        [DataSourceType.Elasticsearch] = Set("secure"),
+        // MongoDB's connection-string options that tune the connection; never a host list, a proxy or a key file.
+        [DataSourceType.MongoDb] = Set("authsource", "authmechanism", "tls", "replicaset", "directconnection", "readpreference", "appname",
+            "connecttimeoutms", "maxpoolsize", "minpoolsize", "compressors"),
     };
 
     /// <summary>A fresh builder of the type's driver.</summary>
@@ -34,6 +40,8 @@ internal static class DataSourceOptionKeys
         DataSourceType.MySql => new MySqlConnectionStringBuilder(),
         DataSourceType.PostgreSql => new NpgsqlConnectionStringBuilder(),
         DataSourceType.Sqlite => new SqliteConnectionStringBuilder(),
+        // No ADO.NET driver: the generic builder parses key=value pairs and the allow-list decides.
+        DataSourceType.ClickHouse or DataSourceType.Elasticsearch or DataSourceType.MongoDb => new DbConnectionStringBuilder(),
         _ => throw new ArgumentException($"Unknown data source type {type}"),
     };
 
@@ -65,6 +73,14 @@ internal static class DataSourceOptionKeys
 
             target[key] = value;
         }
+    }
+
+    /// <summary>The options as lower-case keys and their values (the HTTP and MongoDB engines read them so).</summary>
+    public static IReadOnlyDictionary<string, string> Read(DataSourceType type, string? options)
+    {
+        var builder = Builder(type);
+        Apply(type, builder, options);
+        return builder.Keys.Cast<string>().ToDictionary(k => Normalize(k), k => Convert.ToString(builder[k], System.Globalization.CultureInfo.InvariantCulture) ?? "");
     }
 
     private static HashSet<string> Set(params string[] keys) => new(keys, StringComparer.Ordinal);

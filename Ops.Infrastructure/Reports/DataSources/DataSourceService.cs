@@ -144,8 +144,6 @@ internal sealed class DataSourceService(
         return Result.Success();
     }
 
-    public const int MaxSchemaTables = 1000;
-
     public async Task<Result<IReadOnlyList<SchemaTable>>> SchemaAsync(long id, CancellationToken cancellationToken = default)
     {
         // The query editor reads it: writing queries or managing sources will do.
@@ -165,12 +163,9 @@ internal sealed class DataSourceService(
 
         try
         {
-            var rows = await engine.RunAsync(source, new BoundQuery(engine.SchemaQuery(source.Type), []), source.Limits with { MaxRows = 50_000 }, cancellationToken);
-            return rows.Rows.GroupBy(r => Convert.ToString(r[0], CultureInfo.InvariantCulture) ?? "").Take(MaxSchemaTables)
-                .Select(g => new SchemaTable(g.Key, [.. g.Select(r => new SchemaColumn(Convert.ToString(r[1], CultureInfo.InvariantCulture) ?? "", Convert.ToString(r[2], CultureInfo.InvariantCulture) ?? ""))]))
-                .ToList();
+            return Result<IReadOnlyList<SchemaTable>>.Success(await engine.SchemaAsync(source, cancellationToken));
         }
-        catch (Exception ex) when (ex is DataSourceUnreachableException or QueryTimeoutException or System.Data.Common.DbException)
+        catch (Exception ex) when (ex is DataSourceUnreachableException or QueryTimeoutException or QueryEngineException or System.Data.Common.DbException)
         {
             return Error.Invalid("report.datasource.unreachable", source.Name, ex.Message);
         }
@@ -203,12 +198,15 @@ internal sealed class DataSourceService(
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(DataSourceConnections.ConnectTimeoutSeconds + 5));
-            await using var opened = await connections.OpenAsync(source, timeout.Token);
-            await using var command = opened.Connection.CreateCommand();
-            command.CommandText = "SELECT 1";
-            await command.ExecuteScalarAsync(timeout.Token);
-            return new DataSourceTestResult(true, opened.Connection.ServerVersion, watch.Elapsed.TotalMilliseconds);
+            if (engines.FirstOrDefault(e => e.Handles(source.Type)) is not { } engine)
+            {
+                return new DataSourceTestResult(false, $"Unsupported data source type {source.Type}", 0);
+            }
+
+            var version = await engine.ProbeAsync(source, timeout.Token);
+            return new DataSourceTestResult(true, version, watch.Elapsed.TotalMilliseconds);
         }
+
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             return new DataSourceTestResult(false, ex.Message, watch.Elapsed.TotalMilliseconds);

@@ -20,19 +20,33 @@ internal sealed class AdoReportEngine(DataSourceConnections connections) : IRepo
 {
     public bool Handles(DataSourceType type) => type is DataSourceType.MySql or DataSourceType.PostgreSql or DataSourceType.Sqlite;
 
-    public SqlDialect Dialect(DataSourceType type) => type switch
+    public IQueryShape Shape(DataSourceType type) => type switch
     {
-        DataSourceType.MySql => SqlDialect.MySql,
-        DataSourceType.PostgreSql => SqlDialect.PostgreSql,
-        _ => SqlDialect.Sqlite,
+        DataSourceType.MySql => new SqlQueryShape(SqlDialect.MySql, Placeholder, column => $"`{column.Replace("`", "``", StringComparison.Ordinal)}`"),
+        DataSourceType.PostgreSql => new SqlQueryShape(SqlDialect.PostgreSql, Placeholder, QuoteDouble),
+        _ => new SqlQueryShape(SqlDialect.Sqlite, Placeholder, QuoteDouble),
     };
 
-    public string Placeholder(DataSourceType type, string name) => "@" + name;
+    public async Task<IReadOnlyList<SchemaTable>> SchemaAsync(DataSource source, CancellationToken cancellationToken)
+    {
+        var rows = await RunAsync(source, new BoundQuery(SchemaQuery(source.Type), []), source.Limits with { MaxRows = 50_000 }, cancellationToken);
+        return QueryShapes.Tables(rows, QueryShapes.MaxSchemaTables);
+    }
 
-    public string Quote(DataSourceType type, string column) =>
-        type == DataSourceType.MySql ? $"`{column.Replace("`", "``", StringComparison.Ordinal)}`" : $"\"{column.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+    public async Task<string> ProbeAsync(DataSource source, CancellationToken cancellationToken)
+    {
+        await using var opened = await connections.OpenAsync(source, cancellationToken);
+        await using var command = opened.Connection.CreateCommand();
+        command.CommandText = "SELECT 1";
+        await command.ExecuteScalarAsync(cancellationToken);
+        return opened.Connection.ServerVersion;
+    }
 
-    public string SchemaQuery(DataSourceType type) => type switch
+    private static string Placeholder(string name) => "@" + name;
+
+    private static string QuoteDouble(string column) => $"\"{column.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+
+    private static string SchemaQuery(DataSourceType type) => type switch
     {
         DataSourceType.MySql => "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, ORDINAL_POSITION",
         DataSourceType.PostgreSql => "SELECT CASE WHEN table_schema = 'public' THEN table_name ELSE table_schema || '.' || table_name END, column_name, data_type "

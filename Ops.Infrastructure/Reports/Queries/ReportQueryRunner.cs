@@ -43,7 +43,7 @@ internal sealed class ReportQueryRunner(IEnumerable<IReportEngine> engines, IDbC
         var limits = run.Source.Limits;
         if (page.Sort is not null)
         {
-            var sorted = await ExecuteAsync(run, (engine, query) => QueryPaging.Sorted(query, page, column => engine.Quote(run.Source.Type, column)),
+            var sorted = await ExecuteAsync(run, (shape, query) => shape.Sorted(query, page),
                 limits with { MaxRows = page.Size + 1 }, cancellationToken);
             return sorted.IsFailure ? sorted.Error! : Trim(sorted.Value, 0, page.Size);
         }
@@ -56,14 +56,14 @@ internal sealed class ReportQueryRunner(IEnumerable<IReportEngine> engines, IDbC
     /// <summary>How many rows the query returns in all (for a table's pager; may take longer than a page).</summary>
     public async Task<Result<long>> CountAsync(QueryRun run, CancellationToken cancellationToken)
     {
-        var counted = await ExecuteAsync(run, (_, query) => QueryPaging.Count(query), run.Source.Limits with { MaxRows = 1 }, cancellationToken);
+        var counted = await ExecuteAsync(run, (shape, query) => shape.Count(query), run.Source.Limits with { MaxRows = 1 }, cancellationToken);
         return counted.IsFailure ? counted.Error! : Convert.ToInt64(counted.Value.Rows[0][0], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static QueryPageResult Trim(QueryResult rows, int offset, int size) =>
         new(rows with { Rows = [.. rows.Rows.Skip(offset).Take(size)], Truncated = false }, rows.Rows.Count > offset + size);
 
-    private async Task<Result<QueryResult>> ExecuteAsync(QueryRun run, Func<IReportEngine, BoundQuery, BoundQuery> shape, QueryLimits limits, CancellationToken cancellationToken)
+    private async Task<Result<QueryResult>> ExecuteAsync(QueryRun run, Func<IQueryShape, BoundQuery, BoundQuery> reshape, QueryLimits limits, CancellationToken cancellationToken)
     {
         var source = run.Source;
         if (!source.Enabled)
@@ -77,7 +77,8 @@ internal sealed class ReportQueryRunner(IEnumerable<IReportEngine> engines, IDbC
             return Error.Invalid("report.datasource.unsupported", source.Type.ToString()).On("report.datasource");
         }
 
-        var bound = Bind(engine, run);
+        var shape = engine.Shape(source.Type);
+        var bound = shape.Bind(run);
         if (bound.IsFailure)
         {
             return bound.Error!;
@@ -85,7 +86,7 @@ internal sealed class ReportQueryRunner(IEnumerable<IReportEngine> engines, IDbC
 
         try
         {
-            var result = await engine.RunAsync(source, shape(engine, bound.Value), limits, cancellationToken);
+            var result = await engine.RunAsync(source, reshape(shape, bound.Value), limits, cancellationToken);
             await RecordReachableAsync(source, true, "OK", cancellationToken);
             return result;
         }
@@ -110,66 +111,6 @@ internal sealed class ReportQueryRunner(IEnumerable<IReportEngine> engines, IDbC
         }
     }
 
-    /// <summary>The checked statement, bound to typed parameters and wrapped by the viewer's scope.</summary>
-    private static Result<BoundQuery> Bind(IReportEngine engine, QueryRun run)
-    {
-        var type = run.Source.Type;
-        var tokens = SqlReadGuard.Check(run.Query, engine.Dialect(type));
-        if (tokens.IsFailure)
-        {
-            return tokens.Error!;
-        }
-
-        var declared = run.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var undeclared = SqlReadGuard.ParameterNames(tokens.Value).FirstOrDefault(n => !declared.Contains(n.Split('.')[0]));
-        if (undeclared is not null)
-        {
-            return Error.Invalid("report.parameter.undeclared", undeclared).On("report.query");
-        }
-
-        var values = ReportParameterValues.Parse(run.Parameters, run.Values, run.Viewer);
-        if (values.IsFailure)
-        {
-            return values.Error!;
-        }
-
-        var bound = QueryBinder.Bind(run.Query, tokens.Value, values.Value, name => engine.Placeholder(type, name));
-        if (run.Scope is { IsSet: true } scope)
-        {
-            if (!RowScope.IsColumnName(scope.DepartmentColumn ?? "x") || !RowScope.IsColumnName(scope.UserColumn ?? "x"))
-            {
-                return Error.Invalid("report.scope.column_invalid").On("report.scope_column");
-            }
-
-            bound = scope.Apply(KeepOrder(bound, tokens.Value, engine.Dialect(type)), run.DataScope, column => engine.Quote(type, column), name => engine.Placeholder(type, name));
-        }
-
-        return bound;
-    }
-
-    /// <summary>
-    /// MySQL and MariaDB drop the <c>ORDER BY</c> of a derived table that has no <c>LIMIT</c>, so a scoped report would lose
-    /// its order: the largest <c>LIMIT</c> keeps it without cutting anything.
-    /// </summary>
-    private static BoundQuery KeepOrder(BoundQuery query, IReadOnlyList<SqlToken> tokens, SqlDialect dialect)
-    {
-        if (dialect != SqlDialect.MySql)
-        {
-            return query;
-        }
-
-        var depth = 0;
-        bool ordered = false, limited = false;
-        foreach (var token in tokens)
-        {
-            depth += token switch { { Kind: SqlTokenKind.Symbol, Value: "(" } => 1, { Kind: SqlTokenKind.Symbol, Value: ")" } => -1, _ => 0 };
-            ordered |= depth == 0 && token is { Kind: SqlTokenKind.Word, Value: "ORDER" };
-            limited |= depth == 0 && token is { Kind: SqlTokenKind.Word, Value: "LIMIT" };
-        }
-
-        return ordered && !limited ? query with { Sql = query.Sql + "\nLIMIT 18446744073709551615" } : query;
-    }
-
     private async Task RecordReachableAsync(DataSource source, bool ok, string message, CancellationToken cancellationToken)
     {
         if (source.LastTestOk == ok || source.Id == 0)
@@ -188,6 +129,3 @@ internal sealed class ReportQueryRunner(IEnumerable<IReportEngine> engines, IDbC
         source.RecordTest(clock.GetUtcNow(), ok, message);
     }
 }
-
-/// <summary>An engine without an ADO.NET driver reported a query error in its own words.</summary>
-public sealed class QueryEngineException(string message) : Exception(message);
