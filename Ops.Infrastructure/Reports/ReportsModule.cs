@@ -11,6 +11,7 @@ using Ops.Infrastructure.Reports.DataSources;
 using Ops.Infrastructure.Common.Egress;
 using Ops.Infrastructure.Reports.Queries;
 using Ops.Infrastructure.Reports.Queries.ClickHouse;
+using Ops.Infrastructure.Reports.Queries.Elasticsearch;
 
 namespace Ops.Infrastructure.Reports;
 
@@ -38,6 +39,7 @@ public static class ReportsModule
         services.AddHttpClient(ClickHouseReportEngine.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => NoRedirects(sp.GetRequiredService<EgressPolicy>().CreateHandler()));
         services.AddScoped<IReportEngine, ClickHouseReportEngine>();
+        services.AddScoped<IReportEngine, ElasticsearchReportEngine>();
         services.AddScoped<ReportQueryRunner>();
         services.AddScoped<IReportQueryService, ReportQueryService>();
         services.AddScoped<ReportAccess>();

@@ -3,8 +3,11 @@ namespace Ops.Domain.Reports.Queries;
 /// <summary>A parameter value bound to the driver: <see cref="Name"/> without its prefix (<c>p_region</c>), the value typed.</summary>
 public sealed record BoundParameter(string Name, object? Value);
 
-/// <summary>The text sent to the engine and its parameters; values never appear in <see cref="Sql"/>.</summary>
-public sealed record BoundQuery(string Sql, IReadOnlyList<BoundParameter> Parameters);
+/// <summary>
+/// The text sent to the engine and its parameters; values never appear in <see cref="Sql"/>. <see cref="Rows"/> is a
+/// viewer's scope for an engine that filters rows itself (Elasticsearch's query filter) instead of around the text.
+/// </summary>
+public sealed record BoundQuery(string Sql, IReadOnlyList<BoundParameter> Parameters, ScopedRows? Rows = null);
 
 /// <summary>
 /// Turns a checked statement and the parameter values into driver text: each <c>{{name}}</c> becomes a named

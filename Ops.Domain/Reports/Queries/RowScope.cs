@@ -48,3 +48,6 @@ public sealed record RowScope(string? DepartmentColumn, string? UserColumn)
         return new BoundQuery($"SELECT * FROM (\n{query.Sql}\n) ops_scope WHERE {where}", parameters);
     }
 }
+
+/// <summary>A report's scope columns with the viewer's data scope, for an engine that filters rows itself.</summary>
+public sealed record ScopedRows(RowScope Scope, DataScopeFilter Filter);

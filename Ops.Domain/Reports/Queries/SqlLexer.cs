@@ -7,6 +7,8 @@ public enum SqlDialect
     PostgreSql,
     Sqlite,
     ClickHouse,
+    /// <summary>Elasticsearch SQL: standard quotes (doubled to escape), double-quoted and backquoted names, no backslash escapes.</summary>
+    Elasticsearch,
 }
 
 public enum SqlTokenKind

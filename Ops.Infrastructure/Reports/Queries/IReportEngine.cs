@@ -32,6 +32,9 @@ internal interface IQueryShape
     /// <summary>The checked query with the viewer's typed values bound and their data scope applied.</summary>
     Result<BoundQuery> Bind(QueryRun run);
 
+    /// <summary>Whether <see cref="Sorted"/> and <see cref="Count"/> work; otherwise the portal sorts and counts what the display cap holds.</summary>
+    bool PagesInEngine => true;
+
     /// <summary>The bound query sorted by a result column and cut to one page and one row more.</summary>
     BoundQuery Sorted(BoundQuery query, QueryPage page);
 

@@ -41,11 +41,19 @@ internal sealed class ReportQueryRunner(IEnumerable<IReportEngine> engines, IDbC
         }
 
         var limits = run.Source.Limits;
-        if (page.Sort is not null)
+        var native = ShapeOf(run.Source)?.PagesInEngine ?? true;
+        if (page.Sort is not null && native)
         {
             var sorted = await ExecuteAsync(run, (shape, query) => shape.Sorted(query, page),
                 limits with { MaxRows = page.Size + 1 }, cancellationToken);
             return sorted.IsFailure ? sorted.Error! : Trim(sorted.Value, 0, page.Size);
+        }
+
+        if (page.Sort is not null)
+        {
+            // The engine cannot wrap a query to sort and page it (Elasticsearch's SQL): sort what the display cap holds.
+            var all = await ExecuteAsync(run, (_, query) => query, limits, cancellationToken);
+            return all.IsFailure ? all.Error! : Trim(InMemoryOrder.Sort(all.Value, page), page.Offset, page.Size);
         }
 
         var reach = Math.Min(page.Offset + page.Size + 1, limits.MaxRows);
@@ -56,9 +64,18 @@ internal sealed class ReportQueryRunner(IEnumerable<IReportEngine> engines, IDbC
     /// <summary>How many rows the query returns in all (for a table's pager; may take longer than a page).</summary>
     public async Task<Result<long>> CountAsync(QueryRun run, CancellationToken cancellationToken)
     {
+        if (ShapeOf(run.Source) is { PagesInEngine: false })
+        {
+            // Counted up to the display cap, which is all such a table can page through.
+            var all = await ExecuteAsync(run, (_, query) => query, run.Source.Limits, cancellationToken);
+            return all.IsFailure ? all.Error! : all.Value.Rows.Count;
+        }
+
         var counted = await ExecuteAsync(run, (shape, query) => shape.Count(query), run.Source.Limits with { MaxRows = 1 }, cancellationToken);
         return counted.IsFailure ? counted.Error! : Convert.ToInt64(counted.Value.Rows[0][0], System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    private IQueryShape? ShapeOf(DataSource source) => engines.FirstOrDefault(e => e.Handles(source.Type))?.Shape(source.Type);
 
     private static QueryPageResult Trim(QueryResult rows, int offset, int size) =>
         new(rows with { Rows = [.. rows.Rows.Skip(offset).Take(size)], Truncated = false }, rows.Rows.Count > offset + size);

@@ -9,8 +9,11 @@ namespace Ops.Infrastructure.Reports.Queries;
 /// </summary>
 /// <param name="placeholder">How the engine writes a named placeholder (<c>@p_region</c>).</param>
 /// <param name="quote">A result column's name quoted for the engine, its quote characters escaped.</param>
-internal sealed class SqlQueryShape(SqlDialect dialect, Func<string, string> placeholder, Func<string, string> quote) : IQueryShape
+/// <param name="scopeInEngine">The engine filters rows by scope itself (<see cref="BoundQuery.Rows"/>) and cannot wrap the statement.</param>
+internal sealed class SqlQueryShape(SqlDialect dialect, Func<string, string> placeholder, Func<string, string> quote, bool scopeInEngine = false) : IQueryShape
 {
+    public bool PagesInEngine => !scopeInEngine;
+
     public Result<IReadOnlyList<string>> Check(string query)
     {
         var tokens = SqlReadGuard.Check(query, dialect);
@@ -45,6 +48,11 @@ internal sealed class SqlQueryShape(SqlDialect dialect, Func<string, string> pla
         if (!RowScope.IsColumnName(scope.DepartmentColumn ?? "x") || !RowScope.IsColumnName(scope.UserColumn ?? "x"))
         {
             return Error.Invalid("report.scope.column_invalid").On("report.scope_column");
+        }
+
+        if (scopeInEngine)
+        {
+            return run.DataScope.All ? bound : bound with { Rows = new ScopedRows(scope, run.DataScope) };
         }
 
         return scope.Apply(KeepOrder(bound, tokens.Value), run.DataScope, quote, placeholder);

@@ -14,39 +14,9 @@ namespace Ops.Infrastructure.Reports.Queries.ClickHouse;
 /// </summary>
 internal static class ClickHouseLiterals
 {
-    public const string Prefix = "ops_param_";
+    public static string Placeholder(string name) => PlaceholderWords.Placeholder(name);
 
-    public static string Placeholder(string name) => Prefix + name;
-
-    public static string Inline(BoundQuery query)
-    {
-        var values = query.Parameters.ToDictionary(p => Placeholder(p.Name), p => p.Value, StringComparer.Ordinal);
-        if (values.Count == 0)
-        {
-            return query.Sql;
-        }
-
-        var (tokens, error) = SqlLexer.Tokenize(query.Sql, SqlDialect.ClickHouse);
-        if (error != SqlLexError.None)
-        {
-            throw new InvalidOperationException($"The bound query does not lex ({error})");
-        }
-
-        var text = new StringBuilder(query.Sql.Length + 64);
-        var position = 0;
-        foreach (var token in tokens)
-        {
-            if (token.Kind != SqlTokenKind.Word || !values.TryGetValue(query.Sql.Substring(token.Start, token.Length), out var value))
-            {
-                continue;
-            }
-
-            text.Append(query.Sql, position, token.Start - position).Append(Format(value));
-            position = token.Start + token.Length;
-        }
-
-        return text.Append(query.Sql, position, query.Sql.Length - position).ToString();
-    }
+    public static string Inline(BoundQuery query) => PlaceholderWords.Replace(query, SqlDialect.ClickHouse, p => Format(p.Value));
 
     public static string Format(object? value) => value switch
     {
