@@ -12,6 +12,7 @@ using Ops.Infrastructure.Common.Egress;
 using Ops.Infrastructure.Reports.Queries;
 using Ops.Infrastructure.Reports.Queries.ClickHouse;
 using Ops.Infrastructure.Reports.Queries.Elasticsearch;
+using Ops.Infrastructure.Reports.Queries.Mongo;
 
 namespace Ops.Infrastructure.Reports;
 
@@ -40,6 +41,7 @@ public static class ReportsModule
             .ConfigurePrimaryHttpMessageHandler(sp => NoRedirects(sp.GetRequiredService<EgressPolicy>().CreateHandler()));
         services.AddScoped<IReportEngine, ClickHouseReportEngine>();
         services.AddScoped<IReportEngine, ElasticsearchReportEngine>();
+        services.AddScoped<IReportEngine, MongoReportEngine>();
         services.AddScoped<ReportQueryRunner>();
         services.AddScoped<IReportQueryService, ReportQueryService>();
         services.AddScoped<ReportAccess>();

@@ -40,6 +40,7 @@ public sealed class DataSourceOptionTests
     [InlineData(DataSourceType.Elasticsearch, "proxy=http://evil")]
     [InlineData(DataSourceType.MongoDb, "tlsCAFile=/etc/passwd")]
     [InlineData(DataSourceType.MongoDb, "proxyHost=evil")]
+    [InlineData(DataSourceType.MongoDb, "replicaSet=rs0")]
     public void KeysOffTheAllowList_AreRefused_InEverySpelling(DataSourceType type, string options) =>
         Assert.False(DataSourceConnections.OptionsValid(type, options));
 
@@ -49,7 +50,7 @@ public sealed class DataSourceOptionTests
     [InlineData(DataSourceType.PostgreSql, "SSL Mode=Require;Command Timeout=5;Application Name=ops")]
     [InlineData(DataSourceType.Sqlite, "Cache=Shared;Foreign Keys=true")]
     [InlineData(DataSourceType.ClickHouse, "Secure=true")]
-    [InlineData(DataSourceType.MongoDb, "authSource=admin;replicaSet=rs0;tls=true")]
+    [InlineData(DataSourceType.MongoDb, "authSource=admin;tls=true")]
     public void TuningKeys_AreAccepted(DataSourceType type, string options) =>
         Assert.True(DataSourceConnections.OptionsValid(type, options));
 

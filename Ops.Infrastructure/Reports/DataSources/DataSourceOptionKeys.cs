@@ -29,9 +29,8 @@ internal static class DataSourceOptionKeys
         // The HTTP engines: TLS only (the address, account and database have their own fields).
         [DataSourceType.ClickHouse] = Set("secure"),
         [DataSourceType.Elasticsearch] = Set("secure"),
-        // MongoDB's connection-string options that tune the connection; never a host list, a proxy or a key file.
-        [DataSourceType.MongoDb] = Set("authsource", "authmechanism", "tls", "replicaset", "directconnection", "readpreference", "appname",
-            "connecttimeoutms", "maxpoolsize", "minpoolsize", "compressors"),
+        // MongoDB: the account's database and TLS; never a host list, a replica set to discover, a proxy or a key file.
+        [DataSourceType.MongoDb] = Set("authsource", "tls", "appname"),
     };
 
     /// <summary>A fresh builder of the type's driver.</summary>
