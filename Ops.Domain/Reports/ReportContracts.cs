@@ -115,6 +115,9 @@ public interface IReportViewer
     /// <summary>How many rows the report has in all for these values.</summary>
     Task<Result<long>> CountAsync(long id, IReadOnlyDictionary<string, string?> values, bool draft = false, CancellationToken cancellationToken = default);
 
+    /// <summary>The sums of the named number columns over all the report's rows for these values (a table's totals row).</summary>
+    Task<Result<IReadOnlyList<decimal?>>> TotalsAsync(long id, IReadOnlyDictionary<string, string?> values, IReadOnlyList<string> columns, bool draft = false, CancellationToken cancellationToken = default);
+
     /// <summary>Stars or unstars the report for the caller; returns whether it is now a favorite.</summary>
     Task<Result<bool>> ToggleFavoriteAsync(long id, CancellationToken cancellationToken = default);
 }

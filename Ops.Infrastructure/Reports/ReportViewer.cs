@@ -91,6 +91,12 @@ internal sealed class ReportViewer(
         return prepared.IsFailure ? prepared.Error! : await runner.CountAsync(prepared.Value.Run, cancellationToken);
     }
 
+    public async Task<Result<IReadOnlyList<decimal?>>> TotalsAsync(long id, IReadOnlyDictionary<string, string?> values, IReadOnlyList<string> columns, bool draft = false, CancellationToken cancellationToken = default)
+    {
+        var prepared = await PrepareAsync(id, values, draft, cancellationToken);
+        return prepared.IsFailure ? prepared.Error! : await runner.TotalsAsync(prepared.Value.Run, columns, cancellationToken);
+    }
+
     /// <summary>The permission, the report's visibility, and the run for this viewer: their data scope and who they are.</summary>
     private async Task<Result<(QueryRun Run, ReportDefinition Definition)>> PrepareAsync(long id, IReadOnlyDictionary<string, string?> values, bool draft, CancellationToken cancellationToken)
     {

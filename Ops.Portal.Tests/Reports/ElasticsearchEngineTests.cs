@@ -104,7 +104,7 @@ public sealed class ElasticsearchEngineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ATablePage_IsSortedAndCountedOverTheCappedRows()
+    public async Task ATablePage_IsSortedCountedAndTotalledOverTheCappedRows()
     {
         var page = await _harness.InScopeAsync(async sp =>
         {
@@ -112,13 +112,15 @@ public sealed class ElasticsearchEngineTests : IAsyncLifetime
             var source = await db.DataSources.AsNoTracking().SingleAsync(d => d.Id == _source);
             var runner = sp.GetRequiredService<ReportQueryRunner>();
             var run = new QueryRun(source, "SELECT id, amount FROM sales", [], new Dictionary<string, string?>(), null, DataScopeFilter.Everything(1), new QueryViewer(null, null));
-            return (Page: (await runner.PageAsync(run, new QueryPage(1, 5, "amount", Descending: true), default)).Value, Count: (await runner.CountAsync(run, default)).Value);
+            return (Page: (await runner.PageAsync(run, new QueryPage(1, 5, "amount", Descending: true), default)).Value, Count: (await runner.CountAsync(run, default)).Value,
+                Sums: (await runner.TotalsAsync(run, ["id", "amount"], default)).Value);
         });
 
         // Amounts descending: 300, 200, 150, 110, 100 | 90, 80, 75, 60, 50 | 40, 25.
         Assert.Equal(new long[] { 10, 3, 6, 9, 5 }, page.Page.Rows.Rows.Select(r => (long)r[0]!).ToArray());
         Assert.True(page.Page.HasMore);
         Assert.Equal(12, page.Count);
+        Assert.Equal([78m, 1280m], page.Sums);
     }
 
     [Fact]

@@ -115,12 +115,12 @@ public sealed class MongoEngineTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ScopePagesAndCounts_AreStagesAfterTheQuery()
+    public async Task ScopePagesCountsAndTotals_AreStagesAfterTheQuery()
     {
         var scope = new RowScope("department_id", "owner_id");
         const string query = """{"collection": "sales", "pipeline": [{"$project": {"_id": 0, "id": 1, "department_id": 1, "owner_id": 1, "amount": 1}}]}""";
 
-        var (scoped, nobody, page, count) = await _harness.InScopeAsync(async sp =>
+        var (scoped, nobody, page, count, sums) = await _harness.InScopeAsync(async sp =>
         {
             await using var db = await _harness.CreateDbContextAsync();
             var source = await db.DataSources.AsNoTracking().SingleAsync(d => d.Id == _source);
@@ -129,7 +129,8 @@ public sealed class MongoEngineTests : IAsyncLifetime
             return ((await runner.RunAsync(Run(new DataScopeFilter(false, 10, new HashSet<long> { 2 })), default)).Value,
                 (await runner.RunAsync(Run(new DataScopeFilter(false, 99, new HashSet<long>())), default)).Value,
                 (await runner.PageAsync(Run(DataScopeFilter.Everything(1)), new QueryPage(1, 5, "amount", Descending: true), default)).Value,
-                (await runner.CountAsync(Run(new DataScopeFilter(false, 99, new HashSet<long>())), default)).Value);
+                (await runner.CountAsync(Run(new DataScopeFilter(false, 99, new HashSet<long>())), default)).Value,
+                (await runner.TotalsAsync(Run(new DataScopeFilter(false, 10, new HashSet<long> { 2 })), ["id", "amount"], default)).Value);
         });
 
         Assert.Equal(new long[] { 1, 2, 4, 5, 6, 7, 10, 11 }, scoped.Rows.Select(r => (long)r[0]!).Order().ToArray());
@@ -137,6 +138,8 @@ public sealed class MongoEngineTests : IAsyncLifetime
         Assert.Equal(new long[] { 10, 3, 6, 9, 5 }, page.Rows.Rows.Select(r => (long)r[0]!).ToArray());
         Assert.True(page.HasMore);
         Assert.Equal(0, count);
+        // Ids 1, 2, 4, 5, 6, 7, 10, 11: amounts 100 + 150 + 200 + 50 + 75 + 300 + 90 + 110.
+        Assert.Equal([46m, 1075m], sums);
         var pageStages = _server.Aggregates.ElementAt(2)["pipeline"].AsBsonArray;
         Assert.Equal(new BsonDocument("$sort", new BsonDocument("amount", -1)), pageStages[^4]);
         Assert.Equal(new BsonDocument("$skip", 5), pageStages[^3]);

@@ -80,6 +80,24 @@ public sealed class ReportQueryPagingTests
         Assert.Equal(12, total);
     }
 
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task TheTotalsRow_SumsEveryRow_NotThePage(DataSourceType type)
+    {
+        await using var session = await ReportQuerySession.StartAsync(type);
+        var alias = type is DataSourceType.MySql or DataSourceType.ClickHouse ? "`金额 \"x`" : "\"金额 \"\"x\"";
+
+        var sums = await session.Harness.InScopeAsync(async sp =>
+        {
+            await using var db = await session.Harness.CreateDbContextAsync();
+            return await sp.GetRequiredService<Ops.Infrastructure.Reports.Queries.ReportQueryRunner>().TotalsAsync(
+                Run(await db.DataSources.AsNoTracking().SingleAsync(), $"SELECT id, amount AS {alias} FROM sales"), ["id", "金额 \"x"], default);
+        });
+
+        Assert.True(sums.IsSuccess, sums.Error?.ToString());
+        Assert.Equal([78m, 1280m], sums.Value);
+    }
+
     private static Ops.Infrastructure.Reports.Queries.QueryRun Run(DataSource source, string sql) =>
         new(source, sql, [], new Dictionary<string, string?>(), null, DataScopeFilter.Everything(1), new QueryViewer(null, null));
 

@@ -31,4 +31,11 @@ public static class QueryPaging
         };
 
     public static BoundQuery Count(BoundQuery query) => query with { Sql = $"SELECT COUNT(*) AS ops_total FROM (\n{query.Sql}\n) ops_count" };
+
+    /// <summary>The sums of the named result columns over every row (a table's totals row), one row with the same names.</summary>
+    public static BoundQuery Totals(BoundQuery query, IReadOnlyList<string> columns, Func<string, string> quote) =>
+        query with { Sql = $"SELECT {string.Join(", ", columns.Select(c => $"SUM({quote(c)}) AS {quote(c)}"))} FROM (\n{query.Sql}\n) ops_totals" };
+
+    /// <summary>The most columns a totals row sums.</summary>
+    public const int MaxTotals = 100;
 }

@@ -40,6 +40,9 @@ internal interface IQueryShape
 
     /// <summary>The bound query's row count, as a one-row, one-column result.</summary>
     BoundQuery Count(BoundQuery query);
+
+    /// <summary>The sums of the named columns over all the bound query's rows, as one row of those names.</summary>
+    BoundQuery Totals(BoundQuery query, IReadOnlyList<string> columns);
 }
 
 internal static class QueryShapes

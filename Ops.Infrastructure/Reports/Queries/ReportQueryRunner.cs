@@ -75,6 +75,42 @@ internal sealed class ReportQueryRunner(IEnumerable<IReportEngine> engines, IDbC
         return counted.IsFailure ? counted.Error! : Convert.ToInt64(counted.Value.Rows[0][0], System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// The sums of the named number columns over every row the query returns (a table's totals row, not the page's); null
+    /// for a column the result does not hold. Engines that cannot wrap a query sum what the display cap holds.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<decimal?>>> TotalsAsync(QueryRun run, IReadOnlyList<string> columns, CancellationToken cancellationToken)
+    {
+        if (columns.Count is 0 or > QueryPaging.MaxTotals || columns.Any(c => c.Length is 0 or > ReportRules.ColumnNameMaxLength || c.Any(char.IsControl)))
+        {
+            return Error.Invalid("report.totals.invalid", QueryPaging.MaxTotals);
+        }
+
+        if (ShapeOf(run.Source) is { PagesInEngine: false })
+        {
+            var all = await ExecuteAsync(run, (_, query) => query, run.Source.Limits, cancellationToken);
+            return all.IsFailure ? all.Error! : Result<IReadOnlyList<decimal?>>.Success([.. columns.Select(c => all.Value.ColumnIndex(c) is var i and >= 0
+                ? all.Value.Rows.Sum(r => Number(r[i]) ?? 0) : (decimal?)null)]);
+        }
+
+        var sums = await ExecuteAsync(run, (shape, query) => shape.Totals(query, columns), run.Source.Limits with { MaxRows = 1 }, cancellationToken);
+        if (sums.IsFailure)
+        {
+            return sums.Error!;
+        }
+
+        var row = sums.Value.Rows.FirstOrDefault();
+        return Result<IReadOnlyList<decimal?>>.Success([.. columns.Select(c => row is not null && sums.Value.ColumnIndex(c) is var i and >= 0 ? Number(row[i]) : null)]);
+    }
+
+    private static decimal? Number(object? value) => value switch
+    {
+        long l => l,
+        decimal m => m,
+        double d when double.IsFinite(d) && Math.Abs(d) < 7.9e28 => (decimal)d,
+        _ => null,
+    };
+
     private IQueryShape? ShapeOf(DataSource source) => engines.FirstOrDefault(e => e.Handles(source.Type))?.Shape(source.Type);
 
     private static QueryPageResult Trim(QueryResult rows, int offset, int size) =>

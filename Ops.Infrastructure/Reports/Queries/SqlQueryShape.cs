@@ -62,6 +62,8 @@ internal sealed class SqlQueryShape(SqlDialect dialect, Func<string, string> pla
 
     public BoundQuery Count(BoundQuery query) => QueryPaging.Count(query);
 
+    public BoundQuery Totals(BoundQuery query, IReadOnlyList<string> columns) => QueryPaging.Totals(query, columns, quote);
+
     /// <summary>
     /// MySQL and MariaDB drop the <c>ORDER BY</c> of a derived table that has no <c>LIMIT</c>, so a scoped report would lose
     /// its order: the largest <c>LIMIT</c> keeps it without cutting anything.

@@ -22,6 +22,8 @@ internal sealed class ClickHouseQueryShape(SqlQueryShape sql) : IQueryShape
 
     public BoundQuery Count(BoundQuery query) => sql.Count(query);
 
+    public BoundQuery Totals(BoundQuery query, IReadOnlyList<string> columns) => sql.Totals(query, columns);
+
     private static bool HasFormatClause(string query)
     {
         var (tokens, _) = SqlLexer.Tokenize(query, SqlDialect.ClickHouse);

@@ -75,6 +75,18 @@ internal sealed class MongoQueryShape : IQueryShape
 
     public BoundQuery Count(BoundQuery query) => Append(query, new BsonDocument("$count", CountField));
 
+    public BoundQuery Totals(BoundQuery query, IReadOnlyList<string> columns)
+    {
+        var group = new BsonDocument("_id", BsonNull.Value);
+        foreach (var column in columns)
+        {
+            // A field path: a name starting with $ or holding a dot would be read as an operator or a sub-field.
+            group[column] = new BsonDocument("$sum", "$" + column);
+        }
+
+        return Append(query, new BsonDocument("$group", group));
+    }
+
     private static BoundQuery Append(BoundQuery query, params BsonDocument[] stages) =>
         query with { Sql = MongoPipeline.Parse(query.Sql).Value.Append(stages).ToJson() };
 }
