@@ -21,6 +21,9 @@ public sealed class NotificationHubTests
         connection.On<NotificationView>("NotificationArrived", n => received.TrySetResult(n));
         connection.On("NotificationsChanged", () => changed.TrySetResult());
         await connection.StartAsync();
+        // The handshake completes before the hub has checked the session and registered the connection.
+        var hubConnections = factory.Services.GetRequiredService<Ops.Portal.Hosting.HubConnections>();
+        Assert.True(SpinWait.SpinUntil(() => hubConnections.OfUser(adminId).Count > 0, TimeSpan.FromSeconds(10)));
 
         await using (var scope = factory.Services.CreateSystemScope())
         {
@@ -29,7 +32,7 @@ public sealed class NotificationHubTests
             await notifications.SendAsync(new InAppMessage(NotificationType.Alert, NotificationLevel.Warning, "磁盘告警", "/data 95%"), [adminId], default);
         }
 
-        var view = await received.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        var view = await received.Task.WaitAsync(TimeSpan.FromSeconds(15));
         Assert.Equal("磁盘告警", view.Title);
         Assert.Equal(NotificationLevel.Warning, view.Level);
     }

@@ -16,20 +16,17 @@ namespace Ops.Portal.Tests.Reports;
 public sealed class ElasticsearchEngineTests : IAsyncLifetime
 {
     private ElasticsearchStandIn _node = default!;
-    private InfrastructureHarness _harness = default!;
-    private long _source;
+    private ReportQuerySession _session = default!;
 
     public async ValueTask InitializeAsync()
     {
         _node = await ElasticsearchStandIn.StartAsync();
-        _harness = await InfrastructureHarness.StartAsync(DatabaseProvider.Sqlite);
-        _harness.CurrentUser.Actor = Actor.System;
-        _source = await CreateSourceAsync("搜索日志", _node.Password);
+        _session = await ReportQuerySession.StartAsync(Input("搜索日志", _node.Password));
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _harness.DisposeAsync();
+        await _session.DisposeAsync();
         await _node.DisposeAsync();
     }
 
@@ -71,7 +68,7 @@ public sealed class ElasticsearchEngineTests : IAsyncLifetime
     {
         _node.MaxPage = 5;
         var all = await RunAsync("SELECT id FROM sales ORDER BY id");
-        await SetMaxRowsAsync(7);
+        await _session.SetLimitsAsync(maxRows: 7);
         var capped = await RunAsync("SELECT id FROM sales ORDER BY id");
 
         Assert.Equal(Enumerable.Range(1, 12).Select(i => (long)i), all.Value.Rows.Select(r => (long)r[0]!));
@@ -87,13 +84,9 @@ public sealed class ElasticsearchEngineTests : IAsyncLifetime
     {
         var scope = new RowScope("department_id", "owner_id");
 
-        async Task<long[]> IdsAs(DataScopeFilter filter) => (await _harness.InScopeAsync(async sp =>
-        {
-            await using var db = await _harness.CreateDbContextAsync();
-            var source = await db.DataSources.AsNoTracking().SingleAsync(d => d.Id == _source);
-            return await sp.GetRequiredService<ReportQueryRunner>().RunAsync(
-                new QueryRun(source, "SELECT id, department_id, owner_id FROM sales ORDER BY id", [], new Dictionary<string, string?>(), scope, filter, new QueryViewer(null, null)), default);
-        })).Value.Rows.Select(r => (long)r[0]!).ToArray();
+        async Task<long[]> IdsAs(DataScopeFilter filter) => (await _session.WithRunnerAsync((runner, source) => runner.RunAsync(
+            new QueryRun(source, "SELECT id, department_id, owner_id FROM sales ORDER BY id", [], new Dictionary<string, string?>(), scope, filter, new QueryViewer(null, null)), default)))
+            .Value.Rows.Select(r => (long)r[0]!).ToArray();
 
         Assert.Equal(12, (await IdsAs(DataScopeFilter.Everything(1))).Length);
         Assert.Equal(new long[] { 1, 2, 4, 5, 6, 7, 10, 11 }, await IdsAs(new DataScopeFilter(false, 10, new HashSet<long> { 2 })));
@@ -106,11 +99,8 @@ public sealed class ElasticsearchEngineTests : IAsyncLifetime
     [Fact]
     public async Task ATablePage_IsSortedCountedAndTotalledOverTheCappedRows()
     {
-        var page = await _harness.InScopeAsync(async sp =>
+        var page = await _session.WithRunnerAsync(async (runner, source) =>
         {
-            await using var db = await _harness.CreateDbContextAsync();
-            var source = await db.DataSources.AsNoTracking().SingleAsync(d => d.Id == _source);
-            var runner = sp.GetRequiredService<ReportQueryRunner>();
             var run = new QueryRun(source, "SELECT id, amount FROM sales", [], new Dictionary<string, string?>(), null, DataScopeFilter.Everything(1), new QueryViewer(null, null));
             return (Page: (await runner.PageAsync(run, new QueryPage(1, 5, "amount", Descending: true), default)).Value, Count: (await runner.CountAsync(run, default)).Value,
                 Sums: (await runner.TotalsAsync(run, ["id", "amount"], default)).Value);
@@ -126,12 +116,12 @@ public sealed class ElasticsearchEngineTests : IAsyncLifetime
     [Fact]
     public async Task TheConnectionTest_GivesTheVersion_TheSchemaListsIndicesAndFields_AndBadQueriesGetTheNodesWords()
     {
-        var wrong = await CreateSourceAsync("wrong password", "not it");
+        var wrong = await _session.AddSourceAsync(Input("wrong password", "not it"));
 
-        var (ok, failed, schema) = await _harness.InScopeAsync(async sp =>
+        var (ok, failed, schema) = await _session.Harness.InScopeAsync(async sp =>
         {
             var sources = sp.GetRequiredService<IDataSourceService>();
-            return ((await sources.TestAsync(_source)).Value, (await sources.TestAsync(wrong)).Value, (await sources.SchemaAsync(_source)).Value);
+            return ((await sources.TestAsync(_session.SourceId)).Value, (await sources.TestAsync(wrong)).Value, (await sources.SchemaAsync(_session.SourceId)).Value);
         });
         var broken = await RunAsync("SELECT no_such_column FROM sales");
 
@@ -147,22 +137,9 @@ public sealed class ElasticsearchEngineTests : IAsyncLifetime
         Assert.Contains("no_such_column", (string)broken.Error.Args[0], StringComparison.Ordinal);
     }
 
-    private async Task<long> CreateSourceAsync(string name, string password)
-    {
-        var created = await _harness.InScopeAsync(sp => sp.GetRequiredService<IDataSourceService>().CreateAsync(
-            new DataSourceInput(name, DataSourceType.Elasticsearch, "127.0.0.1", _node.Port, "sales*", _node.User, password, null, true)));
-        Assert.True(created.IsSuccess, created.Error?.ToString());
-        return created.Value;
-    }
+    private DataSourceInput Input(string name, string password) =>
+        new(name, DataSourceType.Elasticsearch, "127.0.0.1", _node.Port, "sales*", _node.User, password, null, true);
 
-    private async Task SetMaxRowsAsync(int rows)
-    {
-        await using var db = await _harness.CreateDbContextAsync();
-        var source = await db.DataSources.SingleAsync(d => d.Id == _source);
-        source.MaxRows = rows;
-        await db.SaveChangesAsync();
-    }
-
-    private Task<Result<QueryResult>> RunAsync(string sql, IReadOnlyList<ReportParameter>? parameters = null, Dictionary<string, string?>? values = null) =>
-        _harness.InScopeAsync(sp => sp.GetRequiredService<IReportQueryService>().RunAsync(new QueryDraft(_source, sql, parameters ?? [], values ?? [], null)));
+    private Task<Result<QueryResult>> RunAsync(string query, IReadOnlyList<ReportParameter>? parameters = null, Dictionary<string, string?>? values = null) =>
+        _session.RunAsync(query, parameters, values);
 }

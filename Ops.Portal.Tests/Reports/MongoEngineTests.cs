@@ -31,20 +31,17 @@ public sealed class MongoEngineTests : IAsyncLifetime
     ];
 
     private MongoStandIn _server = default!;
-    private InfrastructureHarness _harness = default!;
-    private long _source;
+    private ReportQuerySession _session = default!;
 
     public async ValueTask InitializeAsync()
     {
         _server = MongoStandIn.Start();
-        _harness = await InfrastructureHarness.StartAsync(DatabaseProvider.Sqlite);
-        _harness.CurrentUser.Actor = Actor.System;
-        _source = await CreateSourceAsync("业务文档库", _server.Password);
+        _session = await ReportQuerySession.StartAsync(Input("业务文档库", _server.Password));
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _harness.DisposeAsync();
+        await _session.DisposeAsync();
         await _server.DisposeAsync();
     }
 
@@ -102,7 +99,7 @@ public sealed class MongoEngineTests : IAsyncLifetime
     [Fact]
     public async Task RowsArriveThroughTheCursorUpToTheCap_ColumnsAreTheFieldsInOrder()
     {
-        await SetMaxRowsAsync(5);
+        await _session.SetLimitsAsync(maxRows: 5);
 
         var result = await RunAsync("""{"collection": "sales", "pipeline": [{"$sort": {"id": 1}}, {"$project": {"_id": 0, "id": 1, "region": 1, "sold_on": 1}}]}""");
 
@@ -120,11 +117,8 @@ public sealed class MongoEngineTests : IAsyncLifetime
         var scope = new RowScope("department_id", "owner_id");
         const string query = """{"collection": "sales", "pipeline": [{"$project": {"_id": 0, "id": 1, "department_id": 1, "owner_id": 1, "amount": 1}}]}""";
 
-        var (scoped, nobody, page, count, sums) = await _harness.InScopeAsync(async sp =>
+        var (scoped, nobody, page, count, sums) = await _session.WithRunnerAsync(async (runner, source) =>
         {
-            await using var db = await _harness.CreateDbContextAsync();
-            var source = await db.DataSources.AsNoTracking().SingleAsync(d => d.Id == _source);
-            var runner = sp.GetRequiredService<ReportQueryRunner>();
             QueryRun Run(DataScopeFilter filter) => new(source, query, [], new Dictionary<string, string?>(), scope, filter, new QueryViewer(null, null));
             return ((await runner.RunAsync(Run(new DataScopeFilter(false, 10, new HashSet<long> { 2 })), default)).Value,
                 (await runner.RunAsync(Run(new DataScopeFilter(false, 99, new HashSet<long>())), default)).Value,
@@ -148,11 +142,7 @@ public sealed class MongoEngineTests : IAsyncLifetime
     [Fact]
     public async Task ASlowQuery_StopsAtItsTimeLimit_WithALocalizedMessage()
     {
-        await using (var db = await _harness.CreateDbContextAsync())
-        {
-            (await db.DataSources.SingleAsync(d => d.Id == _source)).QueryTimeoutSeconds = 1;
-            await db.SaveChangesAsync();
-        }
+        await _session.SetLimitsAsync(timeoutSeconds: 1);
 
         var result = await RunAsync("""{"collection": "slow", "pipeline": []}""");
 
@@ -163,12 +153,12 @@ public sealed class MongoEngineTests : IAsyncLifetime
     [Fact]
     public async Task TheConnectionTest_SignsInWithScram_TheSchemaSamplesFields_AndAWrongPasswordFails()
     {
-        var wrong = await CreateSourceAsync("wrong password", "not it");
+        var wrong = await _session.AddSourceAsync(Input("wrong password", "not it"));
 
-        var (ok, failed, schema) = await _harness.InScopeAsync(async sp =>
+        var (ok, failed, schema) = await _session.Harness.InScopeAsync(async sp =>
         {
             var sources = sp.GetRequiredService<IDataSourceService>();
-            return ((await sources.TestAsync(_source)).Value, (await sources.TestAsync(wrong)).Value, (await sources.SchemaAsync(_source)).Value);
+            return ((await sources.TestAsync(_session.SourceId)).Value, (await sources.TestAsync(wrong)).Value, (await sources.SchemaAsync(_session.SourceId)).Value);
         });
         var broken = await RunAsync("""{"collection": "sales", "pipeline": [{"$bogus": 1}]}""");
 
@@ -183,21 +173,9 @@ public sealed class MongoEngineTests : IAsyncLifetime
         Assert.Contains("$bogus", (string)broken.Error.Args[0], StringComparison.Ordinal);
     }
 
-    private async Task<long> CreateSourceAsync(string name, string password)
-    {
-        var created = await _harness.InScopeAsync(sp => sp.GetRequiredService<IDataSourceService>().CreateAsync(
-            new DataSourceInput(name, DataSourceType.MongoDb, "127.0.0.1", _server.Port, "reports", _server.User, password, null, true)));
-        Assert.True(created.IsSuccess, created.Error?.ToString());
-        return created.Value;
-    }
-
-    private async Task SetMaxRowsAsync(int rows)
-    {
-        await using var db = await _harness.CreateDbContextAsync();
-        (await db.DataSources.SingleAsync(d => d.Id == _source)).MaxRows = rows;
-        await db.SaveChangesAsync();
-    }
+    private DataSourceInput Input(string name, string password) =>
+        new(name, DataSourceType.MongoDb, "127.0.0.1", _server.Port, "reports", _server.User, password, null, true);
 
     private Task<Result<QueryResult>> RunAsync(string query, IReadOnlyList<ReportParameter>? parameters = null, Dictionary<string, string?>? values = null) =>
-        _harness.InScopeAsync(sp => sp.GetRequiredService<IReportQueryService>().RunAsync(new QueryDraft(_source, query, parameters ?? [], values ?? [], null)));
+        _session.RunAsync(query, parameters, values);
 }

@@ -18,24 +18,13 @@ public sealed class ReportQueryPagingTests
         // The query returns the scope columns; the scope filters its result.
         var scope = new RowScope("department_id", "owner_id");
 
-        async Task<long[]> IdsAs(DataScopeFilter filter) => (await session.Harness.InScopeAsync(async sp =>
-        {
-            var runner = sp.GetRequiredService<Ops.Infrastructure.Reports.Queries.ReportQueryRunner>();
-            await using var db = await session.Harness.CreateDbContextAsync();
-            var source = await db.DataSources.AsNoTracking().SingleAsync();
-            return await runner.RunAsync(new Ops.Infrastructure.Reports.Queries.QueryRun(source, "SELECT id, department_id, owner_id FROM sales ORDER BY id", [], new Dictionary<string, string?>(), scope, filter, new QueryViewer(null, null)), default);
-        })).Value.Rows.Select(r => Convert.ToInt64(r[0], CultureInfo.InvariantCulture)).Order().ToArray();
+        async Task<long[]> IdsAs(DataScopeFilter filter) => (await session.WithRunnerAsync((runner, source) => runner.RunAsync(
+            Run(source, "SELECT id, department_id, owner_id FROM sales ORDER BY id", scope, filter), default))).Value.Rows.Select(r => Convert.ToInt64(r[0], CultureInfo.InvariantCulture)).Order().ToArray();
 
         Assert.Equal(12, (await IdsAs(DataScopeFilter.Everything(1))).Length);
         // The query's own order survives the scope around it (MariaDB drops a derived table's ORDER BY without a LIMIT).
-        var ordered = (await session.Harness.InScopeAsync(async sp =>
-        {
-            var runner = sp.GetRequiredService<Ops.Infrastructure.Reports.Queries.ReportQueryRunner>();
-            await using var db = await session.Harness.CreateDbContextAsync();
-            var source = await db.DataSources.AsNoTracking().SingleAsync();
-            return await runner.RunAsync(new Ops.Infrastructure.Reports.Queries.QueryRun(source, "SELECT id, department_id, owner_id FROM sales ORDER BY amount DESC",
-                [], new Dictionary<string, string?>(), scope, new DataScopeFilter(false, 99, new HashSet<long> { 1, 2, 3 }), new QueryViewer(null, null)), default);
-        })).Value.Rows.Select(r => Convert.ToInt64(r[0], CultureInfo.InvariantCulture)).ToArray();
+        var ordered = (await session.WithRunnerAsync((runner, source) => runner.RunAsync(
+            Run(source, "SELECT id, department_id, owner_id FROM sales ORDER BY amount DESC", scope, new DataScopeFilter(false, 99, new HashSet<long> { 1, 2, 3 })), default))).Value.Rows.Select(r => Convert.ToInt64(r[0], CultureInfo.InvariantCulture)).ToArray();
         Assert.Equal(new long[] { 7, 4, 2, 11, 1, 10, 3, 6, 9, 5, 12, 8 }, ordered);
         // Department 2 or owned by user 10.
         var scoped = await IdsAs(new DataScopeFilter(false, 10, new HashSet<long> { 2 }));
@@ -52,11 +41,8 @@ public sealed class ReportQueryPagingTests
         var alias = type is DataSourceType.MySql or DataSourceType.ClickHouse ? "`金额 \"x`" : "\"金额 \"\"x\"";
         var sql = $"SELECT id, amount AS {alias} FROM sales";
 
-        async Task<(long[] Ids, bool More)> Page(QueryPage page) => await session.Harness.InScopeAsync(async sp =>
+        async Task<(long[] Ids, bool More)> Page(QueryPage page) => await session.WithRunnerAsync(async (runner, source) =>
         {
-            var runner = sp.GetRequiredService<Ops.Infrastructure.Reports.Queries.ReportQueryRunner>();
-            await using var db = await session.Harness.CreateDbContextAsync();
-            var source = await db.DataSources.AsNoTracking().SingleAsync();
             var result = (await runner.PageAsync(Run(source, sql), page, default)).Value;
             return (result.Rows.Rows.Select(r => Convert.ToInt64(r[0], CultureInfo.InvariantCulture)).ToArray(), result.HasMore);
         });
@@ -64,11 +50,7 @@ public sealed class ReportQueryPagingTests
         var top = await Page(new QueryPage(0, 5, "金额 \"x", Descending: true));
         var last = await Page(new QueryPage(2, 5, "金额 \"x", Descending: true));
         var unsorted = await Page(new QueryPage(1, 5));
-        var total = await session.Harness.InScopeAsync(async sp =>
-        {
-            await using var db = await session.Harness.CreateDbContextAsync();
-            return (await sp.GetRequiredService<Ops.Infrastructure.Reports.Queries.ReportQueryRunner>().CountAsync(Run(await db.DataSources.AsNoTracking().SingleAsync(), sql), default)).Value;
-        });
+        var total = (await session.WithRunnerAsync((runner, source) => runner.CountAsync(Run(source, sql), default))).Value;
 
         // Amounts 300, 200, 150, 110, 100 are ids 7, 4, 2, 11, 1.
         Assert.Equal(new long[] { 7, 4, 2, 11, 1 }, top.Ids);
@@ -87,19 +69,14 @@ public sealed class ReportQueryPagingTests
         await using var session = await ReportQuerySession.StartAsync(type);
         var alias = type is DataSourceType.MySql or DataSourceType.ClickHouse ? "`金额 \"x`" : "\"金额 \"\"x\"";
 
-        var sums = await session.Harness.InScopeAsync(async sp =>
-        {
-            await using var db = await session.Harness.CreateDbContextAsync();
-            return await sp.GetRequiredService<Ops.Infrastructure.Reports.Queries.ReportQueryRunner>().TotalsAsync(
-                Run(await db.DataSources.AsNoTracking().SingleAsync(), $"SELECT id, amount AS {alias} FROM sales"), ["id", "金额 \"x"], default);
-        });
+        var sums = await session.WithRunnerAsync((runner, source) => runner.TotalsAsync(Run(source, $"SELECT id, amount AS {alias} FROM sales"), ["id", "金额 \"x"], default));
 
         Assert.True(sums.IsSuccess, sums.Error?.ToString());
         Assert.Equal([78m, 1280m], sums.Value);
     }
 
-    private static Ops.Infrastructure.Reports.Queries.QueryRun Run(DataSource source, string sql) =>
-        new(source, sql, [], new Dictionary<string, string?>(), null, DataScopeFilter.Everything(1), new QueryViewer(null, null));
+    private static Ops.Infrastructure.Reports.Queries.QueryRun Run(DataSource source, string sql, RowScope? scope = null, DataScopeFilter? filter = null) =>
+        new(source, sql, [], new Dictionary<string, string?>(), scope, filter ?? DataScopeFilter.Everything(1), new QueryViewer(null, null));
 
     [Theory]
     [MemberData(nameof(Engines))]

@@ -178,12 +178,7 @@ public sealed class ReportQueryTests
     public async Task RowsPastTheCap_AreNotRead_AndTheResultSaysSo(DataSourceType type)
     {
         await using var session = await ReportQuerySession.StartAsync(type);
-        await using (var db = await session.Harness.CreateDbContextAsync())
-        {
-            var source = await db.DataSources.SingleAsync();
-            source.MaxRows = 5;
-            await db.SaveChangesAsync();
-        }
+        await session.SetLimitsAsync(maxRows: 5);
 
         var result = await session.RunAsync("SELECT id FROM sales ORDER BY id");
 
