@@ -4,7 +4,7 @@ using Ops.Domain.Common;
 // pages and services name any module's codes with the one using they already have.
 namespace Ops.Domain.Auth;
 
-/// <summary>Reports and data sources (seed section 2.4). Export and subscribe come with the exports issue.</summary>
+/// <summary>Reports and data sources (seed section 2.4). Subscribe comes with the subscriptions.</summary>
 public static class ReportPermissions
 {
     public const string Module = "report";
@@ -37,7 +37,7 @@ public static class ReportPermissions
     public static IReadOnlyList<PermissionDefinition> All { get; } = new PermissionTreeBuilder(Module)
         .Menu(Root)
         .Menu(Reports.View, Root, "/report/list")
-        .Buttons(Reports.View, Reports.Edit, Reports.Query, Reports.Publish, Reports.Delete)
+        .Buttons(Reports.View, Reports.Edit, Reports.Query, Reports.Publish, Reports.Delete, Reports.Export)
         .Menu(DataSources.View, Root, "/report/datasources")
         .Buttons(DataSources.View, DataSources.Edit, DataSources.Delete, DataSources.Test)
         .Build();

@@ -100,7 +100,18 @@ internal sealed class ReportViewer(
     /// <summary>The permission, the report's visibility, and the run for this viewer: their data scope and who they are.</summary>
     private async Task<Result<(QueryRun Run, ReportDefinition Definition)>> PrepareAsync(long id, IReadOnlyDictionary<string, string?> values, bool draft, CancellationToken cancellationToken)
     {
-        await guard.DemandAsync(draft ? ReportPermissions.Reports.Edit : ReportPermissions.Reports.View, cancellationToken);
+        var prepared = await PrepareNamedAsync(id, values, draft, cancellationToken);
+        return prepared.IsFailure ? prepared.Error! : (prepared.Value.Run, prepared.Value.Definition);
+    }
+
+    /// <summary>
+    /// As for viewing, with the report's name (exports name their file after it); <paramref name="permission"/> replaces
+    /// the view permission (exporting needs its own, and the report's visibility as viewing does).
+    /// </summary>
+    internal async Task<Result<(QueryRun Run, ReportDefinition Definition, string Name)>> PrepareNamedAsync(long id, IReadOnlyDictionary<string, string?> values, bool draft,
+        CancellationToken cancellationToken, string? permission = null)
+    {
+        await guard.DemandAsync(permission ?? (draft ? ReportPermissions.Reports.Edit : ReportPermissions.Reports.View), cancellationToken);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var found = await LoadAsync(db, id, draft, cancellationToken);
         if (found.IsFailure)
@@ -108,10 +119,10 @@ internal sealed class ReportViewer(
             return found.Error!;
         }
 
-        var (_, definition, source) = found.Value;
+        var (report, definition, source) = found.Value;
         var viewer = await ReportQueryService.ViewerAsync(db, currentUser, cancellationToken);
         var scope = await scopes.GetFilterAsync(cancellationToken);
-        return (new QueryRun(source, definition.Query, definition.Parameters, values, definition.Scope, scope, viewer), definition);
+        return (new QueryRun(source, definition.Query, definition.Parameters, values, definition.Scope, scope, viewer), definition, report.Name);
     }
 
     public async Task<Result<bool>> ToggleFavoriteAsync(long id, CancellationToken cancellationToken = default)

@@ -46,7 +46,9 @@ public static class ReportsModule
         services.AddScoped<IReportQueryService, ReportQueryService>();
         services.AddScoped<ReportAccess>();
         services.AddScoped<IReportService, ReportService>();
-        services.AddScoped<IReportViewer, ReportViewer>();
+        services.AddScoped<ReportViewer>();
+        services.AddScoped<IReportViewer>(sp => sp.GetRequiredService<ReportViewer>());
+        services.AddScoped<IReportExporter, Exports.ReportExporter>();
         return services;
     }
 

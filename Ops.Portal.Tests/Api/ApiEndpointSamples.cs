@@ -89,6 +89,7 @@ public static class ApiEndpointSamples
         ["GET /api/v1/reports"] = _ => Call(Get, "/api/v1/reports?page=1&size=20&status=published&sort=-updatedAt"),
         ["GET /api/v1/reports/{id:long}"] = async f => new ApiCall(Get, $"/api/v1/reports/{await ReportAsync(f)}"),
         ["GET /api/v1/reports/{id:long}/data"] = async f => new ApiCall(Get, $"/api/v1/reports/{await ReportAsync(f)}/data?minimum=10"),
+        ["GET /api/v1/reports/{id:long}/export"] = async f => new ApiCall(Get, $"/api/v1/reports/{await ReportAsync(f)}/export?format=csv&minimum=10"),
         ["GET /api/v1/datasources"] = _ => Call(Get, "/api/v1/datasources?type=sqlite&enabled=true"),
         ["GET /api/v1/datasources/{id:long}"] = async f => new ApiCall(Get, $"/api/v1/datasources/{await SqliteSourceAsync(f)}"),
         ["POST /api/v1/datasources"] = _ => Call(Post, "/api/v1/datasources", new { name = Unique("src"), type = "sqlite", database = SqliteFile(), enabled = true }, HttpStatusCode.Created),

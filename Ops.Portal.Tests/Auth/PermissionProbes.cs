@@ -123,6 +123,7 @@ internal static class PermissionProbes
         P<IReportViewer>(ReportPermissions.Reports.View, nameof(IReportViewer.ToggleFavoriteAsync), s => s.ToggleFavoriteAsync(0)),
         P<IReportViewer>(ReportPermissions.Reports.View, nameof(IReportViewer.PageAsync), s => s.PageAsync(0, new Dictionary<string, string?>(), new(0, 20))),
         P<IReportViewer>(ReportPermissions.Reports.View, nameof(IReportViewer.CountAsync), s => s.CountAsync(0, new Dictionary<string, string?>())),
+        P<IReportExporter>(ReportPermissions.Reports.Export, nameof(IReportExporter.PrepareAsync), s => s.PrepareAsync(0, new Dictionary<string, string?>(), ReportExportFormat.Csv, SheetFormat.Keys)),
         P<IReportViewer>(ReportPermissions.Reports.View, nameof(IReportViewer.TotalsAsync), s => s.TotalsAsync(0, new Dictionary<string, string?>(), ["amount"])),
 
         // workflow

@@ -26,7 +26,7 @@ public sealed class PermissionRoutesTests
     [Fact]
     public void TheCodesOfUnbuiltModules_AreNotSeeded()
     {
-        string[] unbuilt = [ReportPermissions.Reports.Export, ReportPermissions.Reports.Subscribe, ConfigPermissions.Tables.View, ConfigPermissions.Settings.View, AuditPermissions.Logs.View, AuditPermissions.Alerts.View];
+        string[] unbuilt = [ReportPermissions.Reports.Subscribe, ConfigPermissions.Tables.View, ConfigPermissions.Settings.View, AuditPermissions.Logs.View, AuditPermissions.Alerts.View];
 
         Assert.All(unbuilt, code => Assert.Null(PermissionCatalog.Find(code)));
     }

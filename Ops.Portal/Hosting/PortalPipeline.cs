@@ -54,6 +54,7 @@ internal static class PortalPipeline
         app.MapCultureEndpoint();
         app.MapAvatarEndpoint();
         app.MapApprovalFileEndpoint();
+        app.MapReportExportEndpoint();
         app.MapOpsApi();
         app.MapSsoEndpoints();
         app.MapHub<NotificationHub>(NotificationHub.Path);

@@ -64,24 +64,59 @@ internal sealed class AdoReportEngine(DataSourceConnections connections) : IRepo
         {
             await using var opened = await OpenAsync(source, timeout.Token);
             await using var transaction = await BeginReadOnlyAsync(opened.Connection, limits, timeout.Token);
-            await using var command = opened.Connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = query.Sql;
-            command.CommandTimeout = limits.TimeoutSeconds + 10;
-            foreach (var parameter in query.Parameters)
-            {
-                var p = command.CreateParameter();
-                p.ParameterName = "@" + parameter.Name;
-                p.Value = parameter.Value ?? DBNull.Value;
-                command.Parameters.Add(p);
-            }
-
+            await using var command = Command(opened.Connection, transaction, query, limits);
             return await ReadAsync(command, limits, watch, timeout.Token);
         }
         catch (Exception ex) when (IsTimeout(ex) || (ex is OperationCanceledException && timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
         {
             throw new QueryTimeoutException(limits.TimeoutSeconds, ex);
         }
+    }
+
+    public async IAsyncEnumerable<object?[]> StreamAsync(DataSource source, BoundQuery query, QueryLimits limits, Action<IReadOnlyList<QueryColumn>> columns,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(limits.TimeoutSeconds + (source.Type == DataSourceType.Sqlite ? 0 : 10)));
+        await using var opened = await OpenAsync(source, timeout.Token);
+        await using var transaction = await BeginReadOnlyAsync(opened.Connection, limits, timeout.Token);
+        await using var command = Command(opened.Connection, transaction, query, limits);
+        await using var reader = await command.ExecuteReaderAsync(timeout.Token);
+        columns([.. Enumerable.Range(0, reader.FieldCount).Select(i => new QueryColumn(reader.GetName(i), Kind(reader.GetFieldType(i))))]);
+        var read = 0;
+        while (await reader.ReadAsync(timeout.Token))
+        {
+            if (read++ == limits.MaxRows)
+            {
+                command.Cancel();
+                yield break;
+            }
+
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : Normalize(reader.GetValue(i));
+            }
+
+            yield return row;
+        }
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, BoundQuery query, QueryLimits limits)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = query.Sql;
+        command.CommandTimeout = limits.TimeoutSeconds + 10;
+        foreach (var parameter in query.Parameters)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = "@" + parameter.Name;
+            p.Value = parameter.Value ?? DBNull.Value;
+            command.Parameters.Add(p);
+        }
+
+        return command;
     }
 
     private async Task<OpenedSource> OpenAsync(DataSource source, CancellationToken cancellationToken)

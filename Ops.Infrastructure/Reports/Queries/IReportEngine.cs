@@ -16,6 +16,22 @@ internal interface IReportEngine
     /// <exception cref="DataSourceUnreachableException">The source could not be reached or opened.</exception>
     Task<QueryResult> RunAsync(DataSource source, BoundQuery query, QueryLimits limits, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The rows one at a time, for exports past the display cap (up to <paramref name="limits"/>' rows);
+    /// <paramref name="columns"/> is told the columns before the first row. Engines that can stream from their reader do;
+    /// the default reads the rows first.
+    /// </summary>
+    async IAsyncEnumerable<object?[]> StreamAsync(DataSource source, BoundQuery query, QueryLimits limits, Action<IReadOnlyList<QueryColumn>> columns,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var result = await RunAsync(source, query, limits, cancellationToken);
+        columns(result.Columns);
+        foreach (var row in result.Rows)
+        {
+            yield return row;
+        }
+    }
+
     /// <summary>The tables (collections, indices) and their columns, as the query editor completes them.</summary>
     Task<IReadOnlyList<SchemaTable>> SchemaAsync(DataSource source, CancellationToken cancellationToken);
 

@@ -111,6 +111,34 @@ internal sealed class ReportQueryRunner(IEnumerable<IReportEngine> engines, IDbC
         _ => null,
     };
 
+    /// <summary>
+    /// The whole result for an export, up to <paramref name="maxRows"/>, read as it is consumed: the check, the binding
+    /// and the scope as for a run (failures localized as for a run); the engine's errors surface while reading.
+    /// </summary>
+    public Result<QueryStream> Stream(QueryRun run, int maxRows)
+    {
+        var source = run.Source;
+        if (!source.Enabled)
+        {
+            return Error.Invalid("report.datasource.disabled", source.Name).On("report.datasource");
+        }
+
+        if (engines.FirstOrDefault(e => e.Handles(source.Type)) is not { } engine)
+        {
+            return Error.Invalid("report.datasource.unsupported", source.Type.ToString()).On("report.datasource");
+        }
+
+        var bound = engine.Shape(source.Type).Bind(run);
+        if (bound.IsFailure)
+        {
+            return bound.Error!;
+        }
+
+        var stream = new QueryStream();
+        stream.Rows = cancellationToken => engine.StreamAsync(source, bound.Value, source.Limits with { MaxRows = maxRows }, columns => stream.Columns = columns, cancellationToken);
+        return stream;
+    }
+
     private IQueryShape? ShapeOf(DataSource source) => engines.FirstOrDefault(e => e.Handles(source.Type))?.Shape(source.Type);
 
     private static QueryPageResult Trim(QueryResult rows, int offset, int size) =>
@@ -181,4 +209,12 @@ internal sealed class ReportQueryRunner(IEnumerable<IReportEngine> engines, IDbC
 
         source.RecordTest(clock.GetUtcNow(), ok, message);
     }
+}
+
+/// <summary>A result read as it is consumed: <see cref="Columns"/> is known once the first row (or the end) is read.</summary>
+public sealed class QueryStream
+{
+    public IReadOnlyList<QueryColumn> Columns { get; internal set; } = [];
+
+    public Func<CancellationToken, IAsyncEnumerable<object?[]>> Rows { get; internal set; } = _ => AsyncEnumerable.Empty<object?[]>();
 }
