@@ -47,7 +47,7 @@ internal sealed class ReportExporter(IPermissionGuard guard, ReportViewer viewer
         {
             var rows = stream.Value.Rows(token);
             var count = format == ReportExportFormat.Xlsx
-                ? await XlsxExportWriter.WriteAsync(output, rows, () => stream.Value.Columns, sheet.Text("report.export.data_sheet"), sheet.Text("report.export.filters_sheet"), filters, token)
+                ? await XlsxExportWriter.WriteAsync(output, rows, () => stream.Value.Columns, definition, sheet.Text("report.export.data_sheet"), sheet.Text("report.export.filters_sheet"), filters, token)
                 : await CsvExportWriter.WriteAsync(output, rows, () => stream.Value.Columns, token);
             await audit.RecordAsync(new AuditEntry("report", "report.export", "report", id.ToString(CultureInfo.InvariantCulture), AuditResult.Success,
                 string.Create(CultureInfo.InvariantCulture, $"{format} {count} rows")), CancellationToken.None);

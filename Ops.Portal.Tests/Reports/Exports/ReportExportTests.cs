@@ -43,19 +43,30 @@ public sealed class ReportExportTests
     [Theory]
     [InlineData(DataSourceType.Sqlite)]
     [InlineData(DataSourceType.MySql)]
+    [InlineData(DataSourceType.PostgreSql)]
+    [InlineData(DataSourceType.ClickHouse)]
     public async Task Xlsx_ReadsBackWithTypedCells_TheFiltersOnTheSecondSheet_AndTheExportIsAudited(DataSourceType type)
     {
-        await using var report = await ExportedReport.StartAsync(type, Query, displayCap: 5);
+        ColumnSettings[] columns = [new("amount", Label: "金额", Format: ColumnFormat.Currency, Decimals: 2, Width: 140), new("region", Hidden: true)];
+        await using var report = await ExportedReport.StartAsync(type, Query, displayCap: 5, columns: columns);
 
         var (bytes, count) = await report.ExportAsync(report.Admin, ReportExportFormat.Xlsx, new() { ["minimum"] = "90" });
 
         using var stream = new MemoryStream(bytes);
+        using (var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes)))
+        {
+            // The report's currency format is Excel's number format of the column: the cells stay numbers.
+            using var styles = new StreamReader(zip.GetEntry("xl/styles.xml")!.Open());
+            Assert.Contains("¥&quot;#,##0.00", await styles.ReadToEndAsync(), StringComparison.Ordinal);
+        }
+
         Assert.Equal(["数据", "筛选"], stream.GetSheetNames());
         var rows = stream.Query(useHeaderRow: true, sheetName: "数据").Cast<IDictionary<string, object?>>().ToList();
         // Amounts of 90 and more: 6 of the 12 sales, more than the display cap of 5.
         Assert.Equal(6, count);
         Assert.Equal(6, rows.Count);
-        Assert.Equal(100m, Convert.ToDecimal(rows[0]["amount"], CultureInfo.InvariantCulture));
+        Assert.Equal(100m, Convert.ToDecimal(rows[0]["金额"], CultureInfo.InvariantCulture));
+        Assert.False(rows[0].ContainsKey("region"));
         Assert.Equal("'=1+2", rows[0]["formula"]);
         Assert.Equal("a,\"b\"", rows[0]["quoted"]);
         var filters = stream.Query(useHeaderRow: true, sheetName: "筛选").Cast<IDictionary<string, object?>>().Single();
@@ -90,13 +101,13 @@ public sealed class ReportExportTests
 
         public Actor Admin => Actor.System;
 
-        public static async Task<ExportedReport> StartAsync(DataSourceType type, string query, int? displayCap = null, RowScope? scope = null)
+        public static async Task<ExportedReport> StartAsync(DataSourceType type, string query, int? displayCap = null, RowScope? scope = null, IReadOnlyList<ColumnSettings>? columns = null)
         {
             var target = await ReportTarget.CreateAsync(type);
             var harness = await InfrastructureHarness.StartAsync(DatabaseProvider.Sqlite);
             var source = (await harness.AsSystemAsync(sp => sp.GetRequiredService<IDataSourceService>().CreateAsync(target.Input with { MaxRows = displayCap }))).Value;
             ReportParameter[] parameters = query.Contains("{{minimum}}", StringComparison.Ordinal) ? [new("minimum", ReportParameterType.Number, Label: "最低金额")] : [];
-            var definition = new ReportDefinition(query, parameters, ReportDisplayType.Table, Scope: scope);
+            var definition = new ReportDefinition(query, parameters, ReportDisplayType.Table, Columns: columns, Scope: scope);
             var id = await harness.AsSystemAsync(async sp =>
             {
                 var reports = sp.GetRequiredService<IReportService>();

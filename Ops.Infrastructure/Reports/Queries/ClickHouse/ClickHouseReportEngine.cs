@@ -53,6 +53,19 @@ internal sealed class ClickHouseReportEngine(IHttpClientFactory http, DataSource
         }
     }
 
+    public async IAsyncEnumerable<object?[]> StreamAsync(DataSource source, BoundQuery query, QueryLimits limits, Action<IReadOnlyList<QueryColumn>> columns,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(limits.TimeoutSeconds + 10));
+        using var response = await SendAsync(source, ClickHouseLiterals.Inline(query), limits, timeout.Token);
+        await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
+        await foreach (var row in ClickHouseRows.StreamAsync(body, limits.MaxRows, limits.TimeoutSeconds, columns, timeout.Token))
+        {
+            yield return row;
+        }
+    }
+
     public async Task<IReadOnlyList<SchemaTable>> SchemaAsync(DataSource source, CancellationToken cancellationToken)
     {
         var rows = await RunAsync(source, new BoundQuery("SELECT table, name, type FROM system.columns WHERE database = currentDatabase() ORDER BY table", []),

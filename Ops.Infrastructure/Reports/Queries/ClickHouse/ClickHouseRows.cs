@@ -14,43 +14,55 @@ internal static class ClickHouseRows
     /// <exception cref="QueryEngineException">The server failed after it began to send rows.</exception>
     public static async Task<QueryResult> ReadAsync(Stream body, QueryLimits limits, System.Diagnostics.Stopwatch watch, CancellationToken cancellationToken)
     {
+        IReadOnlyList<QueryColumn> columns = [];
+        var rows = new List<object?[]>();
+        await foreach (var row in StreamAsync(body, limits.MaxRows + 1, limits.TimeoutSeconds, c => columns = c, cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        var truncated = rows.Count > limits.MaxRows;
+        return new QueryResult(columns, truncated ? rows[..limits.MaxRows] : rows, truncated, watch.Elapsed.TotalMilliseconds);
+    }
+
+    /// <summary>At most <paramref name="limit"/> rows, one at a time; <paramref name="columns"/> hears the columns first.</summary>
+    public static async IAsyncEnumerable<object?[]> StreamAsync(Stream body, int limit, int timeoutSeconds, Action<IReadOnlyList<QueryColumn>> columns,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         using var reader = new StreamReader(body, Encoding.UTF8);
         var first = await reader.ReadLineAsync(cancellationToken) ?? "";
         if (ClickHouseError.IsErrorLine(first))
         {
-            throw ClickHouseError.ToException(System.Net.HttpStatusCode.OK, first, limits.TimeoutSeconds);
+            throw ClickHouseError.ToException(System.Net.HttpStatusCode.OK, first, timeoutSeconds);
         }
 
         var names = Fields(first);
         var types = Fields(await reader.ReadLineAsync(cancellationToken) ?? "");
-        var columns = names.Select((n, i) => new QueryColumn(n ?? "", Kind(i < types.Count ? types[i] ?? "" : ""))).ToList();
-        var rows = new List<object?[]>();
-        var truncated = false;
+        var kinds = names.Select((n, i) => new QueryColumn(n ?? "", Kind(i < types.Count ? types[i] ?? "" : ""))).ToList();
+        columns(kinds);
+        var read = 0;
         while (await reader.ReadLineAsync(cancellationToken) is { } line)
         {
             // A failure after the first bytes comes as the last line of the body (the status is already sent).
             if (ClickHouseError.IsErrorLine(line))
             {
-                throw ClickHouseError.ToException(System.Net.HttpStatusCode.OK, line, limits.TimeoutSeconds);
+                throw ClickHouseError.ToException(System.Net.HttpStatusCode.OK, line, timeoutSeconds);
             }
 
-            if (rows.Count == limits.MaxRows)
+            if (read++ == limit)
             {
-                truncated = true;
-                break;
+                yield break;
             }
 
             var fields = Fields(line);
-            var row = new object?[columns.Count];
+            var row = new object?[kinds.Count];
             for (var i = 0; i < row.Length && i < fields.Count; i++)
             {
-                row[i] = Value(fields[i], columns[i].Kind, i < types.Count ? types[i] ?? "" : "");
+                row[i] = Value(fields[i], kinds[i].Kind, i < types.Count ? types[i] ?? "" : "");
             }
 
-            rows.Add(row);
+            yield return row;
         }
-
-        return new QueryResult(columns, rows, truncated, watch.Elapsed.TotalMilliseconds);
     }
 
     /// <summary>The fields of one line, unescaped; null for <c>\N</c>.</summary>
