@@ -30,6 +30,9 @@ Func<Task> run = mode switch
     // reports "<mysql server connection>" [rows]
     "reports" => () => ReportsBench.RunAsync(args.ElementAtOrDefault(1) ?? throw new ArgumentException("reports needs a MariaDB server connection string"),
         Number(args.ElementAtOrDefault(2), 1_000_000)),
+    // report-exports "<mysql server connection>" [rows]
+    "report-exports" => () => ReportExportsBench.RunAsync(args.ElementAtOrDefault(1) ?? throw new ArgumentException("report-exports needs a MariaDB server connection string"),
+        Number(args.ElementAtOrDefault(2), 1_000_000)),
     "api" => () => ApiBench.RunAsync(Number(args.ElementAtOrDefault(1), 100_000), Number(args.ElementAtOrDefault(2), 200), Number(args.ElementAtOrDefault(3), 30)),
 
     // users sqlite [count] | users mysql "<server connection>" [count]

@@ -135,7 +135,9 @@ internal sealed class ReportQueryRunner(IEnumerable<IReportEngine> engines, IDbC
         }
 
         var stream = new QueryStream();
-        stream.Rows = cancellationToken => engine.StreamAsync(source, bound.Value, source.Limits with { MaxRows = maxRows }, columns => stream.Columns = columns, cancellationToken);
+        // A whole-result export runs longer than a page: the server may take up to the longest limit a source can set.
+        var limits = new QueryLimits(Math.Max(source.Limits.TimeoutSeconds, QueryLimits.MaxTimeoutSeconds), maxRows);
+        stream.Rows = cancellationToken => engine.StreamAsync(source, bound.Value, limits, columns => stream.Columns = columns, cancellationToken);
         return stream;
     }
 
