@@ -80,6 +80,34 @@ public sealed class ElasticsearchEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnExport_StreamsEveryPageOfTheCursor_PastTheDisplayCap_AndClosesACursorItLeaves()
+    {
+        _node.MaxPage = 5;
+        await _session.SetLimitsAsync(maxRows: 5);
+
+        async Task<(long[] Ids, IReadOnlyList<QueryColumn> Columns)> Export(int maxRows) => await _session.WithRunnerAsync(async (runner, source) =>
+        {
+            var stream = runner.Stream(new QueryRun(source, "SELECT id, region FROM sales ORDER BY id", [], new Dictionary<string, string?>(), null, DataScopeFilter.Everything(1), new QueryViewer(null, null)), maxRows).Value;
+            var ids = new List<long>();
+            await foreach (var row in stream.Rows(default))
+            {
+                ids.Add((long)row[0]!);
+            }
+
+            return (ids.ToArray(), stream.Columns);
+        });
+
+        var all = await Export(1_048_575);
+        var seven = await Export(7);
+
+        Assert.Equal(Enumerable.Range(1, 12).Select(i => (long)i), all.Ids);
+        Assert.Equal(["id", "region"], all.Columns.Select(c => c.Name));
+        // The whole read ran the cursor to its end (nothing to close); the one stopped at 7 closed its cursor.
+        Assert.Equal(Enumerable.Range(1, 7).Select(i => (long)i), seven.Ids);
+        Assert.Single(_node.ClosedCursors);
+    }
+
+    [Fact]
     public async Task AViewersScope_IsAFilterOnTheDocuments()
     {
         var scope = new RowScope("department_id", "owner_id");

@@ -140,6 +140,29 @@ public sealed class MongoEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnExport_StreamsEveryBatch_PastTheDisplayCap()
+    {
+        await _session.SetLimitsAsync(maxRows: 5);
+
+        var (ids, columns) = await _session.WithRunnerAsync(async (runner, source) =>
+        {
+            var stream = runner.Stream(new QueryRun(source, """{"collection": "sales", "pipeline": [{"$sort": {"id": 1}}, {"$project": {"_id": 0, "id": 1, "region": 1}}]}""",
+                [], new Dictionary<string, string?>(), null, DataScopeFilter.Everything(1), new QueryViewer(null, null)), 1_048_575).Value;
+            var read = new List<long>();
+            await foreach (var row in stream.Rows(default))
+            {
+                read.Add((long)row[0]!);
+            }
+
+            return (read, stream.Columns);
+        });
+
+        Assert.Equal(Enumerable.Range(1, 12).Select(i => (long)i), ids);
+        Assert.Equal(["id", "region"], columns.Select(c => c.Name));
+        Assert.Equal(1_048_576, _server.Aggregates.Single()["pipeline"].AsBsonArray.Last()["$limit"].ToInt32());
+    }
+
+    [Fact]
     public async Task ASlowQuery_StopsAtItsTimeLimit_WithALocalizedMessage()
     {
         await _session.SetLimitsAsync(timeoutSeconds: 1);

@@ -31,45 +31,17 @@ internal sealed class ElasticsearchReportEngine(DataSourceConnections connection
     public async Task<QueryResult> RunAsync(DataSource source, BoundQuery query, QueryLimits limits, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        var parameters = new List<object>();
-        var sql = PlaceholderWords.Replace(query, SqlDialect.Elasticsearch, p =>
-        {
-            parameters.Add(ElasticsearchRows.Parameter(p.Value)!);
-            return "?";
-        });
-        var client = Client(source);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(limits.TimeoutSeconds + 10));
+        IReadOnlyList<QueryColumn> columns = [];
+        var rows = new List<object?[]>();
         try
         {
-            var response = Checked(await client.Sql.QueryAsync(new QueryRequest
+            // One row past the cap tells whether there were more.
+            await foreach (var row in StreamAsync(source, query, limits with { MaxRows = limits.MaxRows + 1 }, c => columns = c, timeout.Token))
             {
-                Query = sql,
-                Params = parameters,
-                FetchSize = Math.Min(limits.MaxRows + 1, 1000),
-                RequestTimeout = TimeSpan.FromSeconds(limits.TimeoutSeconds),
-                PageTimeout = TimeSpan.FromSeconds(limits.TimeoutSeconds + 30),
-                Filter = ElasticsearchRows.Filter(query.Rows),
-            }, timeout.Token), limits);
-            var columns = response.Columns?.Select(c => new QueryColumn(c.Name, ElasticsearchRows.Kind(c.Type))).ToList() ?? [];
-            var rows = new List<object?[]>();
-            Add(rows, response, columns);
-            var cursor = response.Cursor;
-            while (cursor is not null && rows.Count <= limits.MaxRows)
-            {
-                response = Checked(await client.Sql.QueryAsync(new QueryRequest { Cursor = cursor }, timeout.Token), limits);
-                Add(rows, response, columns);
-                cursor = response.Cursor;
+                rows.Add(row);
             }
-
-            if (cursor is not null)
-            {
-                // Free the server's search context now rather than at its page timeout.
-                await client.Sql.ClearCursorAsync(new ClearCursorRequest { Cursor = cursor }, CancellationToken.None);
-            }
-
-            var truncated = rows.Count > limits.MaxRows;
-            return new QueryResult(columns, truncated ? rows[..limits.MaxRows] : rows, truncated, watch.Elapsed.TotalMilliseconds);
         }
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -78,6 +50,66 @@ internal sealed class ElasticsearchReportEngine(DataSourceConnections connection
         catch (TransportException ex) when (!cancellationToken.IsCancellationRequested)
         {
             throw new DataSourceUnreachableException(ex.Message, ex);
+        }
+
+        var truncated = rows.Count > limits.MaxRows;
+        return new QueryResult(columns, truncated ? rows[..limits.MaxRows] : rows, truncated, watch.Elapsed.TotalMilliseconds);
+    }
+
+    /// <summary>Pages of the cursor as they are consumed, at most <c>limits.MaxRows</c> rows; a cursor left open is closed.</summary>
+    public async IAsyncEnumerable<object?[]> StreamAsync(DataSource source, BoundQuery query, QueryLimits limits, Action<IReadOnlyList<QueryColumn>> columns,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var parameters = new List<object>();
+        var sql = PlaceholderWords.Replace(query, SqlDialect.Elasticsearch, p =>
+        {
+            parameters.Add(ElasticsearchRows.Parameter(p.Value)!);
+            return "?";
+        });
+        var client = Client(source);
+        var response = Checked(await client.Sql.QueryAsync(new QueryRequest
+        {
+            Query = sql,
+            Params = parameters,
+            FetchSize = Math.Clamp(limits.MaxRows, 1, 1000),
+            RequestTimeout = TimeSpan.FromSeconds(limits.TimeoutSeconds),
+            PageTimeout = TimeSpan.FromSeconds(limits.TimeoutSeconds + 30),
+            Filter = ElasticsearchRows.Filter(query.Rows),
+        }, cancellationToken), limits);
+        var kinds = response.Columns?.Select(c => new QueryColumn(c.Name, ElasticsearchRows.Kind(c.Type))).ToList() ?? [];
+        columns(kinds);
+        var cursor = response.Cursor;
+        var read = 0;
+        try
+        {
+            while (true)
+            {
+                foreach (var row in response.Rows ?? [])
+                {
+                    if (read++ == limits.MaxRows)
+                    {
+                        yield break;
+                    }
+
+                    yield return [.. row.Select((value, i) => ElasticsearchRows.Value(value.As<JsonElement>(), i < kinds.Count ? kinds[i].Kind : QueryColumnKind.Text))];
+                }
+
+                if (cursor is null)
+                {
+                    yield break;
+                }
+
+                response = Checked(await client.Sql.QueryAsync(new QueryRequest { Cursor = cursor }, cancellationToken), limits);
+                cursor = response.Cursor;
+            }
+        }
+        finally
+        {
+            if (cursor is not null)
+            {
+                // Free the server's search context now rather than at its page timeout.
+                await client.Sql.ClearCursorAsync(new ClearCursorRequest { Cursor = cursor }, CancellationToken.None);
+            }
         }
     }
 
@@ -109,14 +141,6 @@ internal sealed class ElasticsearchReportEngine(DataSourceConnections connection
     }
 
     private static string Quote(string name) => $"\"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
-
-    private static void Add(List<object?[]> rows, QueryResponse response, IReadOnlyList<QueryColumn> columns)
-    {
-        foreach (var row in response.Rows ?? [])
-        {
-            rows.Add([.. row.Select((value, i) => ElasticsearchRows.Value(value.As<JsonElement>(), i < columns.Count ? columns[i].Kind : QueryColumnKind.Text))]);
-        }
-    }
 
     private static QueryResponse Checked(QueryResponse response, QueryLimits limits) => response.IsValidResponse ? response : throw Failure(response, limits);
 

@@ -27,26 +27,18 @@ internal sealed class MongoReportEngine(DataSourceConnections connections, Egres
     public async Task<QueryResult> RunAsync(DataSource source, BoundQuery query, QueryLimits limits, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
-        var pipeline = MongoPipeline.Parse(query.Sql);
-        if (pipeline.IsFailure)
-        {
-            throw new QueryEngineException(pipeline.Error!.Args.FirstOrDefault()?.ToString() ?? pipeline.Error.Code);
-        }
-
-        var stages = pipeline.Value.Bind(query.Parameters.ToDictionary(p => p.Name, p => p.Value, StringComparer.OrdinalIgnoreCase));
-        stages.Add(new BsonDocument("$limit", limits.MaxRows + 1));
-        var database = await DatabaseAsync(source, cancellationToken);
-        var options = new AggregateOptions { MaxTime = TimeSpan.FromSeconds(limits.TimeoutSeconds), BatchSize = Math.Min(limits.MaxRows + 1, 1000) };
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(limits.TimeoutSeconds + 10));
+        var (stages, cursor) = await OpenAsync(source, query, limits, timeout, cancellationToken);
         var documents = new List<BsonDocument>();
         try
         {
-            using var cursor = await database.GetCollection<BsonDocument>(pipeline.Value.Collection)
-                .AggregateAsync(PipelineDefinition<BsonDocument, BsonDocument>.Create(stages.Select(s => s.AsBsonDocument)), options, timeout.Token);
-            while (documents.Count <= limits.MaxRows && await cursor.MoveNextAsync(timeout.Token))
+            using (cursor)
             {
-                documents.AddRange(cursor.Current);
+                while (documents.Count <= limits.MaxRows && await cursor.MoveNextAsync(timeout.Token))
+                {
+                    documents.AddRange(cursor.Current);
+                }
             }
         }
         catch (Exception ex) when (Failure(ex, limits, timeout, cancellationToken) is { } failure)
@@ -61,6 +53,69 @@ internal sealed class MongoReportEngine(DataSourceConnections connections, Egres
         }
 
         return Rows(documents, limits, watch);
+    }
+
+    /// <summary>
+    /// The documents batch by batch as they are consumed, at most <c>limits.MaxRows</c>; the columns are the fields of
+    /// the first batch (up to 1,000 documents), in order of first appearance.
+    /// </summary>
+    public async IAsyncEnumerable<object?[]> StreamAsync(DataSource source, BoundQuery query, QueryLimits limits, Action<IReadOnlyList<QueryColumn>> columns,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (_, cursor) = await OpenAsync(source, query, limits, null, cancellationToken);
+        using var _ = cursor;
+        List<string>? names = null;
+        var read = 0;
+        while (read < limits.MaxRows && await cursor.MoveNextAsync(cancellationToken))
+        {
+            var batch = cursor.Current.ToList();
+            if (names is null)
+            {
+                var first = Rows(batch, limits with { MaxRows = batch.Count }, Stopwatch.StartNew());
+                names = [.. first.Columns.Select(c => c.Name)];
+                columns(first.Columns);
+            }
+
+            foreach (var document in batch)
+            {
+                if (read++ == limits.MaxRows)
+                {
+                    yield break;
+                }
+
+                yield return [.. names.Select(n => document.TryGetValue(n, out var v) ? MongoValues.FromBson(v) : null)];
+            }
+        }
+
+        if (names is null)
+        {
+            columns([]);
+        }
+    }
+
+    /// <summary>The pipeline bound, with a $limit one past the cap, and its cursor opened (failures as the runner reports them).</summary>
+    private async Task<(BsonArray Stages, IAsyncCursor<BsonDocument> Cursor)> OpenAsync(DataSource source, BoundQuery query, QueryLimits limits, CancellationTokenSource? timeout, CancellationToken cancellationToken)
+    {
+        var pipeline = MongoPipeline.Parse(query.Sql);
+        if (pipeline.IsFailure)
+        {
+            throw new QueryEngineException(pipeline.Error!.Args.FirstOrDefault()?.ToString() ?? pipeline.Error.Code);
+        }
+
+        var stages = pipeline.Value.Bind(query.Parameters.ToDictionary(p => p.Name, p => p.Value, StringComparer.OrdinalIgnoreCase));
+        stages.Add(new BsonDocument("$limit", limits.MaxRows + 1));
+        var database = await DatabaseAsync(source, cancellationToken);
+        var options = new AggregateOptions { MaxTime = TimeSpan.FromSeconds(limits.TimeoutSeconds), BatchSize = Math.Min(limits.MaxRows + 1, 1000) };
+        try
+        {
+            var cursor = await database.GetCollection<BsonDocument>(pipeline.Value.Collection)
+                .AggregateAsync(PipelineDefinition<BsonDocument, BsonDocument>.Create(stages.Select(s => s.AsBsonDocument)), options, timeout?.Token ?? cancellationToken);
+            return (stages, cursor);
+        }
+        catch (Exception ex) when (Failure(ex, limits, timeout, cancellationToken) is { } failure)
+        {
+            throw failure;
+        }
     }
 
     public async Task<IReadOnlyList<SchemaTable>> SchemaAsync(DataSource source, CancellationToken cancellationToken)
