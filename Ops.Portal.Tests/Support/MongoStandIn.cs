@@ -85,7 +85,7 @@ public sealed class MongoStandIn : IAsyncDisposable
     {
         using var _ = client;
         var stream = client.GetStream();
-        var conversation = new Scram(this);
+        var conversation = new MongoScram(User, Password, _salt);
         try
         {
             var header = new byte[16];
@@ -180,7 +180,7 @@ public sealed class MongoStandIn : IAsyncDisposable
         BinaryPrimitives.WriteInt32LittleEndian(message.AsSpan(12), opCode);
     }
 
-    private async Task<BsonDocument> AnswerAsync(BsonDocument command, Scram conversation)
+    private async Task<BsonDocument> AnswerAsync(BsonDocument command, MongoScram conversation)
     {
         var name = command.Names.First();
         if (!conversation.Done && name is not ("hello" or "isMaster" or "ismaster" or "saslStart" or "saslContinue" or "endSessions"))
@@ -278,65 +278,6 @@ public sealed class MongoStandIn : IAsyncDisposable
         return new BsonDocument { ["cursor"] = new BsonDocument { ["id"] = id, ["ns"] = "reports." + collection, [batchName] = batch }, ["ok"] = 1.0 };
     }
 
-    private static BsonDocument Failure(int code, string codeName, string message) =>
+    internal static BsonDocument Failure(int code, string codeName, string message) =>
         new() { ["ok"] = 0.0, ["errmsg"] = message, ["code"] = code, ["codeName"] = codeName };
-
-    /// <summary>The server's side of SCRAM-SHA-256 (RFC 7677) over saslStart / saslContinue.</summary>
-    private sealed class Scram(MongoStandIn server)
-    {
-        private string _clientFirstBare = "", _serverFirst = "", _nonce = "";
-        private bool _skipEmpty, _proven;
-
-        public bool Done { get; private set; }
-
-        public BsonDocument Start(BsonDocument command)
-        {
-            var payload = Encoding.UTF8.GetString(command["payload"].AsBsonBinaryData.Bytes);
-            _clientFirstBare = payload[3..];
-            var user = Attribute(_clientFirstBare, 'n');
-            _skipEmpty = command.GetValue("options", new BsonDocument()).AsBsonDocument.GetValue("skipEmptyExchange", false).ToBoolean();
-            if (user != server.User || command["mechanism"].AsString != "SCRAM-SHA-256")
-            {
-                return Failure(18, "AuthenticationFailed", "Authentication failed.");
-            }
-
-            _nonce = Attribute(_clientFirstBare, 'r') + Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
-            _serverFirst = $"r={_nonce},s={Convert.ToBase64String(server._salt)},i=4096";
-            return Step(_serverFirst, done: false);
-        }
-
-        public BsonDocument Continue(BsonDocument command)
-        {
-            if (_proven)
-            {
-                Done = true;
-                return Step("", done: true);
-            }
-
-            var clientFinal = Encoding.UTF8.GetString(command["payload"].AsBsonBinaryData.Bytes);
-            var withoutProof = clientFinal[..clientFinal.LastIndexOf(",p=", StringComparison.Ordinal)];
-            var salted = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(server.Password), server._salt, 4096, HashAlgorithmName.SHA256, 32);
-            var clientKey = HMACSHA256.HashData(salted, "Client Key"u8);
-            var message = Encoding.UTF8.GetBytes($"{_clientFirstBare},{_serverFirst},{withoutProof}");
-            var signature = HMACSHA256.HashData(SHA256.HashData(clientKey), message);
-            var expected = Convert.ToBase64String(clientKey.Zip(signature, (a, b) => (byte)(a ^ b)).ToArray());
-            if (Attribute(withoutProof, 'r') != _nonce || Attribute(clientFinal, 'p') != expected)
-            {
-                return Failure(18, "AuthenticationFailed", "Authentication failed.");
-            }
-
-            _proven = true;
-            Done = _skipEmpty;
-            var serverSignature = HMACSHA256.HashData(HMACSHA256.HashData(salted, "Server Key"u8), message);
-            return Step("v=" + Convert.ToBase64String(serverSignature), done: _skipEmpty);
-        }
-
-        private static BsonDocument Step(string payload, bool done) => new()
-        {
-            ["conversationId"] = 1, ["done"] = done, ["payload"] = new BsonBinaryData(Encoding.UTF8.GetBytes(payload)), ["ok"] = 1.0,
-        };
-
-        private static string Attribute(string message, char name) =>
-            message.Split(',').Select(p => p.Split('=', 2)).First(p => p[0] == name.ToString())[1];
-    }
 }
