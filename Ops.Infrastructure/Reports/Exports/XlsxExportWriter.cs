@@ -36,7 +36,8 @@ internal static class XlsxExportWriter
             }
         }
 
-        var sheets = new Dictionary<string, object> { [dataSheet] = Data(), [filtersSheet] = filters };
+        // No rows: a table of the columns alone, so the sheet still has its header row.
+        var sheets = new Dictionary<string, object> { [dataSheet] = first is null ? HeaderOnly(headers) : Data(), [filtersSheet] = filters };
         var configuration = new OpenXmlConfiguration
         {
             FreezeRowCount = 1,
@@ -92,6 +93,17 @@ internal static class XlsxExportWriter
         // Pixels on screen to Excel's character widths.
         Width = settings.Width is { } width ? Math.Max(4, width / 7.0) : 9.14,
     };
+
+    private static System.Data.DataTable HeaderOnly(string[] headers)
+    {
+        var table = new System.Data.DataTable();
+        foreach (var header in headers)
+        {
+            table.Columns.Add(header);
+        }
+
+        return table;
+    }
 
     /// <summary>The columns' keys: names made safe, numbered when two columns share one.</summary>
     private static string[] Headers(IReadOnlyList<QueryColumn> columns)

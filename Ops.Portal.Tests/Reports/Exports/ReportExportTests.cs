@@ -75,6 +75,19 @@ public sealed class ReportExportTests
     }
 
     [Fact]
+    public async Task AnEmptyResult_StillExportsItsHeaderRow()
+    {
+        await using var report = await ExportedReport.StartAsync(DataSourceType.Sqlite, Query);
+
+        var (bytes, count) = await report.ExportAsync(report.Admin, ReportExportFormat.Xlsx, new() { ["minimum"] = "100000" });
+
+        using var stream = new MemoryStream(bytes);
+        var rows = stream.Query(useHeaderRow: false, sheetName: "数据").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(0, count);
+        Assert.Equal(["id", "region", "amount", "formula", "quoted"], Assert.Single(rows).Values.Select(v => v?.ToString()));
+    }
+
+    [Fact]
     public async Task WithoutTheExportPermission_NothingIsExported_AndAViewerGetsOnlyTheirScope()
     {
         await using var report = await ExportedReport.StartAsync(DataSourceType.Sqlite, "SELECT id, department_id FROM sales ORDER BY id", scope: new RowScope("department_id", null));
