@@ -58,7 +58,12 @@ internal static class ReportExportsBench
                 [
                     ("portal .xlsx: IReportExporter, streamed from MariaDB", sink => PortalAsync(sink, ReportExportFormat.Xlsx)),
                     ("portal .csv: IReportExporter, streamed from MariaDB", sink => PortalAsync(sink, ReportExportFormat.Csv)),
-                    ("baseline: the query alone (MySqlConnector, every row)", _ => QueryAsync(target.ConnectionString)),
+                    ("baseline: the query alone (MySqlConnector, every row)", async _ =>
+                    {
+                        await using var plain = new MySqlConnection(target.ConnectionString);
+                        await plain.OpenAsync();
+                        await BenchSchema.ReadAllAsync(plain, Sql);
+                    }),
                     ("baseline .xlsx: MiniExcel alone, the same values generated", sink => Task.Run(() => sink.SaveAs(Generated(rows)))),
                     ("baseline .csv: a plain CSV writer, the same values generated", sink => PlainCsvAsync(sink, rows)),
                 ], rows, warmup: run == 1 ? 1 : 0, runs: 1);
@@ -80,12 +85,7 @@ internal static class ReportExportsBench
         finally
         {
             await cleanup();
-            MySqlConnection.ClearAllPools();
-            await using var connection = new MySqlConnection(server);
-            await connection.OpenAsync();
-            await using var drop = connection.CreateCommand();
-            drop.CommandText = $"DROP DATABASE IF EXISTS `{schema}`";
-            await drop.ExecuteNonQueryAsync();
+            await BenchSchema.DropAsync(server, schema);
         }
     }
 
@@ -125,37 +125,13 @@ internal static class ReportExportsBench
         }
     }
 
-    private static async Task QueryAsync(string connection)
-    {
-        await using var db = new MySqlConnection(connection);
-        await db.OpenAsync();
-        await using var command = db.CreateCommand();
-        command.CommandText = Sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        var values = new object[reader.FieldCount];
-        while (await reader.ReadAsync())
-        {
-            reader.GetValues(values);
-        }
-    }
-
     private static async Task<TimeSpan> SeedAsync(string server, string target, int rows)
     {
         var watch = Stopwatch.StartNew();
-        await using (var connection = new MySqlConnection(server))
-        {
-            await connection.OpenAsync();
-            await using var create = connection.CreateCommand();
-            create.CommandText = $"CREATE DATABASE `{new MySqlConnectionStringBuilder(target).Database}`";
-            await create.ExecuteNonQueryAsync();
-        }
-
-        await using var db = new MySqlConnection(target);
-        await db.OpenAsync();
+        await using var db = await BenchSchema.CreateAsync(server, target,
+            "CREATE TABLE wide (id BIGINT PRIMARY KEY, region VARCHAR(20) NOT NULL, department_id INT NOT NULL, amount DECIMAL(12,2) NOT NULL, "
+            + "quantity INT NOT NULL, price DECIMAL(10,2) NOT NULL, created_at DATETIME NOT NULL, note VARCHAR(40) NOT NULL, flag TINYINT NOT NULL, code VARCHAR(12) NOT NULL)");
         await using var command = db.CreateCommand();
-        command.CommandText = "CREATE TABLE wide (id BIGINT PRIMARY KEY, region VARCHAR(20) NOT NULL, department_id INT NOT NULL, amount DECIMAL(12,2) NOT NULL, "
-            + "quantity INT NOT NULL, price DECIMAL(10,2) NOT NULL, created_at DATETIME NOT NULL, note VARCHAR(40) NOT NULL, flag TINYINT NOT NULL, code VARCHAR(12) NOT NULL)";
-        await command.ExecuteNonQueryAsync();
         for (var batch = 1; batch <= rows; batch += 5000)
         {
             var text = new StringBuilder("INSERT INTO wide VALUES ");

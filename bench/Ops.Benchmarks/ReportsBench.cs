@@ -54,7 +54,7 @@ internal static class ReportsBench
             {
                 var page = await Measure.RunAsync(20, 200, async () =>
                     (await viewer.PageAsync(table, none, new QueryPage(0, 20, "amount", Descending: true))).Value.Rows.Rows.Count);
-                var pageBaseline = await Measure.RunAsync(20, 200, () => PlainAsync(plain, TableSql + " ORDER BY amount DESC LIMIT 21"));
+                var pageBaseline = await Measure.RunAsync(20, 200, () => BenchSchema.ReadAllAsync(plain, TableSql + " ORDER BY amount DESC LIMIT 21"));
                 var drawn = await Measure.RunAsync(3, 20, async () =>
                 {
                     var data = (await viewer.DataAsync(chart, none)).Value;
@@ -62,7 +62,7 @@ internal static class ReportsBench
                         data.Current, CultureInfo.GetCultureInfo("zh-CN"));
                     return Encoding.UTF8.GetByteCount(JsonSerializer.Serialize(options, Json));
                 });
-                var chartBaseline = await Measure.RunAsync(3, 20, () => PlainAsync(plain, ChartSql));
+                var chartBaseline = await Measure.RunAsync(3, 20, () => BenchSchema.ReadAllAsync(plain, ChartSql));
                 Console.WriteLine($"  run {run}: table first page sorted p50 {page.P50:F1} ms, p95 {page.P95:F1} ms  | plain SQL p50 {pageBaseline.P50:F1} ms, p95 {pageBaseline.P95:F1} ms  | p95 ratio {page.P95 / Math.Max(0.01, pageBaseline.P95):F2}×");
                 Console.WriteLine($"         chart (100,000-row aggregation to options JSON, {drawn.Result:N0} bytes) p50 {drawn.P50:F0} ms, p95 {drawn.P95:F0} ms  | plain SQL p50 {chartBaseline.P50:F0} ms, p95 {chartBaseline.P95:F0} ms  | p95 ratio {drawn.P95 / Math.Max(0.01, chartBaseline.P95):F2}×");
             }
@@ -70,15 +70,7 @@ internal static class ReportsBench
         finally
         {
             await cleanup();
-            MySqlConnection.ClearAllPools();
-            if (Environment.GetEnvironmentVariable("BENCH_KEEP") != "1")
-            {
-                await using var connection = new MySqlConnection(server);
-                await connection.OpenAsync();
-                await using var drop = connection.CreateCommand();
-                drop.CommandText = $"DROP DATABASE IF EXISTS `{schema}`";
-                await drop.ExecuteNonQueryAsync();
-            }
+            await BenchSchema.DropAsync(server, schema);
         }
     }
 
@@ -95,40 +87,14 @@ internal static class ReportsBench
         return id;
     }
 
-    private static async Task<long> PlainAsync(MySqlConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        long rows = 0;
-        var values = new object[reader.FieldCount];
-        while (await reader.ReadAsync())
-        {
-            reader.GetValues(values);
-            rows++;
-        }
-
-        return rows;
-    }
-
     /// <summary>Orders over 8 regions, 50 departments and 2025–2026, in batches of 5,000 rows; indexes on amount and time.</summary>
     private static async Task<TimeSpan> SeedAsync(string server, string target, int rows)
     {
         var watch = Stopwatch.StartNew();
-        await using (var connection = new MySqlConnection(server))
-        {
-            await connection.OpenAsync();
-            await using var create = connection.CreateCommand();
-            create.CommandText = $"CREATE DATABASE `{new MySqlConnectionStringBuilder(target).Database}`";
-            await create.ExecuteNonQueryAsync();
-        }
-
-        await using var db = new MySqlConnection(target);
-        await db.OpenAsync();
+        await using var db = await BenchSchema.CreateAsync(server, target,
+            "CREATE TABLE orders (id BIGINT PRIMARY KEY, region VARCHAR(20) NOT NULL, department_id INT NOT NULL, amount DECIMAL(12,2) NOT NULL, "
+            + "created_at DATETIME NOT NULL, INDEX ix_amount (amount), INDEX ix_created (created_at))");
         await using var command = db.CreateCommand();
-        command.CommandText = "CREATE TABLE orders (id BIGINT PRIMARY KEY, region VARCHAR(20) NOT NULL, department_id INT NOT NULL, amount DECIMAL(12,2) NOT NULL, "
-            + "created_at DATETIME NOT NULL, INDEX ix_amount (amount), INDEX ix_created (created_at))";
-        await command.ExecuteNonQueryAsync();
         string[] regions = ["华东", "华南", "华北", "华中", "西南", "西北", "东北", "港澳"];
         var random = new Random(19);
         var start = new DateTime(2025, 1, 1);
